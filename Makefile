@@ -1,0 +1,51 @@
+# Two commands matter: `make lab` and `make test`. Both create .venv when it is missing and install the
+# pinned dependencies (reinstalling when pyproject.toml changes).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: lab test lint format notebooks benchmark browser-deps clean
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[draft,test]'
+	@touch $(STAMP)
+
+## make lab: set up, then open JupyterLab on the notebooks
+lab: $(STAMP)
+	$(BIN)/jupyter lab notebooks/01_story.ipynb --notebook-dir=notebooks
+
+## make test: set up, then lint and run every test (unit, property, notebooks with nbval, real browser)
+test: $(STAMP) browser-deps
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python -m explainer validate
+	$(BIN)/python -m pytest --nbval --nbval-sanitize-with notebooks/sanitize.cfg -p no:cacheprovider
+	$(BIN)/python benchmarks/interaction.py --quick
+
+## Chromium for the browser tests: Debian's package when we are root on Debian, Playwright's build otherwise.
+browser-deps: $(STAMP)
+	@if [ -x /usr/bin/chromium ]; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else $(BIN)/python -m playwright install chromium; fi
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(STAMP)
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+## make notebooks: execute every notebook, store its outputs without widget state, sync the jupytext pairs
+notebooks: $(STAMP)
+	$(BIN)/python -m explainer.notebooks
+
+benchmark: $(STAMP)
+	$(BIN)/python benchmarks/interaction.py --json artifacts/benchmark.json
+
+clean:
+	rm -rf $(VENV) artifacts .pytest_cache .ruff_cache

@@ -1,0 +1,153 @@
+"""The dataset: claims, actors and sources as pandas DataFrames, loaded and validated in one call."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from explainer import dates, schema
+from explainer.schema import Problem
+
+__all__ = ["DATA_DIR", "Dataset", "DatasetError", "load_dataset"]
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+
+class DatasetError(ValueError):
+    """A dataset that cannot be used; ``problems`` lists every problem found, each with where and how to fix it."""
+
+    def __init__(self, folder: Path, problems: list[Problem]):
+        self.folder = folder
+        self.problems = problems
+        errors = [p for p in problems if p.severity == "error"]
+        lines = "\n".join(f"  {p}" for p in errors)
+        super().__init__(
+            f"The dataset in {folder} has {len(errors)} problem(s) to fix:\n{lines}\n"
+            f"Check it again with: python -m explainer validate {folder}"
+        )
+
+
+@dataclass
+class Dataset:
+    """A loaded, validated dataset.
+
+    Attributes
+    ----------
+    claims : pandas.DataFrame
+        One row a claim, indexed by claim ``id`` order of the file. Besides the declared columns
+        (text columns hold ``""`` when empty; ``paragraph`` is a nullable integer), parsed dates:
+        ``when_start``, ``when_end``, ``when_precision``, ``when_open_start``, ``when_open_end``,
+        ``when_approximate``, ``when_uncertain``, ``when_label_en``, ``when_label_fr`` and the same
+        for ``public_*``.
+    actors : pandas.DataFrame
+        One row an actor, indexed by ``id``.
+    sources : pandas.DataFrame
+        One row a source, indexed by ``id``; ``published_*`` columns hold the parsed date.
+    path : pathlib.Path
+        The folder it was read from.
+    texts : dict
+        Source id -> list of paragraphs, for sources whose text is in ``sources/<id>.txt``.
+    warnings : list of Problem
+        What a person should look at, though the dataset is usable (drafts, spreadsheet quirks).
+    """
+
+    claims: pd.DataFrame
+    actors: pd.DataFrame
+    sources: pd.DataFrame
+    path: Path
+    texts: dict[str, list[str]] = field(default_factory=dict)
+    warnings: list[Problem] = field(default_factory=list)
+
+    def __repr__(self) -> str:
+        return (
+            f"<Dataset {self.path.name}: {len(self.claims)} claims, {len(self.actors)} actors, "
+            f"{len(self.sources)} sources>"
+        )
+
+    def actor_name(self, actor_id: str, lang: str = "en") -> str:
+        """The display name of an actor in ``lang`` (its id when unknown)."""
+        if actor_id not in self.actors.index:
+            return actor_id
+        return str(self.actors.at[actor_id, "name_fr" if lang == "fr" else "name"])
+
+
+def _text_frame(table: schema.Table, name: str) -> pd.DataFrame:
+    # Text columns hold "" when empty, so that views never show "nan" or "None".
+    frame = table.frame.copy()
+    declared = {f["name"]: f for f in schema.fields(name)}
+    for column in frame.columns:
+        if declared.get(column, {}).get("type") == "integer":
+            frame[column] = pd.to_numeric(frame[column], errors="coerce").astype("Int64")
+        else:
+            frame[column] = frame[column].fillna("").astype(str)
+    return frame
+
+
+def load_dataset(path: str | Path | None = None) -> Dataset:
+    """Load and validate a dataset folder.
+
+    Parameters
+    ----------
+    path : str or pathlib.Path, optional
+        A folder holding ``actors.csv``, ``sources.csv`` and ``claims.csv`` in the format described by
+        ``data/datapackage.json``. Default: the bundled dataset (the Numerama article of October 2024).
+
+    Returns
+    -------
+    Dataset
+
+    Raises
+    ------
+    DatasetError
+        When the folder has any error; the exception lists all of them, each with file, line, column,
+        value and what to do.
+
+    Examples
+    --------
+    >>> import explainer as ex
+    >>> ds = ex.load_dataset()
+    >>> ds.claims[["id", "status"]].head(2)  # doctest: +SKIP
+    """
+    folder = Path(path) if path is not None else DATA_DIR
+    tables, texts, problems = schema.read_folder(folder)
+    if any(p.severity == "error" for p in problems):
+        raise DatasetError(folder, problems)
+
+    claims = _text_frame(tables["claims"], "claims")
+    claims = pd.concat(
+        [
+            claims,
+            dates.bounds_frame(claims["when"], "when"),
+            dates.bounds_frame(claims["public_since"], "public"),
+        ],
+        axis=1,
+    )
+    claims.index = pd.RangeIndex(len(claims))
+    actors = _text_frame(tables["actors"], "actors").set_index("id", drop=False)
+    actors.index.name = None
+    sources = _text_frame(tables["sources"], "sources")
+    sources = pd.concat([sources, dates.bounds_frame(sources["published"], "published")], axis=1)
+    sources = sources.set_index("id", drop=False)
+    sources.index.name = None
+    return Dataset(
+        claims=claims,
+        actors=actors,
+        sources=sources,
+        path=folder,
+        texts=texts,
+        warnings=[p for p in problems if p.severity == "warning"],
+    )
+
+
+def validate(path: str | Path | None = None) -> list[Problem]:
+    """Every problem in a dataset folder (errors and warnings), without loading it.
+
+    Parameters
+    ----------
+    path : str or pathlib.Path, optional
+        The folder; default the bundled dataset.
+    """
+    return schema.read_folder(Path(path) if path is not None else DATA_DIR)[2]
+

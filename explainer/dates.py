@@ -1,0 +1,333 @@
+"""EDTF dates: bounds, precision and labels in English and French.
+
+Every date in the data is an EDTF string (Library of Congress Extended Date/Time Format): ``2021-04``,
+``2022/..`` ("since 2022"), ``2002~`` ("about 2002"), ``2024-10-24/2024-10-31``. This module turns each
+*distinct* value into lower and upper bounds (whole days), flags and labels, once: plain ISO forms
+(``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``) are read directly, everything else goes through the ``edtf``
+package, whose parser costs milliseconds a call.
+
+Bounds are strict: ``2021-04`` runs from 1 April to 30 April 2021; an approximate date keeps the bounds
+of what it names and is flagged ``approximate`` (the figures draw it softer). Open ends get
+``OPEN_START`` / ``OPEN_END`` as bounds and a flag, so interval comparisons still work.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+import numpy as np
+import pandas as pd
+
+__all__ = [
+    "OPEN_END",
+    "OPEN_START",
+    "EDTFDate",
+    "InvalidDate",
+    "bounds_frame",
+    "parse_date",
+]
+
+# pandas' nanosecond timestamps cover 1677-2262; these stand for "no limit" in comparisons.
+OPEN_START = pd.Timestamp("1678-01-01")
+OPEN_END = pd.Timestamp("2261-12-31")
+
+_ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+MONTHS = {
+    "en": [
+        "January", "February", "March", "April", "May", "June",
+        "July", "August", "September", "October", "November", "December",
+    ],
+    "fr": [
+        "janvier", "février", "mars", "avril", "mai", "juin",
+        "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+    ],
+}  # fmt: skip
+
+
+class InvalidDate(ValueError):
+    """A value that is not a valid EDTF date, with a hint on how to write it."""
+
+
+@dataclass(frozen=True)
+class _Point:
+    """One side of a date: a day, a month or a year (or a decade), possibly qualified."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+    decade: bool = False
+    approximate: bool = False
+    uncertain: bool = False
+
+    @property
+    def precision(self) -> str:
+        if self.decade:
+            return "decade"
+        return "day" if self.day else "month" if self.month else "year"
+
+    def lower(self) -> date:
+        return date(self.year, self.month or 1, self.day or 1)
+
+    def upper(self) -> date:
+        if self.decade:
+            return date(self.year + 9, 12, 31)
+        if self.day:
+            return date(self.year, self.month, self.day)  # type: ignore[arg-type]
+        if self.month:
+            return date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
+        return date(self.year, 12, 31)
+
+    def label(self, lang: str) -> str:
+        if self.decade:
+            text = f"the {self.year}s" if lang == "en" else f"les années {self.year}"
+        elif self.day:
+            month = MONTHS[lang][self.month - 1]  # type: ignore[operator]
+            day = "1er" if (lang == "fr" and self.day == 1) else str(self.day)
+            text = f"{day} {month} {self.year}"
+        elif self.month:
+            text = f"{MONTHS[lang][self.month - 1]} {self.year}"
+        else:
+            text = str(self.year)
+        if self.approximate:
+            text = ("about " if lang == "en" else "vers ") + text
+        if self.uncertain:
+            text += " (uncertain)" if lang == "en" else " (incertain)"
+        return text
+
+
+@dataclass(frozen=True)
+class EDTFDate:
+    """A parsed EDTF value.
+
+    Attributes
+    ----------
+    text : str
+        The EDTF string as written in the data.
+    lower, upper : pandas.Timestamp
+        First and last day the value can mean (``OPEN_START`` / ``OPEN_END`` for an open end).
+    precision : str
+        ``day``, ``month``, ``year``, ``decade`` or ``interval``.
+    open_start, open_end : bool
+        Whether an interval has no known start or no known end (``../2021``, ``2022/..``).
+    approximate, uncertain : bool
+        EDTF qualifiers ``~`` (about) and ``?`` (uncertain); ``%`` sets both.
+    label_en, label_fr : str
+        How the explainer writes it: ``April 2021`` / ``avril 2021``, ``since 2022`` / ``depuis 2022``.
+    """
+
+    text: str
+    lower: pd.Timestamp
+    upper: pd.Timestamp
+    precision: str
+    open_start: bool
+    open_end: bool
+    approximate: bool
+    uncertain: bool
+    label_en: str
+    label_fr: str
+
+    def label(self, lang: str = "en") -> str:
+        """The label in ``lang`` (``"en"`` or ``"fr"``)."""
+        return self.label_fr if lang == "fr" else self.label_en
+
+
+_HINT = (
+    "write an EDTF date: 2022-10-03 (a day), 2021-04 (a month), 2002 (a year), 2002~ (about), "
+    "2022/.. (since 2022), 2021/2022 (an interval)"
+)
+
+
+def _point_from_edtf(obj: object, text: str) -> _Point:
+    """Read one side of a date from the ``edtf`` package's object, by its string form."""
+    raw = str(obj)
+    qualifier = raw[-1] if raw and raw[-1] in "~?%" else ""
+    core = raw.rstrip("~?%")
+    m = _ISO.match(core)
+    if m:
+        y, mo, d = m.groups()
+        point = _Point(int(y), int(mo) if mo else None, int(d) if d else None)
+    elif re.fullmatch(r"\d{3}X", core):
+        point = _Point(int(core[:3]) * 10, decade=True)
+    else:
+        raise InvalidDate(f"{text!r} is valid EDTF, but this form is not supported here; {_HINT}")
+    return _Point(
+        point.year,
+        point.month,
+        point.day,
+        point.decade,
+        approximate=qualifier in "~%" and bool(qualifier),
+        uncertain=qualifier in "?%" and bool(qualifier),
+    )
+
+
+def _check_range(d: date, text: str) -> pd.Timestamp:
+    ts = pd.Timestamp(d)
+    if not OPEN_START <= ts <= OPEN_END:
+        raise InvalidDate(f"{text!r} is outside the years 1678-2261 that the explainer can draw")
+    return ts
+
+
+def _range_label(a: _Point, b: _Point, lang: str) -> str:
+    # Compact forms when both ends share a month or a year: "24–31 October 2024", "du 24 au 31 octobre 2024".
+    plain = not (a.approximate or a.uncertain or b.approximate or b.uncertain or a.decade or b.decade)
+    if plain and a.day and b.day and (a.year, a.month) == (b.year, b.month):
+        if lang == "en":
+            return f"{a.day}–{b.day} {MONTHS['en'][a.month - 1]} {a.year}"  # type: ignore[operator]
+        first = "1er" if a.day == 1 else str(a.day)
+        return f"du {first} au {b.day} {MONTHS['fr'][a.month - 1]} {a.year}"  # type: ignore[operator]
+    if lang == "en":
+        return f"{a.label('en')} – {b.label('en')}"
+    if a.day and b.day and not (a.approximate or b.approximate):
+        return f"du {a.label('fr')} au {b.label('fr')}"
+    return f"de {a.label('fr')} à {b.label('fr')}"
+
+
+def _open_label(p: _Point, lang: str, *, since: bool) -> str:
+    if lang == "en":
+        return ("since " if since else "until ") + p.label("en")
+    if since:
+        return ("depuis le " if p.day else "depuis ") + p.label("fr")
+    return ("jusqu'au " if p.day else "jusqu'en ") + p.label("fr")
+
+
+def _from_point(text: str, p: _Point) -> EDTFDate:
+    return EDTFDate(
+        text=text,
+        lower=_check_range(p.lower(), text),
+        upper=_check_range(p.upper(), text),
+        precision=p.precision,
+        open_start=False,
+        open_end=False,
+        approximate=p.approximate,
+        uncertain=p.uncertain,
+        label_en=p.label("en"),
+        label_fr=p.label("fr"),
+    )
+
+
+@lru_cache(maxsize=65536)
+def parse_date(text: str) -> EDTFDate:
+    """Parse one EDTF value (cached: each distinct value is parsed once).
+
+    Parameters
+    ----------
+    text : str
+        An EDTF string such as ``2021-04``, ``2022/..``, ``2002~`` or ``2024-10-24/2024-10-31``.
+
+    Returns
+    -------
+    EDTFDate
+
+    Raises
+    ------
+    InvalidDate
+        When the value is not EDTF, names an impossible day, or uses a form the explainer cannot draw
+        (seasons, times of day, sets). The message says how to write it.
+    """
+    value = text.strip()
+    m = _ISO.match(value)
+    if m:  # plain ISO: no parser call needed
+        y, mo, d = (int(g) if g else None for g in m.groups())
+        try:
+            date(y, mo or 1, d or 1)  # type: ignore[arg-type]
+        except ValueError:
+            raise InvalidDate(f"{text!r} is not a real date; {_HINT}") from None
+        return _from_point(text, _Point(y, mo, d))  # type: ignore[arg-type]
+
+    from edtf import parse_edtf  # imported here: plain ISO dates never need it
+    from edtf.parser.edtf_exceptions import EDTFParseException
+
+    try:
+        obj = parse_edtf(value)
+    except (EDTFParseException, ValueError, TypeError):
+        raise InvalidDate(f"{text!r} is not a valid EDTF date; {_HINT}") from None
+
+    if "/" not in value:
+        return _from_point(text, _point_from_edtf(obj, text))
+
+    start_text, end_text = value.split("/", 1)
+    open_start = start_text in ("..", "")
+    open_end = end_text in ("..", "")
+    if open_start and open_end:
+        raise InvalidDate(f"{text!r} has neither a start nor an end; {_HINT}")
+    start = None if open_start else _point_from_edtf(obj.lower, text)  # type: ignore[attr-defined]
+    end = None if open_end else _point_from_edtf(obj.upper, text)  # type: ignore[attr-defined]
+    lower = OPEN_START if start is None else _check_range(start.lower(), text)
+    upper = OPEN_END if end is None else _check_range(end.upper(), text)
+    if lower > upper:
+        raise InvalidDate(f"{text!r} ends before it starts; write the earlier date first")
+    if start is None:
+        labels = {lang: _open_label(end, lang, since=False) for lang in ("en", "fr")}  # type: ignore[arg-type]
+    elif end is None:
+        labels = {lang: _open_label(start, lang, since=True) for lang in ("en", "fr")}
+    else:
+        labels = {lang: _range_label(start, end, lang) for lang in ("en", "fr")}
+    sides = [p for p in (start, end) if p is not None]
+    return EDTFDate(
+        text=text,
+        lower=lower,
+        upper=upper,
+        precision="interval",
+        open_start=open_start,
+        open_end=open_end,
+        approximate=any(p.approximate for p in sides),
+        uncertain=any(p.uncertain for p in sides),
+        label_en=labels["en"],
+        label_fr=labels["fr"],
+    )
+
+
+def is_valid(text: str) -> bool:
+    """Whether ``text`` is an EDTF value the explainer can use."""
+    try:
+        parse_date(text)
+    except InvalidDate:
+        return False
+    return True
+
+
+def bounds_frame(values: pd.Series, prefix: str) -> pd.DataFrame:
+    """Parse a column of EDTF strings into bound, flag and label columns.
+
+    Each distinct value is parsed once, then broadcast to the rows with ``pd.Categorical`` codes.
+
+    Parameters
+    ----------
+    values : pandas.Series
+        EDTF strings, all valid (validate first).
+    prefix : str
+        Column prefix: ``when`` gives ``when_start``, ``when_end``, ``when_precision``, ``when_open_start``,
+        ``when_open_end``, ``when_approximate``, ``when_uncertain``, ``when_label_en``, ``when_label_fr``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed like ``values``.
+    """
+    cat = pd.Categorical(values.astype(str))
+    parsed = [parse_date(v) for v in cat.categories]
+    codes = cat.codes
+
+    def take(attr: str, dtype: object = None) -> np.ndarray:
+        table = np.array([getattr(p, attr) for p in parsed], dtype=dtype)
+        return table[codes] if len(table) else np.array([], dtype=dtype)
+
+    return pd.DataFrame(
+        {
+            f"{prefix}_start": pd.to_datetime(take("lower", "datetime64[ns]")),
+            f"{prefix}_end": pd.to_datetime(take("upper", "datetime64[ns]")),
+            f"{prefix}_precision": take("precision", object),
+            f"{prefix}_open_start": take("open_start", bool),
+            f"{prefix}_open_end": take("open_end", bool),
+            f"{prefix}_approximate": take("approximate", bool),
+            f"{prefix}_uncertain": take("uncertain", bool),
+            f"{prefix}_label_en": take("label_en", object),
+            f"{prefix}_label_fr": take("label_fr", object),
+        },
+        index=values.index,
+    )

@@ -1,0 +1,137 @@
+"""Filtering claims: pure, vectorised, and the only place that knows the overlap rule.
+
+The rule: a claim is kept by a date window when the span of its ``when`` *overlaps* the window. A claim
+dated ``2021-04`` (all of April 2021) is kept by a window ending on 10 April 2021; a claim "since 2022"
+(``2022/..``) is kept by any window that ends in 2022 or later. ``start`` is read as its first day and
+``end`` as its last: ``end="2024-10"`` runs to 31 October 2024.
+
+``known_on`` keeps what was *certainly* public by that day: a claim whose ``public_since`` is
+``2024-10-24/2024-10-31`` counts as known from 31 October 2024.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import date, datetime
+
+import numpy as np
+import pandas as pd
+
+from explainer import dates
+
+__all__ = ["DateLike", "claim_mask", "filter_claims", "to_bound"]
+
+DateLike = str | date | datetime | pd.Timestamp | None
+
+
+def to_bound(value: DateLike, *, side: str) -> pd.Timestamp | None:
+    """A date-like value as the first (``side="start"``) or last (``side="end"``) day it covers.
+
+    Strings are EDTF (``"2022"``, ``"2024-10"``, ``"2022-10-03"``); dates and timestamps are days.
+    """
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, str):
+        parsed = dates.parse_date(value.strip())
+        return parsed.lower if side == "start" else parsed.upper
+    return pd.Timestamp(value).normalize()
+
+
+def _as_list(values: str | Iterable[str] | None) -> list[str] | None:
+    if values is None:
+        return None
+    if isinstance(values, str):
+        return [values]
+    return list(values)
+
+
+def claim_mask(
+    claims: pd.DataFrame,
+    actors: str | Iterable[str] | None = None,
+    start: DateLike = None,
+    end: DateLike = None,
+    statuses: str | Iterable[str] | None = None,
+    kinds: str | Iterable[str] | None = None,
+    text: str | None = None,
+    known_on: DateLike = None,
+) -> np.ndarray:
+    """The boolean mask behind :func:`filter_claims` (same arguments), one entry per row of ``claims``."""
+    keep = np.ones(len(claims), dtype=bool)
+    actor_list = _as_list(actors)
+    if actor_list is not None:
+        wanted = set(actor_list)
+        hit = claims["actor"].isin(wanted).to_numpy() | claims["target"].isin(wanted).to_numpy()
+        if wanted:
+            pattern = "(?:^|;)\\s*(?:" + "|".join(map(re.escape, sorted(wanted))) + ")\\s*(?:;|$)"
+            hit |= claims["involves"].str.contains(pattern, regex=True).to_numpy(dtype=bool)
+        keep &= hit
+    lo = to_bound(start, side="start")
+    if lo is not None:
+        keep &= (claims["when_end"] >= lo).to_numpy()
+    hi = to_bound(end, side="end")
+    if hi is not None:
+        keep &= (claims["when_start"] <= hi).to_numpy()
+    status_list = _as_list(statuses)
+    if status_list is not None:
+        keep &= claims["status"].isin(status_list).to_numpy()
+    kind_list = _as_list(kinds)
+    if kind_list is not None:
+        keep &= claims["kind"].isin(kind_list).to_numpy()
+    if text is not None and text.strip():
+        needle = text.strip()
+        found = np.zeros(len(claims), dtype=bool)
+        for column in ("summary_en", "summary_fr", "quote", "id"):
+            found |= claims[column].str.contains(needle, case=False, regex=False).to_numpy(bool)
+        keep &= found
+    known = to_bound(known_on, side="end")
+    if known is not None:
+        keep &= (claims["public_end"] <= known).to_numpy()
+    return keep
+
+
+def filter_claims(
+    claims: pd.DataFrame,
+    actors: str | Iterable[str] | None = None,
+    start: DateLike = None,
+    end: DateLike = None,
+    statuses: str | Iterable[str] | None = None,
+    kinds: str | Iterable[str] | None = None,
+    text: str | None = None,
+    known_on: DateLike = None,
+) -> pd.DataFrame:
+    """The claims that match every criterion given; no criterion keeps everything.
+
+    Parameters
+    ----------
+    claims : pandas.DataFrame
+        ``Dataset.claims``.
+    actors : str or list of str, optional
+        Actor ids; a claim matches when one of them is its actor, its target, or among those it involves.
+        An empty list matches nothing.
+    start, end : str, date or Timestamp, optional
+        A date window, EDTF strings or days. A claim is kept when its date span overlaps the window
+        (``start`` counts from its first day, ``end`` up to its last: ``end="2024-10"`` is 31 October).
+    statuses, kinds : str or list of str, optional
+        Keep these statuses (``established``, ``stated``, ``reported``, ``accused``, ``commentary``)
+        and kinds (``contact``, ``influence``, ``action``, ``stance``, ``denial``, ``assessment``).
+    text : str, optional
+        Case-insensitive text searched in both summaries, the quote and the id.
+    known_on : str, date or Timestamp, optional
+        Keep what was certainly public by then (the last day of ``public_since`` is on or before it).
+
+    Returns
+    -------
+    pandas.DataFrame
+        The matching rows, in their original order.
+
+    Examples
+    --------
+    >>> import explainer as ex
+    >>> ds = ex.load_dataset()
+    >>> ex.filter_claims(ds.claims, actors=["putin"], start="2022", end="2024-10",
+    ...                  statuses=["reported"])  # doctest: +SKIP
+    """
+    return claims[
+        claim_mask(claims, actors, start, end, statuses, kinds, text, known_on)
+    ]
