@@ -42,7 +42,7 @@ format: $(STAMP)
 
 ## make notebooks: execute every notebook, store its outputs without widget state, sync the jupytext pairs
 notebooks: $(STAMP)
-	$(BIN)/python -m explainer.notebooks
+	$(BIN)/python tools/build_notebooks.py
 
 benchmark: $(STAMP)
 	$(BIN)/python benchmarks/interaction.py --json artifacts/benchmark.json
