@@ -9,6 +9,7 @@ The public API, everything a notebook or a test calls::
 
 from explainer.dataset import Dataset, DatasetError, load_dataset, validate
 from explainer.dates import EDTFDate, InvalidDate, parse_date
+from explainer.export import export_html
 from explainer.filtering import filter_claims
 from explainer.i18n import KIND_ORDER, STATUS_ORDER
 from explainer.schema import Problem
@@ -21,6 +22,7 @@ __all__ = [
     "EDTFDate",
     "InvalidDate",
     "Problem",
+    "export_html",
     "filter_claims",
     "load_dataset",
     "parse_date",

@@ -51,6 +51,68 @@ CATALOGUE: dict[str, dict[str, str]] = {
     # Layers.
     "layer.article": {"en": "the article", "fr": "l'article"},
     "layer.context": {"en": "public record (context)", "fr": "faits publics (contexte)"},
+    # The one-file offline page (explainer/export.py).
+    "export.title": {"en": "The claims of the article", "fr": "Les affirmations de l'article"},
+    "export.attribution_before": {"en": "Based on the article by", "fr": "D'après l'article de"},
+    "export.attribution_after": {
+        "en": "The summaries are ours (CC BY 4.0); quotes remain their authors'. "
+        "Every claim gives its source and paragraph.",
+        "fr": "Les résumés sont les nôtres (CC BY 4.0) ; les citations restent à leurs auteurs. "
+        "Chaque affirmation renvoie à sa source et à son paragraphe.",
+    },
+    "export.offline_note": {
+        "en": "This page works offline: it loads nothing from the network.",
+        "fr": "Cette page fonctionne hors ligne : elle ne charge rien depuis le réseau.",
+    },
+    "export.filters": {"en": "Filter the claims", "fr": "Filtrer les affirmations"},
+    "export.actors": {"en": "Actors", "fr": "Acteurs"},
+    "export.statuses": {"en": "How we know it", "fr": "Comment on le sait"},
+    "export.all": {"en": "all", "fr": "tous"},
+    "export.none": {"en": "none", "fr": "aucun"},
+    "export.reset": {"en": "Reset", "fr": "Réinitialiser"},
+    "export.print": {"en": "Print", "fr": "Imprimer"},
+    "export.count": {
+        "en": "{shown} of {total} claims shown",
+        "fr": "{shown} affirmations affichées sur {total}",
+    },
+    "export.count_unnamed.one": {
+        "en": "{n} rests on unnamed sources",
+        "fr": "{n} repose sur des sources anonymes",
+    },
+    "export.count_unnamed.other": {
+        "en": "{n} rest on unnamed sources",
+        "fr": "{n} reposent sur des sources anonymes",
+    },
+    "export.empty": {
+        "en": "No claim matches these filters: tick at least one actor and one status, or press Reset.",
+        "fr": "Aucune affirmation ne correspond à ces filtres : cochez au moins un acteur et un statut, "
+        "ou appuyez sur Réinitialiser.",
+    },
+    "export.timeline": {"en": "Timeline", "fr": "Chronologie"},
+    "export.network": {"en": "Who is linked to whom", "fr": "Qui est lié à qui"},
+    "export.legend": {"en": "How solid is each claim?", "fr": "Quelle est la solidité de chaque affirmation ?"},
+    "export.legend_intro": {
+        "en": "Each claim has a status that says how we know it, from the firmest to the opinion:",
+        "fr": "Chaque affirmation a un statut qui dit comment on le sait, du plus solide à l'opinion :",
+    },
+    "export.n_claims.one": {"en": "({n} claim)", "fr": "({n} affirmation)"},
+    "export.n_claims.other": {"en": "({n} claims)", "fr": "({n} affirmations)"},
+    "export.table": {"en": "Every claim", "fr": "Toutes les affirmations"},
+    "export.col.date": {"en": "When", "fr": "Quand"},
+    "export.col.who": {"en": "Who → whom", "fr": "Qui → qui"},
+    "export.col.kind": {"en": "Kind", "fr": "Type"},
+    "export.col.status": {"en": "How we know it", "fr": "Comment on le sait"},
+    "export.col.claim": {"en": "Claim", "fr": "Affirmation"},
+    "export.col.source": {"en": "Source", "fr": "Source"},
+    "export.public_since": {"en": "made public:", "fr": "rendu public :"},
+    "export.involves": {"en": "involves:", "fr": "concerne :"},
+    "export.answers": {"en": "answers claim", "fr": "répond à l'affirmation"},
+    "export.paragraph": {"en": "paragraph {n}", "fr": "paragraphe {n}"},
+    "export.sources": {"en": "Sources", "fr": "Sources"},
+    "export.footer": {
+        "en": "Made with the explainer package. A claim here never says more than its source.",
+        "fr": "Réalisé avec le paquet explainer. Une affirmation ne dit jamais plus que sa source.",
+    },
 }
 
 

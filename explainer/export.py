@@ -1,0 +1,527 @@
+"""The one-file offline page: the timeline, the network and the table of claims, no server at all.
+
+``python -m explainer export [FOLDER] --out FILE.html`` writes a single HTML file that a teacher can
+open from a USB stick in a classroom without internet, project on a slide, or print as a handout:
+
+- plotly.js is inlined from the installed ``plotly`` package (no CDN), the figures are the package's
+  own figure functions, and a Content-Security-Policy forbids every network load, so the page
+  provably needs no network;
+- filtering by actor and status runs in the page itself (a few lines of vanilla JavaScript keep each
+  trace's original arrays and redraw with the points of the matching claims);
+- English and French are both in the file, with a toggle; the statuses are explained in words, every
+  claim leads back to its source and paragraph, and the article is credited;
+- all data text is escaped: ``html.escape`` in HTML, and JSON in ``<script>`` has every ``<``
+  written as ``\\u003c`` so no data can close the script element.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from collections.abc import Iterable
+from importlib import resources
+from pathlib import Path
+
+import pandas as pd
+
+from explainer.dataset import Dataset, load_dataset
+from explainer.filtering import claim_mask
+from explainer.i18n import LANGS, STATUS_ORDER, t
+
+__all__ = ["ExportError", "claim_point_ids", "export_html", "render_html"]
+
+# Nothing may be fetched: scripts and styles are inline, images only data: URLs (plotly's mode bar
+# icons, "download as PNG"); everything else (fetch, fonts, frames, stylesheets) is forbidden.
+CSP = (
+    "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
+    "img-src data: blob:; base-uri 'none'; form-action 'none'"
+)
+
+# Keys of the catalogue the page's own script needs (counts and messages built in the browser).
+_SCRIPT_KEYS = (
+    "export.count",
+    "export.count_unnamed.one",
+    "export.count_unnamed.other",
+    "export.empty",
+)
+
+
+class ExportError(ValueError):
+    """The page cannot be written (say, the output path is not writable); the message says why."""
+
+
+# ----------------------------------------------------------------------------------------- helpers
+def _esc(value: object) -> str:
+    """Data text as HTML text: escaped, quotes included (safe in attributes as well)."""
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return ""
+    return html.escape(str(value), quote=True)
+
+
+def script_json(value: object) -> str:
+    """``value`` as JSON safe inside ``<script>``: no ``</script>``, ``<!--`` or ``]]>`` can form.
+
+    ``<``, ``>`` and ``&`` are written as ``\\u003c``, ``\\u003e``, ``\\u0026``: the same strings
+    for ``JSON.parse`` or a JavaScript literal, but nothing the HTML parser can act on.
+    """
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    return (
+        text.replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
+
+
+def _both(key: str, **values: object) -> str:
+    """An interface string in both languages; CSS shows the one of the page's current language."""
+    return "".join(
+        f'<span class="l-{lang}" lang="{lang}">{_esc(t(key, lang, **values))}</span>'
+        for lang in LANGS
+    )
+
+
+def _both_text(texts: dict[str, str]) -> str:
+    """Data text in both languages (already chosen per language), escaped."""
+    if len({texts[lang] for lang in LANGS}) == 1:
+        return _esc(texts[LANGS[0]])
+    return "".join(
+        f'<span class="l-{lang}" lang="{lang}">{_esc(texts[lang])}</span>' for lang in LANGS
+    )
+
+
+# Quotation marks around a title, each language its own.
+_QUOTES = {"en": ("“", "”"), "fr": ("« ", " »")}
+
+
+def _quoted(text: str, lang: str | None = None) -> str:
+    """Escaped ``text`` in the quotation marks of ``lang``, or of both languages (CSS shows one)."""
+    if lang is not None:
+        return f"{_QUOTES[lang][0]}{text}{_QUOTES[lang][1]}"
+    opening = "".join(f'<span class="l-{code}">{_QUOTES[code][0]}</span>' for code in LANGS)
+    closing = "".join(f'<span class="l-{code}">{_QUOTES[code][1]}</span>' for code in LANGS)
+    return f"{opening}{text}{closing}"
+
+
+def _count(key: str, n: int) -> str:
+    """``key.one`` or ``key.other`` filled with ``n``, in both languages (French: 0 is singular)."""
+    parts = []
+    for lang in LANGS:
+        one = n == 1 or (lang == "fr" and n == 0)
+        text = t(f"{key}.one" if one else f"{key}.other", lang, n=n)
+        parts.append(f'<span class="l-{lang}" lang="{lang}">{_esc(text)}</span>')
+    return "".join(parts)
+
+
+def _is_web_url(url: str) -> bool:
+    return url.lower().startswith(("http://", "https://"))
+
+
+def _static(name: str) -> str:
+    return resources.files("explainer").joinpath("_static", name).read_text(encoding="utf-8")
+
+
+def _plotly_js() -> str:
+    from plotly.offline import get_plotlyjs
+
+    # plotly.js holds no "</script" today; make sure a future version cannot end our element early.
+    return get_plotlyjs().replace("</script", "<\\/script").replace("<!--", "<\\!--")
+
+
+# --------------------------------------------------------------------------- figures and point ids
+def claim_point_ids(trace: dict, claim_ids: set[str]) -> list[str | None] | None:
+    """Which claim each point of a trace belongs to, or ``None`` when the trace is not per claim.
+
+    The figure functions put the claim id in ``customdata`` (a string, or the first item of a list);
+    a trace whose customdata holds no claim id (lanes, legend keys, actor nodes) is left as it is by
+    the page's filter. Gaps between segments (``x`` is ``None``) belong to the point before them, so
+    a span drawn as ``[start, end, None]`` is kept or dropped whole.
+    """
+    custom = trace.get("customdata")
+    if custom is None:
+        return None
+    ids: list[str | None] = []
+    found = False
+    for item in custom:
+        value = item
+        if isinstance(item, (list, tuple)) and len(item):
+            value = item[0]
+        elif hasattr(item, "tolist") and not isinstance(item, str):  # a numpy row
+            row = item.tolist()
+            value = row[0] if isinstance(row, list) and row else row
+        if isinstance(value, str) and value in claim_ids:
+            ids.append(value)
+            found = True
+        else:
+            ids.append(None)
+    if not found:
+        return None
+    xs = trace.get("x")
+    previous: str | None = None
+    for i, value in enumerate(ids):
+        gap = xs is not None and i < len(xs) and xs[i] is None
+        if value is None and gap:
+            ids[i] = previous
+        previous = ids[i]
+    return ids
+
+
+def _figure_spec(fig: object, claim_ids: set[str]) -> dict:
+    """A figure as plain JSON for the page, with the claim id of every point of every trace."""
+    import plotly.io as pio
+
+    plain = json.loads(pio.to_json(fig, validate=False, remove_uids=False))
+    # customdata may have been turned into lists by to_json; read the ids from the plain data.
+    ids = [claim_point_ids(trace, claim_ids) for trace in plain.get("data", [])]
+    return {"data": plain.get("data", []), "layout": plain.get("layout", {}), "ids": ids}
+
+
+def _figures(data: Dataset, lang: str) -> dict[str, dict]:
+    """The timeline and the network of the whole dataset in ``lang``, from explainer.figures."""
+    try:
+        from explainer.figures import actor_network, influence_timeline
+    except ImportError as error:  # pragma: no cover - only while the figures are being written
+        raise ExportError(f"the figure functions are not available: {error}") from error
+    claim_ids = set(data.claims["id"])
+    return {
+        "timeline": _figure_spec(influence_timeline(data, lang=lang), claim_ids),
+        "network": _figure_spec(actor_network(data, lang=lang), claim_ids),
+    }
+
+
+# -------------------------------------------------------------------------------------- HTML parts
+def _article_source(data: Dataset) -> pd.Series | None:
+    """The source most of the article's claims come from: the article the page credits."""
+    claims = data.claims
+    article = claims[claims["layer"] == "article"]
+    counts = (article if len(article) else claims)["source"].value_counts()
+    for source_id in counts.index:
+        if source_id in data.sources.index:
+            return data.sources.loc[source_id]
+    return None
+
+
+def _date_label(data: Dataset, source: pd.Series, lang: str) -> str:
+    label = source.get(f"published_label_{lang}", "")
+    return str(label) if isinstance(label, str) and label else str(source.get("published", ""))
+
+
+def _actor_order(data: Dataset) -> list[str]:
+    """Actors that appear in claims, most claims first (then by name): the filter's checkboxes."""
+    claims = data.claims
+    counts: dict[str, int] = {}
+    for actor_id in data.actors.index:
+        counts[actor_id] = int(claim_mask(claims, actors=[actor_id]).sum())
+    used = [a for a in data.actors.index if counts[a] > 0]
+    return sorted(used, key=lambda a: (-counts[a], data.actor_name(a, "en").lower()))
+
+
+def _claim_records(data: Dataset) -> list[dict]:
+    """What the page's filter needs per claim: its id, every actor it involves, its status."""
+    records = []
+    for row in data.claims.itertuples(index=False):
+        involved = [row.actor, row.target, *[p.strip() for p in row.involves.split(";")]]
+        records.append(
+            {
+                "id": row.id,
+                "actors": sorted({a for a in involved if a}),
+                "status": row.status,
+            }
+        )
+    return records
+
+
+def _checkboxes(name: str, options: Iterable[tuple[str, dict[str, str], str]]) -> str:
+    items = []
+    for value, labels, extra in options:
+        items.append(
+            f'<label class="choice"><input type="checkbox" name="{name}" value="{_esc(value)}" '
+            f"checked> {_both_text(labels)}{extra}</label>"
+        )
+    return "\n".join(items)
+
+
+def _controls(data: Dataset) -> str:
+    actors = [
+        (a, {lang: data.actor_name(a, lang) for lang in LANGS}, "") for a in _actor_order(data)
+    ]
+    statuses = [
+        (s, {lang: t(f"status.{s}", lang) for lang in LANGS}, "")
+        for s in STATUS_ORDER
+        if (data.claims["status"] == s).any()
+    ]
+    return f"""
+<section class="controls" aria-labelledby="filters-title">
+  <h2 id="filters-title">{_both("export.filters")}</h2>
+  <fieldset id="actor-filter"><legend>{_both("export.actors")}</legend>
+    <div class="buttons"><button type="button" data-all="actor">{_both("export.all")}</button>
+    <button type="button" data-none="actor">{_both("export.none")}</button></div>
+    {_checkboxes("actor", actors)}
+  </fieldset>
+  <fieldset id="status-filter"><legend>{_both("export.statuses")}</legend>
+    <div class="buttons"><button type="button" data-all="status">{_both("export.all")}</button>
+    <button type="button" data-none="status">{_both("export.none")}</button></div>
+    {_checkboxes("status", statuses)}
+  </fieldset>
+  <div class="buttons"><button type="button" id="reset">{_both("export.reset")}</button>
+  <button type="button" id="print">{_both("export.print")}</button></div>
+</section>"""
+
+
+def _legend(data: Dataset) -> str:
+    items = []
+    for s in STATUS_ORDER:
+        n = int((data.claims["status"] == s).sum())
+        items.append(
+            f'<dt class="status status-{s}">{_both(f"status.{s}")}</dt>'
+            f"<dd>{_both(f'status_long.{s}')} {_count('export.n_claims', n)}</dd>"
+        )
+    return f"""
+<section class="legend" aria-labelledby="legend-title">
+  <h2 id="legend-title">{_both("export.legend")}</h2>
+  <p>{_both("export.legend_intro")}</p>
+  <dl>{"".join(items)}</dl>
+</section>"""
+
+
+def _table(data: Dataset) -> str:
+    claims = data.claims.sort_values(["when_start", "id"], kind="stable")
+    known_ids = set(data.claims["id"])
+    rows = []
+    for row in claims.itertuples(index=False):
+        who = {lang: data.actor_name(row.actor, lang) for lang in LANGS}
+        if row.target:
+            who = {lang: f"{who[lang]} → {data.actor_name(row.target, lang)}" for lang in LANGS}
+        involved = [a.strip() for a in row.involves.split(";") if a.strip()]
+        involves = ""
+        if involved:
+            names = {lang: ", ".join(data.actor_name(a, lang) for a in involved) for lang in LANGS}
+            involves = f'<div class="small">{_both("export.involves")} {_both_text(names)}</div>'
+        date = _both_text({"en": row.when_label_en, "fr": row.when_label_fr})
+        public = _both_text({"en": row.public_label_en, "fr": row.public_label_fr})
+        quote = f'<blockquote class="quote">{_esc(row.quote)}</blockquote>' if row.quote else ""
+        answers = ""
+        if row.responds_to:
+            target = _esc(row.responds_to)
+            ref = (
+                f'<a href="#claim-{target}">{target}</a>'
+                if row.responds_to in known_ids
+                else target
+            )
+            answers = f'<div class="answers">{_both("export.answers")} {ref}</div>'
+        layer = ""
+        if row.layer == "context":
+            layer = f'<div class="small">{_both("layer.context")}</div>'
+        source = _esc(row.source)
+        if row.source in data.sources.index:
+            outlet = _esc(data.sources.at[row.source, "outlet"])
+            source = f'<a href="#source-{_esc(row.source)}">{outlet}</a>'
+        paragraph = ""
+        if not pd.isna(row.paragraph):
+            paragraph = f", {_both('export.paragraph', n=int(row.paragraph))}"
+        summary = _both_text({"en": row.summary_en, "fr": row.summary_fr})
+        rows.append(
+            f'<tr id="claim-{_esc(row.id)}" data-claim="{_esc(row.id)}">'
+            f'<td class="date">{date}'
+            f'<div class="small">{_both("export.public_since")} {public}</div></td>'
+            f"<td>{_both_text(who)}{involves}</td>"
+            f"<td>{_both(f'kind.{row.kind}')}</td>"
+            f'<td class="status status-{_esc(row.status)}"><strong>{_both(f"status.{row.status}")}'
+            f'</strong><div class="small">{_both(f"status_long.{row.status}")}</div></td>'
+            f"<td>{summary}{quote}{answers}{layer}</td>"
+            f'<td>{source}{paragraph}<div class="small id">{_esc(row.id)}</div></td></tr>'
+        )
+    head = "".join(
+        f"<th scope=col>{_both(f'export.col.{c}')}</th>"
+        for c in ("date", "who", "kind", "status", "claim", "source")
+    )
+    return f"""
+<section class="claims" aria-labelledby="table-title">
+  <h2 id="table-title">{_both("export.table")}</h2>
+  <table id="claims-table"><thead><tr>{head}</tr></thead>
+  <tbody>{"".join(rows)}</tbody></table>
+</section>"""
+
+
+def _sources(data: Dataset) -> str:
+    items = []
+    for src in data.sources.itertuples(index=False):
+        title = _quoted(_esc(src.title))
+        if src.url and _is_web_url(src.url):
+            title = (
+                f'<a href="{_esc(src.url)}" rel="noopener noreferrer" target="_blank">{title}</a>'
+                f'<span class="url"> {_esc(src.url)}</span>'
+            )
+        date = _both_text(
+            {lang: _date_label(data, pd.Series(src._asdict()), lang) for lang in LANGS}
+        )
+        note = f' <span class="small">({_esc(src.note)})</span>' if src.note else ""
+        items.append(
+            f'<li id="source-{_esc(src.id)}"><strong>{_esc(src.outlet)}</strong>, {title}, {date}'
+            f" [{_esc(src.language)}]{note}</li>"
+        )
+    return f"""
+<section class="sources" aria-labelledby="sources-title">
+  <h2 id="sources-title">{_both("export.sources")}</h2>
+  <ul>{"".join(items)}</ul>
+</section>"""
+
+
+def _header(data: Dataset) -> tuple[str, dict[str, str]]:
+    source = _article_source(data)
+    if source is None:
+        credit = ""
+        titles = {lang: t("export.title", lang) for lang in LANGS}
+    else:
+        link = _esc(source["title"])
+        if source["url"] and _is_web_url(source["url"]):
+            link = f'<a href="{_esc(source["url"])}" rel="noopener noreferrer">{link}</a>'
+        credit = "".join(
+            f'<p class="attribution l-{lang}" lang="{lang}">'
+            + _esc(t("export.attribution_before", lang))
+            + f" {_esc(source['outlet'])}, {_quoted(link, lang)}, "
+            + f"{_esc(_date_label(data, source, lang))}. "
+            + _esc(t("export.attribution_after", lang))
+            + "</p>"
+            for lang in LANGS
+        )
+        titles = {lang: f"{t('export.title', lang)} ({source['outlet']})" for lang in LANGS}
+    toggle = " ".join(
+        f'<button type="button" class="lang" data-lang="{lang}" lang="{lang}">'
+        f"{lang.upper()}</button>"
+        for lang in LANGS
+    )
+    header = f"""
+<header>
+  <nav class="lang-toggle" aria-label="Language / langue">{toggle}</nav>
+  <h1>{_both_text(titles)}</h1>
+  {credit}
+  <p class="offline small">{_both("export.offline_note")}</p>
+</header>"""
+    return header, titles
+
+
+# ---------------------------------------------------------------------------------------- the page
+def render_html(data: Dataset | str | Path | None = None, *, lang: str = "en") -> str:
+    """The offline page as one HTML string.
+
+    Parameters
+    ----------
+    data : Dataset, str or pathlib.Path, optional
+        A loaded dataset or a dataset folder; default the bundled dataset.
+    lang : {"en", "fr"}
+        The language the page opens in (the page has a toggle for the other).
+
+    Returns
+    -------
+    str
+        A complete HTML document that loads nothing from the network.
+    """
+    if lang not in LANGS:
+        raise ValueError(f"lang must be one of {', '.join(LANGS)}, not {lang!r}")
+    if not isinstance(data, Dataset):
+        data = load_dataset(data)
+    figures = {code: _figures(data, code) for code in LANGS}
+    strings = {code: {key: t(key, code) for key in _SCRIPT_KEYS} for code in LANGS}
+    page_data = {
+        "lang": lang,
+        "claims": _claim_records(data),
+        "figures": figures,
+        "strings": strings,
+    }
+    header, titles = _header(data)
+    return f"""<!DOCTYPE html>
+<html lang="{lang}" data-lang="{lang}">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="{CSP}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<title>{_esc(titles[lang])}</title>
+<style>
+{_static("offline.css")}
+</style>
+</head>
+<body>
+{header}
+<main>
+{_controls(data)}
+<p id="summary" class="summary" role="status" aria-live="polite"></p>
+<p id="empty" class="empty" hidden>{_both("export.empty")}</p>
+<section class="figure" aria-labelledby="timeline-title">
+  <h2 id="timeline-title">{_both("export.timeline")}</h2>
+  <div id="timeline" class="plot"></div>
+</section>
+<section class="figure" aria-labelledby="network-title">
+  <h2 id="network-title">{_both("export.network")}</h2>
+  <div id="network" class="plot"></div>
+</section>
+{_legend(data)}
+{_table(data)}
+{_sources(data)}
+</main>
+<footer class="small">{_both("export.footer")}</footer>
+<script>
+{_plotly_js()}
+</script>
+<script id="page-data" type="application/json">{script_json(page_data)}</script>
+<script>
+{_static("offline.js")}
+</script>
+</body>
+</html>
+"""
+
+
+def export_html(
+    data: Dataset | str | Path | None,
+    out: str | Path,
+    *,
+    lang: str = "en",
+    force: bool = False,
+) -> Path:
+    """Write the offline page to ``out``.
+
+    Parameters
+    ----------
+    data : Dataset, str or pathlib.Path, optional
+        A loaded dataset or a dataset folder; ``None`` for the bundled dataset.
+    out : str or pathlib.Path
+        The HTML file to write.
+    lang : {"en", "fr"}
+        The language the page opens in.
+    force : bool
+        Overwrite ``out`` when it exists (otherwise refuse, so nothing is lost).
+
+    Returns
+    -------
+    pathlib.Path
+        The file written.
+
+    Raises
+    ------
+    DatasetError
+        When the dataset has errors.
+    ExportError
+        When ``out`` exists (without ``force``), is a folder, or cannot be written.
+    """
+    path = Path(out)
+    if path.is_dir():
+        raise ExportError(f"{path} is a folder; give a file name such as {path / 'claims.html'}")
+    if path.exists() and not force:
+        raise ExportError(
+            f"{path} already exists; choose another name, or add --force to replace it"
+        )
+    if not path.parent.is_dir():
+        raise ExportError(f"cannot write {path}: the folder {path.parent} does not exist")
+    page = render_html(data, lang=lang)
+    # Write next to the target, then rename: an interrupted export never leaves half a page behind.
+    tmp = path.with_name(path.name + ".tmp")
+    try:
+        tmp.write_text(page, encoding="utf-8")
+        tmp.replace(path)
+    except OSError as error:
+        tmp.unlink(missing_ok=True)
+        raise ExportError(f"cannot write {path}: {error.strerror or error}") from error
+    return path
