@@ -1,19 +1,23 @@
 """EDTF dates: bounds, precision and labels in English and French.
 
-Every date in the data is an EDTF string (Library of Congress Extended Date/Time Format): ``2021-04``,
-``2022/..`` ("since 2022"), ``2002~`` ("about 2002"), ``2024-10-24/2024-10-31``. This module turns each
-*distinct* value into lower and upper bounds (whole days), flags and labels, once: plain ISO forms
-(``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``) are read directly, everything else goes through the ``edtf``
-package, whose parser costs milliseconds a call.
+Every date in the data is an EDTF string (Library of Congress Extended Date/Time Format):
+``2021-04``, ``2022/..`` ("since 2022"), ``2002~`` ("about 2002"), ``2024-10-24/2024-10-31``. This
+module turns each *distinct* value into lower and upper bounds (whole days), flags and labels,
+once: plain ISO forms (``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``) are read directly, everything else
+goes through the ``edtf`` package, whose parser costs milliseconds a call.
 
-Bounds are strict: ``2021-04`` runs from 1 April to 30 April 2021; an approximate date keeps the bounds
-of what it names and is flagged ``approximate`` (the figures draw it softer). Open ends get
-``OPEN_START`` / ``OPEN_END`` as bounds and a flag, so interval comparisons still work.
+Bounds are strict: ``2021-04`` runs from 1 April to 30 April 2021; an approximate date keeps the
+bounds of what it names and is flagged ``approximate`` (the figures draw it softer). Open ends get
+``OPEN_START`` / ``OPEN_END`` as bounds and a flag, so interval comparisons still work. An open end
+(``2022/..``, "since 2022") and an unknown one (``2022/``, "from 2022, end unknown") share the
+bounds and the flag; only their labels differ.
 """
 
 from __future__ import annotations
 
 import calendar
+import contextlib
+import io
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -82,19 +86,32 @@ class _Point:
             return date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
         return date(self.year, 12, 31)
 
-    def label(self, lang: str) -> str:
+    def plain(self, lang: str) -> str:
+        """The label without qualifiers: "April 2021", "1er avril 2021", "the 1990s"."""
         if self.decade:
-            text = f"the {self.year}s" if lang == "en" else f"les années {self.year}"
-        elif self.day:
+            return f"the {self.year}s" if lang == "en" else f"les années {self.year}"
+        if self.day:
             month = MONTHS[lang][self.month - 1]  # type: ignore[operator]
             day = "1er" if (lang == "fr" and self.day == 1) else str(self.day)
-            text = f"{day} {month} {self.year}"
-        elif self.month:
-            text = f"{MONTHS[lang][self.month - 1]} {self.year}"
-        else:
-            text = str(self.year)
+            return f"{day} {month} {self.year}"
+        if self.month:
+            return f"{MONTHS[lang][self.month - 1]} {self.year}"
+        return str(self.year)
+
+    def label(self, lang: str, *, embedded: bool = False) -> str:
+        """The label with its qualifiers.
+
+        ``embedded``: the label follows a French preposition ("depuis", "de", "à"), where "vers"
+        cannot stand; an approximate date then reads "2021 environ".
+        """
+        text = self.plain(lang)
         if self.approximate:
-            text = ("about " if lang == "en" else "vers ") + text
+            if lang == "en":
+                text = "about " + text
+            elif embedded:
+                text += " environ"
+            else:
+                text = ("vers le " if self.day else "vers ") + text
         if self.uncertain:
             text += " (uncertain)" if lang == "en" else " (incertain)"
         return text
@@ -117,7 +134,8 @@ class EDTFDate:
     approximate, uncertain : bool
         EDTF qualifiers ``~`` (about) and ``?`` (uncertain); ``%`` sets both.
     label_en, label_fr : str
-        How the explainer writes it: ``April 2021`` / ``avril 2021``, ``since 2022`` / ``depuis 2022``.
+        How the explainer writes it: ``April 2021`` / ``avril 2021``, ``since 2022`` /
+        ``depuis 2022``, ``about 2002`` / ``vers 2002``.
     """
 
     text: str
@@ -172,27 +190,64 @@ def _check_range(d: date, text: str) -> pd.Timestamp:
     return ts
 
 
+def _de(text: str) -> str:
+    # French "de" before a date: "d'avril", "des années 1990", "de 2021".
+    if text.startswith("les "):
+        return "des " + text[4:]
+    return ("d'" if text[0] in "aeiouéèêàâîôûh" else "de ") + text
+
+
+def _a(text: str) -> str:
+    # French "à" before a date: "aux années 2000", "à juin 2021".
+    return "aux " + text[4:] if text.startswith("les ") else "à " + text
+
+
 def _range_label(a: _Point, b: _Point, lang: str) -> str:
-    # Compact forms when both ends share a month or a year: "24–31 October 2024", "du 24 au 31 octobre 2024".
-    plain = not (a.approximate or a.uncertain or b.approximate or b.uncertain or a.decade or b.decade)
-    if plain and a.day and b.day and (a.year, a.month) == (b.year, b.month):
+    if a == b:  # 2021-01-01/2021-01-01: one day, written once
+        return a.label(lang)
+    # Compact forms when both ends share a month or a year: "24–31 October 2024",
+    # "du 24 au 31 octobre 2024", "April–June 2021", "d'avril à juin 2021".
+    plain = not (
+        a.approximate or a.uncertain or b.approximate or b.uncertain or a.decade or b.decade
+    )
+    same_month = a.day and b.day and (a.year, a.month) == (b.year, b.month)
+    same_year = a.month and b.month and not a.day and not b.day and a.year == b.year
+    if plain and same_month:
         if lang == "en":
             return f"{a.day}–{b.day} {MONTHS['en'][a.month - 1]} {a.year}"  # type: ignore[operator]
         first = "1er" if a.day == 1 else str(a.day)
         return f"du {first} au {b.day} {MONTHS['fr'][a.month - 1]} {a.year}"  # type: ignore[operator]
+    if plain and same_year:
+        first, last = (MONTHS[lang][p.month - 1] for p in (a, b))  # type: ignore[operator]
+        return f"{first}–{last} {a.year}" if lang == "en" else f"{_de(first)} {_a(last)} {a.year}"
     if lang == "en":
         return f"{a.label('en')} – {b.label('en')}"
-    if a.day and b.day and not (a.approximate or b.approximate):
-        return f"du {a.label('fr')} au {b.label('fr')}"
-    return f"de {a.label('fr')} à {b.label('fr')}"
+    first, last = a.label("fr", embedded=True), b.label("fr", embedded=True)
+    if a.day and b.day:
+        return f"du {first} au {last}"
+    return f"{_de(first)} {_a(last)}"
 
 
-def _open_label(p: _Point, lang: str, *, since: bool) -> str:
+def _open_label(p: _Point, lang: str, *, since: bool, unknown: bool) -> str:
+    # "2022/.." is open ("since 2022"); "2022/" has an unknown end ("from 2022, end unknown").
     if lang == "en":
+        if unknown:
+            return (
+                f"from {p.label('en')}, end unknown"
+                if since
+                else (f"until {p.label('en')}, start unknown")
+            )
         return ("since " if since else "until ") + p.label("en")
+    text = p.label("fr", embedded=True)
     if since:
-        return ("depuis le " if p.day else "depuis ") + p.label("fr")
-    return ("jusqu'au " if p.day else "jusqu'en ") + p.label("fr")
+        if unknown:
+            return ("à partir du " if p.day else "à partir de ") + text + ", fin inconnue"
+        return ("depuis le " if p.day else "depuis ") + text
+    if text.startswith("les "):
+        head = "jusqu'aux " + text[4:]
+    else:
+        head = ("jusqu'au " if p.day else "jusqu'en ") + text
+    return head + (", début inconnu" if unknown else "")
 
 
 def _from_point(text: str, p: _Point) -> EDTFDate:
@@ -226,25 +281,27 @@ def parse_date(text: str) -> EDTFDate:
     Raises
     ------
     InvalidDate
-        When the value is not EDTF, names an impossible day, or uses a form the explainer cannot draw
-        (seasons, times of day, sets). The message says how to write it.
+        When the value is not EDTF, names an impossible day, or uses a form the explainer cannot
+        draw (seasons, times of day, sets). The message says how to write it.
     """
     value = text.strip()
     m = _ISO.match(value)
     if m:  # plain ISO: no parser call needed
         y, mo, d = (int(g) if g else None for g in m.groups())
-        try:
-            date(y, mo or 1, d or 1)  # type: ignore[arg-type]
+        try:  # month 00 and day 00 are no dates either
+            date(y, 1 if mo is None else mo, 1 if d is None else d)  # type: ignore[arg-type]
         except ValueError:
             raise InvalidDate(f"{text!r} is not a real date; {_HINT}") from None
         return _from_point(text, _Point(y, mo, d))  # type: ignore[arg-type]
 
-    from edtf import parse_edtf  # imported here: plain ISO dates never need it
-    from edtf.parser.edtf_exceptions import EDTFParseException
+    import edtf  # imported here: plain ISO dates never need it
 
     try:
-        obj = parse_edtf(value)
-    except (EDTFParseException, ValueError, TypeError):
+        # The parser prints a line to stdout on some failures; that is no output of ours. It raises
+        # several exception types: every one of them means "not a date we can read".
+        with contextlib.redirect_stdout(io.StringIO()):
+            obj = edtf.parse_edtf(value)
+    except Exception:
         raise InvalidDate(f"{text!r} is not a valid EDTF date; {_HINT}") from None
 
     if "/" not in value:
@@ -262,9 +319,16 @@ def parse_date(text: str) -> EDTFDate:
     if lower > upper:
         raise InvalidDate(f"{text!r} ends before it starts; write the earlier date first")
     if start is None:
-        labels = {lang: _open_label(end, lang, since=False) for lang in ("en", "fr")}  # type: ignore[arg-type]
+        unknown = start_text == ""
+        labels = {
+            lang: _open_label(end, lang, since=False, unknown=unknown)  # type: ignore[arg-type]
+            for lang in ("en", "fr")
+        }
     elif end is None:
-        labels = {lang: _open_label(start, lang, since=True) for lang in ("en", "fr")}
+        unknown = end_text == ""
+        labels = {
+            lang: _open_label(start, lang, since=True, unknown=unknown) for lang in ("en", "fr")
+        }
     else:
         labels = {lang: _range_label(start, end, lang) for lang in ("en", "fr")}
     sides = [p for p in (start, end) if p is not None]
@@ -301,8 +365,9 @@ def bounds_frame(values: pd.Series, prefix: str) -> pd.DataFrame:
     values : pandas.Series
         EDTF strings, all valid (validate first).
     prefix : str
-        Column prefix: ``when`` gives ``when_start``, ``when_end``, ``when_precision``, ``when_open_start``,
-        ``when_open_end``, ``when_approximate``, ``when_uncertain``, ``when_label_en``, ``when_label_fr``.
+        Column prefix: ``when`` gives ``when_start``, ``when_end``, ``when_precision``,
+        ``when_open_start``, ``when_open_end``, ``when_approximate``, ``when_uncertain``,
+        ``when_label_en``, ``when_label_fr``.
 
     Returns
     -------
