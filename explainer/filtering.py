@@ -1,12 +1,20 @@
 """Filtering claims: pure, vectorised, and the only place that knows the overlap rule.
 
-The rule: a claim is kept by a date window when the span of its ``when`` *overlaps* the window. A claim
-dated ``2021-04`` (all of April 2021) is kept by a window ending on 10 April 2021; a claim "since 2022"
-(``2022/..``) is kept by any window that ends in 2022 or later. ``start`` is read as its first day and
-``end`` as its last: ``end="2024-10"`` runs to 31 October 2024.
+The rule: a claim is kept by a date window when the span of its ``when`` *overlaps* the window,
+that is when ``when_start <= end`` and ``when_end >= start`` (both ends included). A claim dated
+``2021-04`` (all of April 2021) is kept by a window ending on 10 April 2021; a claim "since 2022"
+(``2022/..``) is kept by any window that ends in 2022 or later; a claim "until 2021" (``../2021``)
+by any window that starts in 2021 or earlier. ``start`` is read as its first day and ``end`` as its
+last: ``end="2024-10"`` runs to 31 October 2024. Either end may be left out (no limit on that
+side). An inverted window (``start`` after ``end``) holds no day, so it keeps nothing.
 
-``known_on`` keeps what was *certainly* public by that day: a claim whose ``public_since`` is
-``2024-10-24/2024-10-31`` counts as known from 31 October 2024.
+``known_on`` keeps what was *certainly* public by that day, i.e. the last day ``public_since`` can
+mean is on or before it: a claim whose ``public_since`` is ``2024-10-24/2024-10-31`` counts as
+known from 31 October 2024, one whose ``public_since`` is ``2024-10`` from 31 October 2024. An
+open-ended ``public_since`` (``2022/..``) never counts as certainly known.
+
+Every criterion narrows: filtering twice is filtering once with both criteria, and no criterion
+keeps everything.
 """
 
 from __future__ import annotations
@@ -56,7 +64,7 @@ def claim_mask(
     text: str | None = None,
     known_on: DateLike = None,
 ) -> np.ndarray:
-    """The boolean mask behind :func:`filter_claims` (same arguments), one entry per row of ``claims``."""
+    """The boolean mask behind :func:`filter_claims` (same arguments), one entry a row."""
     keep = np.ones(len(claims), dtype=bool)
     actor_list = _as_list(actors)
     if actor_list is not None:
@@ -67,9 +75,13 @@ def claim_mask(
             hit |= claims["involves"].str.contains(pattern, regex=True).to_numpy(dtype=bool)
         keep &= hit
     lo = to_bound(start, side="start")
+    hi = to_bound(end, side="end")
+    if lo is not None and hi is not None and lo > hi:
+        keep[:] = (
+            False  # an inverted window holds no day: the overlap rule alone would keep long spans
+        )
     if lo is not None:
         keep &= (claims["when_end"] >= lo).to_numpy()
-    hi = to_bound(end, side="end")
     if hi is not None:
         keep &= (claims["when_start"] <= hi).to_numpy()
     status_list = _as_list(statuses)
@@ -107,18 +119,20 @@ def filter_claims(
     claims : pandas.DataFrame
         ``Dataset.claims``.
     actors : str or list of str, optional
-        Actor ids; a claim matches when one of them is its actor, its target, or among those it involves.
-        An empty list matches nothing.
+        Actor ids; a claim matches when one of them is its actor, its target, or among those it
+        involves. An empty list matches nothing.
     start, end : str, date or Timestamp, optional
-        A date window, EDTF strings or days. A claim is kept when its date span overlaps the window
-        (``start`` counts from its first day, ``end`` up to its last: ``end="2024-10"`` is 31 October).
+        A date window, EDTF strings or days. A claim is kept when its date span overlaps the
+        window (``start`` counts from its first day, ``end`` up to its last: ``end="2024-10"`` is
+        31 October). A window whose start is after its end keeps nothing.
     statuses, kinds : str or list of str, optional
         Keep these statuses (``established``, ``stated``, ``reported``, ``accused``, ``commentary``)
         and kinds (``contact``, ``influence``, ``action``, ``stance``, ``denial``, ``assessment``).
     text : str, optional
         Case-insensitive text searched in both summaries, the quote and the id.
     known_on : str, date or Timestamp, optional
-        Keep what was certainly public by then (the last day of ``public_since`` is on or before it).
+        Keep what was certainly public by then (the last day ``public_since`` can mean is on or
+        before it).
 
     Returns
     -------
@@ -132,6 +146,4 @@ def filter_claims(
     >>> ex.filter_claims(ds.claims, actors=["putin"], start="2022", end="2024-10",
     ...                  statuses=["reported"])  # doctest: +SKIP
     """
-    return claims[
-        claim_mask(claims, actors, start, end, statuses, kinds, text, known_on)
-    ]
+    return claims[claim_mask(claims, actors, start, end, statuses, kinds, text, known_on)]
