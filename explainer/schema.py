@@ -1,13 +1,17 @@
 """The one declared schema, and validation that reports every problem at once.
 
-The schema is declared once, in ``data/datapackage.json`` (a Frictionless Data Package, readable by other
-open-data tools). This module reads that declaration and builds a pandera schema from it: field
-constraints (``required``, ``unique``, ``enum``, ``pattern``, ``minimum``), foreign keys, and three
-extensions of ours: ``x-edtf`` (an EDTF date), ``x-max-words`` and ``x-list-separator`` (a list of keys).
+The schema is declared once, in ``data/datapackage.json`` (a Frictionless Data Package, readable
+by other open-data tools). This module reads that declaration and builds a pandera schema from it:
+field constraints (``required``, ``unique``, ``enum``, ``pattern``, ``minimum``), foreign keys,
+and extensions of ours: ``x-edtf`` (an EDTF date), ``x-max-words``, ``x-list-separator`` (a list
+of keys) and ``x-draft-may-be-empty``.
 
-:func:`read_folder` reads the CSV files the way spreadsheets write them (UTF-8 with or without a byte-order
-mark, Windows-1252, commas or semicolons, Windows line endings), remembers each row's line in the file,
-and returns the tables with every problem found, each with file, line, column, value and what to do.
+:func:`read_folder` reads the CSV files the way spreadsheets write them (UTF-8 with or without a
+byte-order mark, Windows-1252, UTF-16, commas, semicolons or tabs, Windows line endings),
+remembers the line where each row starts (a quoted cell may span lines), and returns the tables
+with every problem found, each with file, line, column, value and what to do. Files that are not
+CSV text (a workbook, a PDF, binary data, a broken quote) are refused with a message that says how
+to save them.
 """
 
 from __future__ import annotations
@@ -31,7 +35,7 @@ with warnings.catch_warnings():  # pandera warns about its own import layout; no
 
 from explainer import dates
 
-__all__ = ["TABLES", "DESCRIPTOR_PATH", "Problem", "descriptor", "read_folder"]
+__all__ = ["DESCRIPTOR_PATH", "FORMULA_START", "TABLES", "Problem", "descriptor", "read_folder"]
 
 DESCRIPTOR_PATH = Path(__file__).resolve().parent.parent / "data" / "datapackage.json"
 TABLES = ("actors", "sources", "claims")
@@ -119,29 +123,124 @@ class Table:
     absent: frozenset[str] = frozenset()  # declared columns the file does not have
 
 
-def _decode(raw: bytes, file: str, problems: list[Problem]) -> str:
+_SAVE_AS = (
+    "In Excel: File > Save As > 'CSV UTF-8 (comma delimited) (*.csv)'. "
+    "In LibreOffice: File > Save As > 'Text CSV (.csv)', character set 'Unicode (UTF-8)', "
+    "field delimiter ','."
+)
+
+# What a file that is not text starts with, and what it is.
+_MAGIC = {
+    b"PK\x03\x04": "this is a spreadsheet workbook (.xlsx or .ods), not a CSV file",
+    b"\xd0\xcf\x11\xe0": "this is an Excel 97-2003 workbook (.xls), not a CSV file",
+    b"%PDF": "this is a PDF document, not a CSV file",
+}
+
+# Spreadsheet formula injection: a cell starting with one of these runs as a formula when the file
+# is opened in a spreadsheet. save_dataset writes such a cell with one more leading apostrophe, and
+# reading removes one apostrophe before these characters: values round-trip exactly.
+FORMULA_START = "=+-@\t\r"
+_GUARDED = re.compile("'+[" + re.escape(FORMULA_START) + "]")
+
+
+def _unguard(value: str) -> str:
+    """A cell as written by :func:`explainer.dataset.save_dataset`, back to its value."""
+    return value[1:] if _GUARDED.match(value) else value
+
+
+def _decode(raw: bytes, file: str, problems: list[Problem]) -> str | None:
+    """The text of a file as spreadsheets write it; None (and an error) when it is not text."""
+    for magic, what in _MAGIC.items():
+        if raw.startswith(magic):
+            problems.append(Problem(file, None, None, None, what, _SAVE_AS))
+            return None
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode Text": UTF-16 with a BOM
+        try:
+            text = raw.decode("utf-16")
+        except UnicodeDecodeError:
+            problems.append(
+                Problem(file, None, None, None,
+                        "the file looks like UTF-16 text but cannot be read", _SAVE_AS)
+            )  # fmt: skip
+            return None
+        problems.append(
+            Problem(file, None, None, None,
+                    "the file is UTF-16 ('Unicode Text' in Excel); it was read, "
+                    "but other tools may not read it",
+                    _SAVE_AS, severity="warning")
+        )  # fmt: skip
+        return _refuse_binary(text, file, problems)
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]  # Excel's "CSV UTF-8" starts with a byte-order mark: harmless, dropped
     try:
-        return raw.decode("utf-8")
+        return _refuse_binary(raw.decode("utf-8"), file, problems)
     except UnicodeDecodeError as err:
         line = raw[: err.start].count(b"\n") + 1
     try:
         text = raw.decode("cp1252")
     except UnicodeDecodeError:
         problems.append(
-            Problem(file, line, None, None, "the file is not UTF-8 text",
-                    "Save it as 'CSV UTF-8 (comma delimited)' in Excel, or 'Text CSV' with "
-                    "character set 'Unicode (UTF-8)' in LibreOffice.")
+            Problem(file, line, None, None,
+                    "the file is neither UTF-8 nor Windows-1252 text, so it cannot be read",
+                    _SAVE_AS)
         )  # fmt: skip
-        return ""
+        return None
     problems.append(
         Problem(file, line, None, None,
                 "the file is not UTF-8; it was read as Windows-1252 (what Excel writes by default)",
-                "Check accented letters, then save it as 'CSV UTF-8 (comma delimited)'.",
+                "Check the accented letters, then save it as UTF-8. " + _SAVE_AS,
                 severity="warning")
     )  # fmt: skip
-    return text
+    return _refuse_binary(text, file, problems)
+
+
+def _refuse_binary(text: str, file: str, problems: list[Problem]) -> str | None:
+    # No text file holds NUL characters; one that does is binary (or UTF-16 without its BOM).
+    if "\x00" not in text:
+        return text
+    line = text[: text.index("\x00")].count("\n") + 1
+    problems.append(
+        Problem(file, line, None, None, "the file holds binary data (NUL characters), not text",
+                _SAVE_AS)
+    )  # fmt: skip
+    return None
+
+
+def _read_bytes(path: Path, file: str, problems: list[Problem]) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except IsADirectoryError:
+        problems.append(
+            Problem(file, None, None, None, "this is a folder, not a file",
+                    f"Put the table in a file named {file}.")
+        )  # fmt: skip
+    except OSError as err:
+        problems.append(
+            Problem(file, None, None, None, f"the file cannot be read ({err.strerror or err})",
+                    "Check that it is not open in another program and that you may read it.")
+        )  # fmt: skip
+    return None
+
+
+def _delimiter(first_line: str) -> str:
+    # French Excel separates with semicolons, "Unicode Text" with tabs; the header tells which.
+    counts = {d: first_line.count(d) for d in (",", ";", "\t")}
+    return max(counts, key=lambda d: counts[d])  # ties go to the comma, the first
+
+
+_CSV_ERRORS = {
+    "unexpected end of data": (
+        "a double quote opened in this row is never closed, so the rest of the file reads as one "
+        "cell",
+        "Close the quote at the end of the cell, or remove it. A double quote inside a quoted cell "
+        'is written twice: "He said ""yes"""',
+    ),
+    "expected after": (
+        "a cell starts with a double quote but has more text after its closing quote",
+        "Put the whole cell between double quotes and write each double quote inside it twice: "
+        '"He said ""yes"" twice"',
+    ),
+}
 
 
 def _read_table(path: Path, name: str, problems: list[Problem]) -> Table | None:
@@ -153,7 +252,10 @@ def _read_table(path: Path, name: str, problems: list[Problem]) -> Table | None:
                     f"Create {file} with the header row: {','.join(columns)}")
         )  # fmt: skip
         return None
-    text = _decode(path.read_bytes(), file, problems)
+    raw = _read_bytes(path, file, problems)
+    text = None if raw is None else _decode(raw, file, problems)
+    if text is None:
+        return None
     if not text.strip():
         problems.append(
             Problem(file, None, None, None, "the file is empty",
@@ -161,15 +263,15 @@ def _read_table(path: Path, name: str, problems: list[Problem]) -> Table | None:
         )  # fmt: skip
         return None
 
-    first_line = text.lstrip("\r\n").split("\n", 1)[0]
-    # French-locale Excel separates with semicolons; the header line tells which one was used.
-    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    delimiter = _delimiter(text.lstrip("\r\n").splitlines()[0])
+    # strict: a malformed quote is an error here, not a silently merged cell.
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     header: list[str] | None = None
+    header_line = 1
     rows: list[list[str]] = []
     lines: list[int] = []
     blank_lines: list[int] = []
-    end = 0
+    end = 0  # the last line of the previous row; a row starts on the next one
     try:
         for row in reader:
             start, end = end + 1, reader.line_num
@@ -183,10 +285,9 @@ def _read_table(path: Path, name: str, problems: list[Problem]) -> Table | None:
             rows.append(row)
             lines.append(start)
     except csv.Error as err:
-        problems.append(
-            Problem(file, reader.line_num, None, None, f"the file cannot be read as CSV ({err})",
-                    "Look for an opening double quote that is never closed.")
-        )  # fmt: skip
+        key = next((k for k in _CSV_ERRORS if k in str(err)), None)
+        message, hint = _CSV_ERRORS.get(key, (f"the file cannot be read as CSV ({err})", ""))  # type: ignore[arg-type]
+        problems.append(Problem(file, end + 1, None, None, message, hint))
         return None
     assert header is not None  # the text is not blank, so some row has a cell
     if blank_lines:
@@ -195,39 +296,65 @@ def _read_table(path: Path, name: str, problems: list[Problem]) -> Table | None:
             Problem(file, blank_lines[0], None, None, f"blank lines were skipped (lines {shown})",
                     "Nothing to do, unless a row went missing there.", severity="warning")
         )  # fmt: skip
+    if not rows:
+        problems.append(
+            Problem(file, header_line, None, None, "the file has a header row but no data rows",
+                    "Add one row per item below the header.", severity="warning")
+        )  # fmt: skip
 
     width = len(header)
-    stray: list[int] = []
     for i, row in enumerate(rows):
         if len(row) > width and any(cell.strip() for cell in row[width:]):
             problems.append(
                 Problem(file, lines[i], None, delimiter.join(row[width:]),
                         f"this row has {len(row)} cells but the header has {width}",
-                        f"A cell probably contains the separator '{delimiter}': put that cell "
+                        f"A cell probably contains the separator {delimiter!r}: put that cell "
                         "between double quotes, or remove the extra cells.")
             )  # fmt: skip
         rows[i] = (row + [""] * width)[:width]
-    frame = pd.DataFrame(rows, columns=header, dtype=object) if rows else pd.DataFrame(
-        columns=header, dtype=object
-    )
-    for column in frame.columns:
+
+    # Columns without a name (spreadsheets add empty ones after the last) are dropped, and a column
+    # named twice keeps its first occurrence (the header check reports the second).
+    keep: list[int] = []
+    for j, column in enumerate(header):
+        if column == "":
+            filled = next((i for i, row in enumerate(rows) if row[j].strip()), None)
+            if filled is not None:
+                problems.append(
+                    Problem(file, lines[filled], None, rows[filled][j].strip(),
+                            f"column {j + 1} has no name in the header row but holds values",
+                            "Give the column a name in the header row, or delete it.")
+                )  # fmt: skip
+        elif column not in header[:j]:
+            keep.append(j)
+    names = [header[j] for j in keep]
+    frame = pd.DataFrame([[row[j] for j in keep] for row in rows], columns=names, dtype=object)
+
+    stray_rows: set[int] = set()
+    stray_columns: list[str] = []
+    for column in names:
         values = frame[column].astype(str)
         stripped = values.str.strip()
         changed = np.flatnonzero((values != stripped).to_numpy() & (stripped != "").to_numpy())
-        stray.extend(changed.tolist())
-        frame[column] = stripped.where(stripped != "", None)
-    if stray:
-        first = int(min(stray))
+        if len(changed):
+            stray_rows.update(changed.tolist())
+            stray_columns.append(column)
+        # Empty cells become missing; a guarded formula-like cell loses its apostrophe (_unguard).
+        # The "str" dtype even when empty or all missing, so that pandera's .str checks apply.
+        cells = [None if v == "" else _unguard(v) for v in stripped.tolist()]
+        frame[column] = pd.Series(cells, index=frame.index, dtype="str")
+    if stray_rows:
         problems.append(
-            Problem(file, lines[first], None, None,
-                    f"spaces before or after a value were removed in {len(set(stray))} row(s)",
+            Problem(file, int(lines[min(stray_rows)]), stray_columns[0], None,
+                    f"spaces before or after a value were removed in {len(stray_rows)} row(s) "
+                    f"(columns: {', '.join(stray_columns)})",
                     "Nothing to do; the values are used without those spaces.", severity="warning")
         )  # fmt: skip
 
     problems.extend(_check_header(file, name, header, header_line, delimiter))
     absent = frozenset(f["name"] for f in fields(name) if f["name"] not in frame.columns)
     for column in sorted(absent):  # an absent column reads as empty; the header check reported it
-        frame[column] = None
+        frame[column] = pd.Series(None, index=frame.index, dtype="str")
     return Table(name, frame, np.asarray(lines, dtype=int), absent)
 
 
@@ -242,19 +369,21 @@ def _check_header(
                     f"Separate the columns with commas: {','.join(declared)}")
         )  # fmt: skip
         return problems
-    unknown = [h for h in header if h not in declared]
+    unknown = [h for h in header if h and h not in declared]
     for f in fields(name):
         if f["name"] in header:
             continue
         required = f.get("constraints", {}).get("required", False)
-        close = difflib.get_close_matches(f["name"], unknown, n=1, cutoff=0.6)
+        close = _close_column(f["name"], unknown)
         hint = (
-            f"Rename column {close[0]!r} to {f['name']!r}."
+            f"Rename column {close!r} to {f['name']!r}."
             if close
             else f"Add a column {f['name']!r}; the header should be: {','.join(declared)}"
         )
         if required:
-            problems.append(Problem(file, line, f["name"], None, "a required column is missing", hint))
+            problems.append(
+                Problem(file, line, f["name"], None, "a required column is missing", hint)
+            )
         else:
             problems.append(
                 Problem(file, line, f["name"], None, "an optional column is missing; read as empty",
@@ -262,12 +391,25 @@ def _check_header(
             )  # fmt: skip
     seen = set()
     for h in header:
-        if h in seen:
+        if h and h in seen:
             problems.append(
                 Problem(file, line, h, None, "this column appears twice", "Keep one of them.")
             )  # fmt: skip
         seen.add(h)
     return problems
+
+
+def _close_column(wanted: str, unknown: list[str]) -> str | None:
+    """The unknown header cell probably meant as ``wanted`` ("ID", "Public since", "sumary_en")."""
+
+    def norm(h: str) -> str:
+        return re.sub(r"[\s\-]+", "_", h.strip().lower())
+
+    for h in unknown:
+        if norm(h) == wanted:
+            return h
+    close = difflib.get_close_matches(wanted, [norm(h) for h in unknown], n=1, cutoff=0.6)
+    return unknown[[norm(h) for h in unknown].index(close[0])] if close else None
 
 
 # --------------------------------------------------------------------------------------------------
@@ -283,20 +425,21 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "minimum": ("this number is too small", "Use a number of at least {minimum}."),
     "edtf": ("this is not a date the explainer can read", "{edtf_hint}"),
     "max_words": ("this text is too long", "Keep it to at most {max_words} words."),
-    "foreign_key": ("this id is not defined in {ref_file}", "Add it to {ref_file}, or fix its spelling."),
+    "foreign_key": ("this id is not defined in {ref_file}",
+                    "Add it to {ref_file}, or fix its spelling."),
     "list_items": ("an id in this list is not defined in {ref_file}",
                    "Separate ids with '{sep}' and define each one in {ref_file}."),
     "summary_needed": ("this cell is empty but required",
                        "Write the summary, or mark the row for review in the 'review' column."),
-    "verbatim": ("this quote is not found word for word in paragraph {paragraph} of the source text",
-                 "Copy the quote exactly from the source, and check the paragraph number."),
 }  # fmt: skip
 
 _PATTERN_HINTS = {
     "[a-z][a-z0-9_]*": "Use a short lowercase id: letters, digits and '_', starting with a letter.",
-    "[a-z][a-z0-9_-]*": "Use a short lowercase id: letters, digits, '_' and '-', starting with a letter.",
+    "[a-z][a-z0-9_-]*": (
+        "Use a short lowercase id: letters, digits, '_' and '-', starting with a letter."
+    ),
     "[a-z0-9][a-z0-9_-]*": "Use a short lowercase id: letters, digits, '_' and '-'.",
-    "[A-Z]{2}": "Use a two-letter country code in capitals, such as US, RU or FR, or leave it empty.",
+    "[A-Z]{2}": "Use a two-letter country code in capitals (US, RU, FR), or leave it empty.",
     "[a-z]{2}": "Use a two-letter language code in lowercase, such as fr or en.",
     "https?://\\S+": "Give a web address starting with http:// or https://, or leave it empty.",
 }
@@ -319,7 +462,8 @@ def _column_checks(f: dict, refs: dict[str, set[str]]) -> list[pa.Check]:
         regex = f"(?:{constraints['pattern']})\\Z"
         checks.append(pa.Check(lambda s, r=regex: s.str.match(r), name="str_matches"))
     if f.get("type") == "integer":
-        checks.append(pa.Check(lambda s: s.str.match(r"\d+\Z"), name="integer"))
+        # At most 18 digits: what a 64-bit integer column holds.
+        checks.append(pa.Check(lambda s: s.str.match(r"\d{1,18}\Z"), name="integer"))
     if "minimum" in constraints:
         low = constraints["minimum"]
         checks.append(
@@ -379,8 +523,10 @@ def _failures_to_problems(
             continue  # missing columns are reported once, from the header, with a suggestion
         index = case.index
         line = int(table.lines[int(index)]) if index is not None and not pd.isna(index) else None
-        value = None if case.failure_case is None or pd.isna(case.failure_case) else str(
-            case.failure_case
+        value = (
+            None
+            if case.failure_case is None or pd.isna(case.failure_case)
+            else str(case.failure_case)
         )
         if check == "field_uniqueness" or check.endswith("uniqueness"):
             check = "field_uniqueness"
@@ -403,7 +549,9 @@ def _failures_to_problems(
         if check in ("isin", "foreign_key") and value is not None:
             close = difflib.get_close_matches(value, choices, n=1, cutoff=0.6)
             hint = (f"Did you mean {close[0]!r}? " if close else "") + hint
-        problems.append(Problem(file, line, column, value, message.format(**fmt), hint.format(**fmt)))
+        problems.append(
+            Problem(file, line, column, value, message.format(**fmt), hint.format(**fmt))
+        )
     return problems
 
 
@@ -423,7 +571,8 @@ def validate_tables(tables: dict[str, Table], texts: dict[str, list[str]]) -> li
     Parameters
     ----------
     tables : dict
-        ``actors``, ``sources`` and ``claims`` as read by :func:`read_folder` (missing ones are skipped).
+        ``actors``, ``sources`` and ``claims`` as read by :func:`read_folder` (missing ones are
+        skipped).
     texts : dict
         Source id -> paragraphs of that source's text, for the verbatim check of quotes.
     """
@@ -436,11 +585,17 @@ def validate_tables(tables: dict[str, Table], texts: dict[str, list[str]]) -> li
     for name, table in tables.items():
         refs: dict[str, object] = {}
         for column, referenced in _foreign_keys(name):
-            if referenced in tables:
+            # A referenced table that could not be read, or has no id column, checks nothing: its
+            # own problem is reported, and every reference to it would only repeat that.
+            if referenced in tables and "id" not in tables[referenced].absent:
                 refs[column] = keys[referenced]
                 refs[f"ref:{column}"] = referenced
         for f in fields(name):  # list columns point to the table of the first foreign key on actors
-            if "x-list-separator" in f and "actors" in tables:
+            if (
+                "x-list-separator" in f
+                and "actors" in tables
+                and "id" not in tables["actors"].absent
+            ):
                 refs[f["name"]] = keys["actors"]
                 refs[f"ref:{f['name']}"] = "actors"
         schema = _schema(name, refs)  # type: ignore[arg-type]
@@ -454,7 +609,7 @@ def validate_tables(tables: dict[str, Table], texts: dict[str, list[str]]) -> li
 
 
 def _claim_rules(table: Table, texts: dict[str, list[str]]) -> list[Problem]:
-    """Rules across columns of one claim: summaries of drafts, and quotes checked against the text."""
+    """Rules across the columns of a claim: summaries of drafts, quotes checked against the text."""
     frame = table.frame
     problems: list[Problem] = []
     review = frame["review"].notna() if "review" in frame.columns else pd.Series(False, frame.index)
@@ -466,28 +621,68 @@ def _claim_rules(table: Table, texts: dict[str, list[str]]) -> list[Problem]:
         empty = frame[f["name"]].isna().to_numpy()
         for i in np.flatnonzero(empty & ~review.to_numpy()):
             message, hint = _MESSAGES["summary_needed"]
-            problems.append(Problem("claims.csv", int(table.lines[i]), f["name"], None, message, hint))
+            problems.append(
+                Problem("claims.csv", int(table.lines[i]), f["name"], None, message, hint)
+            )
     for i in np.flatnonzero(review.to_numpy()):
         problems.append(
-            Problem("claims.csv", int(table.lines[i]), "review", frame["review"].iloc[i],
+            Problem("claims.csv", int(table.lines[i]), "review", str(frame["review"].iloc[i]),
                     "this draft row still needs a person",
                     "Check the status and write the summaries, then empty the 'review' cell.",
                     severity="warning")
         )  # fmt: skip
     if texts:
-        para = pd.to_numeric(frame["paragraph"], errors="coerce")
-        for i, (quote, source, p) in enumerate(zip(frame["quote"], frame["source"], para, strict=True)):
-            if quote is None or source not in texts:
-                continue
-            paragraphs = texts[source]
-            where = paragraphs[int(p) - 1] if pd.notna(p) and 0 < p <= len(paragraphs) else None
-            if where is None or _normalise(quote) not in _normalise(where):
-                message, hint = _MESSAGES["verbatim"]
-                problems.append(
-                    Problem("claims.csv", int(table.lines[i]), "quote", quote,
-                            message.format(paragraph="?" if pd.isna(p) else int(p)), hint)
-                )  # fmt: skip
+        problems.extend(_quote_rules(table, texts))
     return problems
+
+
+def _quote_rules(table: Table, texts: dict[str, list[str]]) -> list[Problem]:
+    """Each quote must be word for word in its paragraph of the source text (when that is known)."""
+    frame = table.frame
+    problems: list[Problem] = []
+    para = pd.to_numeric(frame["paragraph"], errors="coerce")
+    for i, (quote, source, p) in enumerate(zip(frame["quote"], frame["source"], para, strict=True)):
+        if pd.isna(quote) or pd.isna(source) or source not in texts:
+            continue
+        line = int(table.lines[i])
+        needle = _normalise(quote)
+        paragraphs = [_normalise(x) for x in texts[source]]
+        found = [n for n, x in enumerate(paragraphs, start=1) if needle in x]
+        if pd.isna(p):
+            if found:
+                problems.append(
+                    Problem("claims.csv", line, "paragraph", None,
+                            f"the paragraph is empty; the quote is in paragraph {found[0]}",
+                            f"Write {found[0]} in the 'paragraph' column.", severity="warning")
+                )  # fmt: skip
+                continue
+            where = "the source text"
+        else:
+            p = int(p)
+            if p in found:
+                continue
+            where = f"paragraph {p} of the source text"
+            if not 0 < p <= len(paragraphs):
+                where += f" (which has {len(paragraphs)} paragraphs)"
+        if found:
+            hint = f"It is in paragraph {found[0]}: fix the paragraph number."
+        elif any(_loose(needle) in _loose(x) for x in paragraphs):
+            hint = (
+                "It differs only in apostrophes or quotation marks: copy them from the source "
+                "(the article writes ’ and « »)."
+            )
+        else:
+            hint = "Copy the quote exactly from the source, and check the paragraph number."
+        problems.append(
+            Problem("claims.csv", line, "quote", quote,
+                    f"this quote is not found word for word in {where}", hint)
+        )  # fmt: skip
+    return problems
+
+
+def _loose(text: str) -> str:
+    # Only to suggest a fix: typographic apostrophes and quotation marks as typed on a keyboard.
+    return re.sub("[’‘ʼ`]", "'", re.sub("[«»“”]", '"', text)).replace('" ', '"').replace(' "', '"')
 
 
 def _normalise(text: str) -> str:
@@ -501,8 +696,9 @@ def read_folder(folder: Path) -> tuple[dict[str, Table], dict[str, list[str]], l
     Parameters
     ----------
     folder : pathlib.Path
-        A folder with ``actors.csv``, ``sources.csv`` and ``claims.csv``; optionally ``sources/<id>.txt``,
-        the text of a source (one paragraph a line), against which quotes are checked.
+        A folder with ``actors.csv``, ``sources.csv`` and ``claims.csv``; optionally
+        ``sources/<id>.txt``, the text of a source (one paragraph a line), against which quotes are
+        checked.
 
     Returns
     -------
@@ -512,8 +708,9 @@ def read_folder(folder: Path) -> tuple[dict[str, Table], dict[str, list[str]], l
     """
     problems: list[Problem] = []
     if not folder.is_dir():
+        what = "this is a file, not a folder" if folder.exists() else "this folder does not exist"
         problems.append(
-            Problem(str(folder), None, None, None, "this folder does not exist",
+            Problem(str(folder), None, None, None, what,
                     "Give the folder that holds actors.csv, sources.csv and claims.csv.")
         )  # fmt: skip
         return {}, {}, problems
@@ -526,8 +723,11 @@ def read_folder(folder: Path) -> tuple[dict[str, Table], dict[str, list[str]], l
     text_dir = folder / "sources"
     if text_dir.is_dir():
         for path in sorted(text_dir.glob("*.txt")):
-            content = path.read_text(encoding="utf-8-sig").replace("\r\n", "\n")
-            texts[path.stem] = content.split("\n")
+            file = f"sources/{path.name}"
+            raw = _read_bytes(path, file, problems)
+            content = None if raw is None else _decode(raw, file, problems)
+            if content is not None:  # one paragraph a line, whatever the line endings
+                texts[path.stem] = content.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     problems.extend(validate_tables(tables, texts))
     order = {f"{n}.csv": i for i, n in enumerate(TABLES)}
     problems.sort(key=lambda p: (order.get(p.file, -1), p.line or 0))
