@@ -7,7 +7,7 @@ The public API, everything a notebook or a test calls::
     ex.filter_claims(ds.claims, actors=["putin"], start="2022", end="2024-10", statuses=["reported"])
 """
 
-from explainer.dataset import Dataset, DatasetError, load_dataset, validate
+from explainer.dataset import Dataset, DatasetError, load_dataset, save_dataset, validate
 from explainer.dates import EDTFDate, InvalidDate, parse_date
 from explainer.export import export_html
 from explainer.filtering import filter_claims
@@ -26,6 +26,7 @@ __all__ = [
     "filter_claims",
     "load_dataset",
     "parse_date",
+    "save_dataset",
     "validate",
 ]
 

@@ -1,7 +1,21 @@
-"""The dataset: claims, actors and sources as pandas DataFrames, loaded and validated in one call."""
+"""The dataset: claims, actors and sources as pandas DataFrames, loaded and validated in one call.
+
+:func:`load_dataset` reads and validates a folder; :func:`save_dataset` writes one back.
+
+Spreadsheet formula injection: a cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a
+carriage return runs as a formula when a spreadsheet opens the file. :func:`save_dataset` writes
+such a value with one more leading apostrophe (``=1+1`` is written ``'=1+1``, ``'=x`` is written
+``''=x``), and the reader removes one apostrophe from a cell that starts with apostrophes and one of
+those characters. So every value round-trips exactly, no written cell starts with a formula
+character, and a person who opens the file sees the apostrophe that marks the cell as text. Our own
+columns never start that way (ids are slugs, dates have four-digit years, paragraphs are positive),
+so only free text is affected.
+"""
 
 from __future__ import annotations
 
+import csv
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -10,13 +24,16 @@ import pandas as pd
 from explainer import dates, schema
 from explainer.schema import Problem
 
-__all__ = ["DATA_DIR", "Dataset", "DatasetError", "load_dataset"]
+__all__ = ["DATA_DIR", "Dataset", "DatasetError", "load_dataset", "save_dataset", "validate"]
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 
 class DatasetError(ValueError):
-    """A dataset that cannot be used; ``problems`` lists every problem found, each with where and how to fix it."""
+    """A dataset that cannot be used.
+
+    ``problems`` lists every problem found (errors and warnings), each with where and how to fix it.
+    """
 
     def __init__(self, folder: Path, problems: list[Problem]):
         self.folder = folder
@@ -79,7 +96,10 @@ def _text_frame(table: schema.Table, name: str) -> pd.DataFrame:
     declared = {f["name"]: f for f in schema.fields(name)}
     for column in frame.columns:
         if declared.get(column, {}).get("type") == "integer":
-            frame[column] = pd.to_numeric(frame[column], errors="coerce").astype("Int64")
+            # Straight to Int64: through float64, numbers above 2**53 would change.
+            frame[column] = pd.to_numeric(
+                frame[column], errors="coerce", dtype_backend="numpy_nullable"
+            ).astype("Int64")
         else:
             frame[column] = frame[column].fillna("").astype(str)
     return frame
@@ -91,8 +111,9 @@ def load_dataset(path: str | Path | None = None) -> Dataset:
     Parameters
     ----------
     path : str or pathlib.Path, optional
-        A folder holding ``actors.csv``, ``sources.csv`` and ``claims.csv`` in the format described by
-        ``data/datapackage.json``. Default: the bundled dataset (the Numerama article of October 2024).
+        A folder holding ``actors.csv``, ``sources.csv`` and ``claims.csv`` in the format described
+        by ``data/datapackage.json``. Default: the bundled dataset (the Numerama article of October
+        2024). A relative path is read from the current working directory.
 
     Returns
     -------
@@ -101,8 +122,8 @@ def load_dataset(path: str | Path | None = None) -> Dataset:
     Raises
     ------
     DatasetError
-        When the folder has any error; the exception lists all of them, each with file, line, column,
-        value and what to do.
+        When the folder has any error; the exception lists all of them, each with file, line,
+        column, value and what to do.
 
     Examples
     --------
@@ -151,3 +172,64 @@ def validate(path: str | Path | None = None) -> list[Problem]:
     """
     return schema.read_folder(Path(path) if path is not None else DATA_DIR)[2]
 
+
+_NEEDS_GUARD = re.compile("'*[" + re.escape(schema.FORMULA_START) + "]")
+
+
+def _cell(value: object) -> str:
+    """One value as a CSV cell: empty for missing, guarded against formula injection."""
+    if value is None or (not isinstance(value, str) and pd.isna(value)):  # type: ignore[arg-type]
+        return ""
+    text = str(value)
+    return "'" + text if _NEEDS_GUARD.match(text) else text
+
+
+def save_dataset(dataset: Dataset, folder: str | Path) -> Path:
+    """Write a dataset as the CSV files (and source texts) that :func:`load_dataset` reads.
+
+    Each table gets its declared columns only, in declared order (derived columns such as
+    ``when_start`` are left out; a declared column the frame lacks is written empty), as UTF-8 with
+    commas and ``\\n`` line endings. A cell that would start with ``=``, ``+``, ``-``, ``@``, a
+    tab or a carriage return gets one leading apostrophe, which reading removes (see the module
+    docstring): the files are safe to open in a spreadsheet and round-trip exactly. Source texts
+    are written to ``sources/<id>.txt``, one paragraph a line.
+
+    Parameters
+    ----------
+    dataset : Dataset
+        What to write, usually from :func:`load_dataset`.
+    folder : str or pathlib.Path
+        Where; created when missing. Existing files of the same names are replaced.
+
+    Returns
+    -------
+    pathlib.Path
+        The folder.
+
+    Examples
+    --------
+    >>> import explainer as ex
+    >>> ex.save_dataset(ex.load_dataset(), "my-copy")  # doctest: +SKIP
+    """
+    folder = Path(folder)
+    for source_id in dataset.texts:  # a text's id becomes a file name: no paths
+        if not source_id or Path(source_id).name != source_id or source_id.startswith("."):
+            raise ValueError(f"{source_id!r} cannot be a source text's file name")
+    folder.mkdir(parents=True, exist_ok=True)
+    frames = {"actors": dataset.actors, "sources": dataset.sources, "claims": dataset.claims}
+    for name in schema.TABLES:
+        frame = frames[name]
+        columns = [f["name"] for f in schema.fields(name)]
+        with open(folder / f"{name}.csv", "w", encoding="utf-8", newline="") as out:
+            writer = csv.writer(out, lineterminator="\n")
+            writer.writerow(columns)
+            cells = [
+                frame[c].tolist() if c in frame.columns else [None] * len(frame) for c in columns
+            ]
+            writer.writerows([_cell(v) for v in row] for row in zip(*cells, strict=True))
+    if dataset.texts:
+        (folder / "sources").mkdir(exist_ok=True)
+        for source_id, paragraphs in dataset.texts.items():
+            path = folder / "sources" / f"{source_id}.txt"
+            path.write_text("\n".join(paragraphs), encoding="utf-8", newline="")
+    return folder
