@@ -18,17 +18,20 @@ from __future__ import annotations
 
 import html
 import json
-from collections.abc import Iterable
+import math
+from collections.abc import Callable, Iterable
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from explainer.dataset import Dataset, load_dataset
 from explainer.filtering import claim_mask
 from explainer.i18n import LANGS, STATUS_ORDER, t
 
-__all__ = ["ExportError", "claim_point_ids", "export_html", "render_html"]
+__all__ = ["ExportError", "element_owners", "export_html", "filter_by_owners", "render_html"]
 
 # Nothing may be fetched: scripts and styles are inline, images only data: URLs (plotly's mode bar
 # icons, "download as PNG"); everything else (fetch, fonts, frames, stylesheets) is forbidden.
@@ -129,65 +132,142 @@ def _plotly_js() -> str:
     return get_plotlyjs().replace("</script", "<\\/script").replace("<!--", "<\\!--")
 
 
-# --------------------------------------------------------------------------- figures and point ids
-def claim_point_ids(trace: dict, claim_ids: set[str]) -> list[str | None] | None:
-    """Which claim each point of a trace belongs to, or ``None`` when the trace is not per claim.
+# ------------------------------------------------------------------------ figures and their marks
+# The figure models give their traces' arrays for any boolean mask of claims (``trace_data(mask)``:
+# ``{uid: {"x": ..., "marker.size": ...}}``), with lanes and positions fixed. The page cannot run
+# Python, so the export works out once which claims each element of each array needs (its
+# "owners"): the page then keeps an element when all its owners are kept. A point or a bar has one
+# owner; a denial's arrow has two (it is drawn only when the claim it answers is shown as well).
+TraceData = Callable[[np.ndarray], dict[str, dict[str, Any]]]
 
-    The figure functions put the claim id in ``customdata`` (a string, or the first item of a list);
-    a trace whose customdata holds no claim id (lanes, legend keys, actor nodes) is left as it is by
-    the page's filter. Gaps between segments (``x`` is ``None``) belong to the point before them, so
-    a span drawn as ``[start, end, None]`` is kept or dropped whole.
+
+def _plain(value: Any) -> Any:
+    """Numpy arrays and scalars as JSON-ready Python values; NaN (a gap in a line) as None."""
+    if isinstance(value, np.ndarray):
+        value = value.tolist()
+    elif isinstance(value, np.generic):
+        value = value.item()
+    if isinstance(value, float):
+        return None if math.isnan(value) else value
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
+def _rows(props: dict[str, Any]) -> list[tuple]:
+    """The elements of a trace as comparable tuples (one value per property; NaN as None)."""
+    columns = [_plain(props[key]) for key in sorted(props)]
+    lengths = {len(col) for col in columns if isinstance(col, list)}
+    if len(lengths) > 1:
+        raise ExportError(f"trace arrays of different lengths: {sorted(lengths)}")
+    n = lengths.pop() if lengths else 0
+    return [tuple(col[k] if isinstance(col, list) else col for col in columns) for k in range(n)]
+
+
+def element_owners(trace_data: TraceData, n: int) -> dict[str, list[list[int]]]:
+    """Which claims (positions) each element of each trace needs, found by leaving each claim out.
+
+    Parameters
+    ----------
+    trace_data : callable
+        ``mask -> {uid: {property: array}}`` for a boolean mask over the ``n`` claims.
+    n : int
+        The number of claims.
+
+    Returns
+    -------
+    dict
+        ``{uid: [owners of element 0, owners of element 1, ...]}``; an element with no owner (a
+        fixed mark) is always kept.
     """
-    custom = trace.get("customdata")
-    if custom is None:
-        return None
-    ids: list[str | None] = []
-    found = False
-    for item in custom:
-        value = item
-        if isinstance(item, (list, tuple)) and len(item):
-            value = item[0]
-        elif hasattr(item, "tolist") and not isinstance(item, str):  # a numpy row
-            row = item.tolist()
-            value = row[0] if isinstance(row, list) and row else row
-        if isinstance(value, str) and value in claim_ids:
-            ids.append(value)
-            found = True
+    full = {uid: _rows(props) for uid, props in trace_data(np.ones(n, dtype=bool)).items()}
+    owners: dict[str, list[list[int]]] = {uid: [[] for _ in rows] for uid, rows in full.items()}
+    for i in range(n):
+        mask = np.ones(n, dtype=bool)
+        mask[i] = False
+        reduced = trace_data(mask)
+        for uid, rows in full.items():
+            less = _rows(reduced.get(uid, {}))
+            if len(less) == len(rows):
+                continue
+            # Without claim i, a trace's arrays are the full arrays with some elements taken out, in
+            # the same order: walk both, and what is missing belongs to claim i.
+            j = 0
+            for k, row in enumerate(rows):
+                if j < len(less) and less[j] == row:
+                    j += 1
+                else:
+                    owners[uid][k].append(i)
+            if j != len(less):
+                raise ExportError(
+                    f"trace {uid!r} changes in more than which elements it has when claim {i} is "
+                    "left out; the page could not filter it"
+                )
+    return owners
+
+
+def filter_by_owners(
+    props: dict[str, Any], owners: list[list[int]], keep: np.ndarray
+) -> dict[str, Any]:
+    """What the page's script does, in Python: keep the elements whose owners are all kept."""
+    idx = [k for k, who in enumerate(owners) if all(keep[w] for w in who)]
+    out = {}
+    for key, value in props.items():
+        plain = _plain(value)
+        out[key] = [plain[k] for k in idx] if isinstance(plain, list) else plain
+    return out
+
+
+def _model_spec(
+    fig: Any, empty: Any, trace_data: TraceData, n: int, ids: list[str]
+) -> dict[str, Any]:
+    """A figure as plain JSON for the page: its traces, its layout (and its layout for no claim),
+    and per trace the properties that hold one value per element, with each element's owners.
+    """
+    owners = element_owners(trace_data, n)
+    full = trace_data(np.ones(n, dtype=bool))
+    plain = _plain(fig.to_plotly_json())
+    filters = []
+    for trace in plain["data"]:
+        uid = trace.get("uid")
+        if uid in owners and full.get(uid):
+            named = [[ids[w] for w in who] for who in owners[uid]]
+            filters.append({"paths": sorted(full[uid]), "owners": named})
+            # The figure may hold these arrays as base64 typed arrays; the page slices plain lists.
+            for path, values in full[uid].items():
+                *parents, last = path.split(".")
+                target = trace
+                for key in parents:
+                    target = target.setdefault(key, {})
+                target[last] = _plain(values)
         else:
-            ids.append(None)
-    if not found:
-        return None
-    xs = trace.get("x")
-    previous: str | None = None
-    for i, value in enumerate(ids):
-        gap = xs is not None and i < len(xs) and xs[i] is None
-        if value is None and gap:
-            ids[i] = previous
-        previous = ids[i]
-    return ids
-
-
-def _figure_spec(fig: object, claim_ids: set[str]) -> dict:
-    """A figure as plain JSON for the page, with the claim id of every point of every trace."""
-    import plotly.io as pio
-
-    plain = json.loads(pio.to_json(fig, validate=False, remove_uids=False))
-    # customdata may have been turned into lists by to_json; read the ids from the plain data.
-    ids = [claim_point_ids(trace, claim_ids) for trace in plain.get("data", [])]
-    return {"data": plain.get("data", []), "layout": plain.get("layout", {}), "ids": ids}
+            filters.append(None)
+    return {
+        "data": plain["data"],
+        "layout": plain.get("layout", {}),
+        "emptyLayout": _plain(empty.to_plotly_json()).get("layout", {}),
+        "filters": filters,
+    }
 
 
 def _figures(data: Dataset, lang: str) -> dict[str, dict]:
     """The timeline and the network of the whole dataset in ``lang``, from explainer.figures."""
     try:
-        from explainer.figures import actor_network, influence_timeline
+        from explainer.figures.timeline import TimelineModel
     except ImportError as error:  # pragma: no cover - only while the figures are being written
         raise ExportError(f"the figure functions are not available: {error}") from error
-    claim_ids = set(data.claims["id"])
-    return {
-        "timeline": _figure_spec(influence_timeline(data, lang=lang), claim_ids),
-        "network": _figure_spec(actor_network(data, lang=lang), claim_ids),
-    }
+    model = TimelineModel(data)
+    ids = [str(i) for i in model.ids]
+    timeline = _model_spec(
+        model.figure(lang=lang),
+        model.figure(lang=lang, mask=np.zeros(model.n, dtype=bool)),
+        lambda mask: model.trace_data(mask, lang=lang),
+        model.n,
+        ids,
+    )
+    return {"timeline": timeline}
 
 
 # -------------------------------------------------------------------------------------- HTML parts
@@ -402,6 +482,14 @@ def _header(data: Dataset) -> tuple[str, dict[str, str]]:
     return header, titles
 
 
+def _figure_section(name: str) -> str:
+    return f"""
+<section class="figure" aria-labelledby="{name}-title">
+  <h2 id="{name}-title">{_both(f"export.{name}")}</h2>
+  <div id="{name}" class="plot"></div>
+</section>"""
+
+
 # ---------------------------------------------------------------------------------------- the page
 def render_html(data: Dataset | str | Path | None = None, *, lang: str = "en") -> str:
     """The offline page as one HTML string.
@@ -449,15 +537,7 @@ def render_html(data: Dataset | str | Path | None = None, *, lang: str = "en") -
 {_controls(data)}
 <p id="summary" class="summary" role="status" aria-live="polite"></p>
 <p id="empty" class="empty" hidden>{_both("export.empty")}</p>
-<section class="figure" aria-labelledby="timeline-title">
-  <h2 id="timeline-title">{_both("export.timeline")}</h2>
-  <div id="timeline" class="plot"></div>
-</section>
-<section class="figure" aria-labelledby="network-title">
-  <h2 id="network-title">{_both("export.network")}</h2>
-  <div id="network" class="plot"></div>
-</section>
-{_legend(data)}
+{"".join(_figure_section(name) for name in figures[lang])}{_legend(data)}
 {_table(data)}
 {_sources(data)}
 </main>

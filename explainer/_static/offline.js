@@ -1,8 +1,9 @@
 /* The offline page's filter (explainer/export.py): no server, no kernel, no network.
  *
- * The page holds each figure as plotly JSON with, per trace, the claim id of every point ("ids"; null
- * for a trace that is not per claim: lanes, legend keys, actor nodes). Filtering keeps the original
- * arrays and redraws with the points of the matching claims only (Plotly.react); table rows hide.
+ * The page holds each figure as plotly JSON with, per trace, the properties that hold one value per
+ * element ("paths") and the claims each element needs ("owners"; no filter for a fixed trace such as
+ * a legend key). Filtering keeps the original arrays and redraws with the elements of the matching
+ * claims only (Plotly.react); table rows hide.
  */
 (function () {
   "use strict";
@@ -10,7 +11,7 @@
   var lang = page.lang;
   var claims = page.claims;
   var total = claims.length;
-  var PLOT_IDS = ["timeline", "network"];
+  var PLOT_IDS = Object.keys(page.figures[lang]);
   var CONFIG = { responsive: true, displaylogo: false, scrollZoom: false };
   // plotly.js ships English only; French month names for the date axes (its locale module format).
   Plotly.register({
@@ -29,8 +30,6 @@
       thousands: "\u00a0"
     }
   });
-  // Arrays that are not one value per point, even when their length happens to match.
-  var NOT_PER_POINT = { colorscale: 1, range: 1, domain: 1, tickvals: 1, ticktext: 1, dash: 1 };
   var shown = {}; // plot id -> the claim ids of the points now drawn, per trace (for clicks)
   var plotted = false;
 
@@ -62,49 +61,49 @@
     return kept;
   }
 
-  function slicePerPoint(obj, n, idx) {
-    var out = {};
-    Object.keys(obj).forEach(function (key) {
-      var v = obj[key];
-      if (Array.isArray(v) && v.length === n && !NOT_PER_POINT[key]) {
-        out[key] = idx.map(function (i) { return v[i]; });
-      } else if (v && typeof v === "object" && !Array.isArray(v)) {
-        out[key] = slicePerPoint(v, n, idx);
-      } else {
-        out[key] = v;
+  function getPath(obj, path) {
+    return path.split(".").reduce(function (o, k) { return o == null ? o : o[k]; }, obj);
+  }
+
+  // A copy of `trace` whose properties at `paths` (dotted, e.g. "marker.size") keep only the
+  // elements at `idx`; everything else is shared with the original.
+  function sliceTrace(trace, paths, idx) {
+    var out = Object.assign({}, trace);
+    paths.forEach(function (path) {
+      var keys = path.split(".");
+      var values = getPath(trace, path);
+      if (!Array.isArray(values)) return;
+      var target = out;
+      for (var d = 0; d < keys.length - 1; d++) {
+        target[keys[d]] = Object.assign({}, target[keys[d]]);
+        target = target[keys[d]];
       }
+      target[keys[keys.length - 1]] = idx.map(function (i) { return values[i]; });
     });
     return out;
   }
 
+  // The figure for the kept claims: an element stays when every claim it needs is kept (a point or
+  // a bar needs its claim; a denial's arrow needs the denial and the claim it answers).
   function filterFigure(spec, kept) {
-    var ids = [];
+    var owners = [];
     var data = spec.data.map(function (trace, k) {
-      var traceIds = spec.ids[k];
-      if (!traceIds) {
-        ids.push(null);
+      var filter = spec.filters[k];
+      if (!filter) {
+        owners.push(null);
         return trace;
       }
       var idx = [];
-      traceIds.forEach(function (id, i) {
-        if (id !== null && kept.has(id)) idx.push(i);
+      filter.owners.forEach(function (who, i) {
+        if (who.every(function (id) { return kept.has(id); })) idx.push(i);
       });
-      ids.push(idx.map(function (i) { return traceIds[i]; }));
-      return idx.length === traceIds.length ? trace : slicePerPoint(trace, traceIds.length, idx);
+      owners.push(idx.map(function (i) { return filter.owners[i]; }));
+      return idx.length === filter.owners.length ? trace : sliceTrace(trace, filter.paths, idx);
     });
-    var layout = Object.assign({}, spec.layout, { autosize: true });
+    var layout = Object.assign({}, kept.size ? spec.layout : spec.emptyLayout, { autosize: true });
     delete layout.width;
-    // Shapes and annotations named after a claim (a denial's tie, a label) follow their claim.
-    ["shapes", "annotations"].forEach(function (key) {
-      if (!Array.isArray(layout[key])) return;
-      layout[key] = layout[key].filter(function (item) {
-        return !(item.name && claimSet.has(item.name)) || kept.has(item.name);
-      });
-    });
-    return { data: data, layout: layout, ids: ids };
+    return { data: data, layout: layout, owners: owners };
   }
-
-  var claimSet = new Set(claims.map(function (c) { return c.id; }));
 
   function updateText(kept) {
     var strings = page.strings[lang];
@@ -126,7 +125,7 @@
       var el = document.getElementById(plotId);
       var fig = filterFigure(page.figures[lang][plotId], kept);
       var config = Object.assign({ locale: lang }, CONFIG);
-      shown[plotId] = fig.ids;
+      shown[plotId] = fig.owners;
       return plotted ? Plotly.react(el, fig.data, fig.layout, config)
                      : Plotly.newPlot(el, fig.data, fig.layout, config);
     });
@@ -189,9 +188,9 @@
       document.getElementById(plotId).on("plotly_click", function (event) {
         var point = event.points && event.points[0];
         if (!point) return;
-        var ids = shown[plotId][point.curveNumber];
-        var id = ids && ids[point.pointNumber];
-        if (id) location.hash = "claim-" + id;
+        var owners = shown[plotId][point.curveNumber];
+        var who = owners && owners[point.pointNumber];
+        if (who && who.length) location.hash = "claim-" + who[0];
       });
     });
     document.body.dataset.ready = "true";
