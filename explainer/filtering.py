@@ -14,7 +14,9 @@ known from 31 October 2024, one whose ``public_since`` is ``2024-10`` from 31 Oc
 open-ended ``public_since`` (``2022/..``) never counts as certainly known.
 
 Every criterion narrows: filtering twice is filtering once with both criteria, and no criterion
-keeps everything.
+keeps everything. ``start`` and ``end`` together are one criterion, the window: an inverted window
+keeps nothing, whereas filtering by ``start`` alone, then by ``end`` alone, would keep the claims
+that span both days.
 """
 
 from __future__ import annotations
