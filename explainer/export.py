@@ -29,7 +29,7 @@ import pandas as pd
 
 from explainer.dataset import Dataset, load_dataset
 from explainer.filtering import claim_mask
-from explainer.i18n import LANGS, STATUS_ORDER, t
+from explainer.i18n import LANGS, STATUS_ORDER, t, tn
 
 __all__ = ["ExportError", "element_owners", "export_html", "filter_by_owners", "render_html"]
 
@@ -108,13 +108,10 @@ def _quoted(text: str, lang: str | None = None) -> str:
 
 
 def _count(key: str, n: int) -> str:
-    """``key.one`` or ``key.other`` filled with ``n``, in both languages (French: 0 is singular)."""
-    parts = []
-    for lang in LANGS:
-        one = n == 1 or (lang == "fr" and n == 0)
-        text = t(f"{key}.one" if one else f"{key}.other", lang, n=n)
-        parts.append(f'<span class="l-{lang}" lang="{lang}">{_esc(text)}</span>')
-    return "".join(parts)
+    """``key.one`` or ``key.other`` (:func:`explainer.i18n.tn`) for ``n``, in both languages."""
+    return "".join(
+        f'<span class="l-{lang}" lang="{lang}">{_esc(tn(key, n, lang))}</span>' for lang in LANGS
+    )
 
 
 def _is_web_url(url: str) -> bool:
@@ -252,6 +249,63 @@ def _model_spec(
     }
 
 
+def _network_spec(data: Dataset, lang: str) -> dict[str, Any]:
+    """The network for the page.
+
+    Its edges bundle claims (width: how many; style: the firmest status), so an edge is not owned
+    by claims the way a timeline mark is: the page redraws the edges from the claims of each pair
+    with the rules of :class:`~explainer.figures.network.NetworkModel` (``networkData`` in
+    ``offline.js``); the browser tests check that both give the same arrays.
+    """
+    from explainer.figures.network import WIDTH_CLASSES, NetworkModel
+
+    model = NetworkModel(data)
+    claims = model.claims
+    fig = model.figure(lang=lang)
+    empty = model.figure(lang=lang, mask=np.zeros(model.n, dtype=bool))
+    names = [html.escape(data.actor_name(a, lang)) for a in model.nodes]
+    node_of = {a: i for i, a in enumerate(model.nodes)}
+    pairs = []
+    for p, (a, b) in enumerate(model.pairs):
+        members = np.flatnonzero(model.pair == p)
+        pairs.append(
+            {
+                "geo": _plain(model.geo[p]),
+                "source": names[node_of[a]],
+                "target": names[node_of[b]],
+                "claims": [str(claims.at[i, "id"]) for i in members],
+                "status": [int(model.status_code[i]) for i in members],
+            }
+        )
+    nodes = []
+    for k, _ in enumerate(model.nodes):
+        touching = (model.node_a == k) | ((model.node_t == k) & (model.node_t != model.node_a))
+        nodes.append({"name": names[k], "claims": [str(c) for c in claims["id"][touching]]})
+    plain = _plain(fig.to_plotly_json())
+    return {
+        "data": plain["data"],
+        "layout": plain.get("layout", {}),
+        "emptyLayout": _plain(empty.to_plotly_json()).get("layout", {}),
+        "filters": [None] * len(plain["data"]),
+        "network": {
+            "lang": lang,
+            "statuses": list(STATUS_ORDER),
+            "statusWords": [html.escape(t(f"status.{s}", lang)) for s in STATUS_ORDER],
+            # Lowest count of each width class, and the arrow size that goes with it.
+            "widthLow": [low for low, _, _ in WIDTH_CLASSES],
+            "arrow": [9.0 + 1.2 * k for k in range(len(WIDTH_CLASSES))],
+            "pairs": pairs,
+            "nodes": nodes,
+            "text": {
+                "edge": t("network.edge", lang),
+                "node": t("network.node", lang),
+                "one": t("n_claims.one", lang),
+                "other": t("n_claims.other", lang),
+            },
+        },
+    }
+
+
 def _figures(data: Dataset, lang: str) -> dict[str, dict]:
     """The timeline and the network of the whole dataset in ``lang``, from explainer.figures."""
     try:
@@ -267,7 +321,7 @@ def _figures(data: Dataset, lang: str) -> dict[str, dict]:
         model.n,
         ids,
     )
-    return {"timeline": timeline}
+    return {"timeline": timeline, "network": _network_spec(data, lang)}
 
 
 # -------------------------------------------------------------------------------------- HTML parts

@@ -83,9 +83,81 @@
     return out;
   }
 
+  // A copy of `trace` with `props` ({"marker.size": [...], ...}) set; the rest is shared.
+  function setProps(trace, props) {
+    var out = Object.assign({}, trace);
+    Object.keys(props).forEach(function (path) {
+      var keys = path.split(".");
+      var target = out;
+      for (var d = 0; d < keys.length - 1; d++) {
+        target[keys[d]] = Object.assign({}, target[keys[d]]);
+        target = target[keys[d]];
+      }
+      target[keys[keys.length - 1]] = props[path];
+    });
+    return out;
+  }
+
+  function countText(text, n, code) {
+    return fill(n === 1 || (code === "fr" && n === 0) ? text.one : text.other, { n: n });
+  }
+
+  // The network's arrays for the kept claims, by the rules of explainer.figures.network
+  // (NetworkModel.trace_data): claims between the same two actors make one edge, its width class
+  // by how many are kept, its style by the firmest status among them; nodes fade when no kept
+  // claim touches them. The browser tests compare this with the Python model.
+  function networkData(net, kept) {
+    var out = {};
+    var W = net.widthLow.length;
+    net.statuses.forEach(function (status) {
+      for (var k = 0; k < W; k++) {
+        out["network-edges-" + status + "-w" + k] = { x: [], y: [], "marker.size": [] };
+      }
+    });
+    var hover = { x: [], y: [], hovertext: [] };
+    net.pairs.forEach(function (pair) {
+      var counts = net.statuses.map(function () { return 0; });
+      var total = 0;
+      pair.claims.forEach(function (id, j) {
+        if (kept.has(id)) {
+          counts[pair.status[j]] += 1;
+          total += 1;
+        }
+      });
+      if (!total) return;
+      var firmest = counts.findIndex(function (c) { return c > 0; });
+      var w = 0;
+      net.widthLow.forEach(function (low, k) { if (total >= low) w = k; });
+      var edge = out["network-edges-" + net.statuses[firmest] + "-w" + w];
+      var g = pair.geo;
+      edge.x.push(g[0], g[2], null);
+      edge.y.push(g[1], g[3], null);
+      edge["marker.size"].push(0, net.arrow[w], 0);
+      var detail = [];
+      counts.forEach(function (c, s) { if (c) detail.push(c + " " + net.statusWords[s]); });
+      hover.x.push((g[0] + g[2]) / 2);
+      hover.y.push((g[1] + g[3]) / 2);
+      hover.hovertext.push(fill(net.text.edge, {
+        source: pair.source,
+        target: pair.target,
+        claims: countText(net.text, total, net.lang) + " (" + detail.join(", ") + ")"
+      }));
+    });
+    out["network-edge-hover"] = hover;
+    var nodes = { "marker.opacity": [], hovertext: [] };
+    net.nodes.forEach(function (node) {
+      var n = node.claims.filter(function (id) { return kept.has(id); }).length;
+      nodes["marker.opacity"].push(n > 0 ? 1 : 0.25);
+      nodes.hovertext.push(fill(net.text.node, { name: node.name, claims: countText(net.text, n, net.lang) }));
+    });
+    out["network-nodes"] = nodes;
+    return out;
+  }
+
   // The figure for the kept claims: an element stays when every claim it needs is kept (a point or
   // a bar needs its claim; a denial's arrow needs the denial and the claim it answers).
   function filterFigure(spec, kept) {
+    if (spec.network) return filterNetwork(spec, kept);
     var owners = [];
     var data = spec.data.map(function (trace, k) {
       var filter = spec.filters[k];
@@ -105,6 +177,17 @@
     return { data: data, layout: layout, owners: owners };
   }
 
+  function filterNetwork(spec, kept) {
+    var props = networkData(spec.network, kept);
+    var data = spec.data.map(function (trace) {
+      return props[trace.uid] ? setProps(trace, props[trace.uid]) : trace;
+    });
+    var edges = props["network-edge-hover"].x.length;
+    var layout = Object.assign({}, edges ? spec.layout : spec.emptyLayout, { autosize: true });
+    delete layout.width;
+    return { data: data, layout: layout, owners: data.map(function () { return null; }) };
+  }
+
   function updateText(kept) {
     var strings = page.strings[lang];
     var unnamed = claims.filter(function (c) { return kept.has(c.id) && c.status === "reported"; });
@@ -122,12 +205,16 @@
 
   function draw(kept) {
     var drawing = PLOT_IDS.map(function (plotId) {
+      var start = performance.now();
       var el = document.getElementById(plotId);
       var fig = filterFigure(page.figures[lang][plotId], kept);
       var config = Object.assign({ locale: lang }, CONFIG);
       shown[plotId] = fig.owners;
-      return plotted ? Plotly.react(el, fig.data, fig.layout, config)
-                     : Plotly.newPlot(el, fig.data, fig.layout, config);
+      var done = plotted ? Plotly.react(el, fig.data, fig.layout, config)
+                         : Plotly.newPlot(el, fig.data, fig.layout, config);
+      return done.then(function () {
+        window.explainerPage.timings[plotId] = performance.now() - start;
+      });
     });
     plotted = true;
     return Promise.all(drawing);
@@ -180,7 +267,9 @@
     });
   });
 
-  window.explainerPage = { lastUpdateMs: null, updates: 0, update: update, keptIds: keptIds };
+  window.explainerPage = {
+    lastUpdateMs: null, updates: 0, timings: {}, update: update, keptIds: keptIds
+  };
   setLang(lang);
   update().then(function () {
     // A click on a mark brings its row of the table into view.
