@@ -22,8 +22,10 @@ __all__ = [
     "EDTFDate",
     "InvalidDate",
     "Problem",
+    "draft",
     "export_html",
     "filter_claims",
+    "highlight",
     "load_dataset",
     "parse_date",
     "save_dataset",
@@ -31,3 +33,16 @@ __all__ = [
 ]
 
 __version__ = "0.1.0"
+
+
+def __getattr__(name: str) -> object:
+    # The drafter needs spaCy: it loads on first use of ex.draft or ex.highlight, not on import.
+    if name == "draft":
+        import explainer.draft  # the subpackage; calling it drafts (see explainer.draft)
+
+        return explainer.draft
+    if name == "highlight":
+        from explainer.draft.highlight import highlight
+
+        return highlight
+    raise AttributeError(f"module 'explainer' has no attribute {name!r}")

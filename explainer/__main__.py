@@ -55,6 +55,44 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _draft(args: argparse.Namespace) -> int:
+    from explainer.draft import DraftError
+    from explainer.draft import draft as draft_article
+
+    try:
+        result = draft_article(
+            args.article, args.out, lang=args.lang, date=args.date, source_id=args.source_id,
+            outlet=args.outlet, title=args.title, url=args.url,
+            actors=None if args.no_known_actors else (args.actors or "bundled"),
+        )  # fmt: skip
+    except DraftError as error:
+        print(f"Nothing was written: {error}.", file=sys.stderr)
+        return 1
+    from explainer.dataset import validate
+
+    problems = validate(result.folder)
+    errors = [p for p in problems if p.severity == "error"]
+    for p in errors:  # a draft always validates; if not, that is a bug worth showing in full
+        print(p, file=sys.stderr)
+    new = sum(1 for a in result.actors if a["role"] == "to review")
+    print(
+        f"Wrote a draft to {result.folder}: {len(result.claims)} claims, "
+        f"{len(result.actors)} actors ({new} new, role 'to review'), 1 source."
+    )
+    for note in result.notes:
+        print(f"Note: {note}")
+    for line in result.left_out:
+        print(f"Left out (a cue but no actor): {line}")
+    print(
+        "Every claim has a 'review' note (which cue chose its status) and empty summaries for "
+        f"you to write. Check it with: python -m explainer validate {result.folder}"
+    )
+    if errors:
+        print(f"{len(errors)} error(s) in the draft: please report this.", file=sys.stderr)
+        return 1
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m explainer", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -71,6 +109,27 @@ def main(argv: list[str] | None = None) -> int:
     )
     page.add_argument("--force", action="store_true", help="replace FILE.html if it exists")
     page.set_defaults(run=_export)
+    sketch = commands.add_parser(
+        "draft",
+        help="draft actors.csv, sources.csv and claims.csv from an article, for a person to review",
+    )
+    sketch.add_argument("article", help="the article, a plain-text file (one paragraph a line)")
+    sketch.add_argument("--out", required=True, metavar="FOLDER", help="a new (or empty) folder")
+    sketch.add_argument("--lang", choices=["fr", "en"], default="fr", help="the article's language")
+    sketch.add_argument(
+        "--date", help="the article's publication date, EDTF: 2024-10-28 (default: unknown)"
+    )
+    sketch.add_argument("--outlet", help="who published it (default: 'to review')")
+    sketch.add_argument("--title", help="its title (default: 'to review')")
+    sketch.add_argument("--url", help="where to read it (http or https)")
+    sketch.add_argument("--source-id", help="its id in sources.csv (default: from the file name)")
+    sketch.add_argument(
+        "--actors", metavar="ACTORS.csv", help="known actors to recognise (default: the bundled)"
+    )
+    sketch.add_argument(
+        "--no-known-actors", action="store_true", help="recognise no known actors; all are new"
+    )
+    sketch.set_defaults(run=_draft)
     args = parser.parse_args(argv)
     try:
         return args.run(args)

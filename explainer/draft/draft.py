@@ -1,0 +1,557 @@
+"""Write a draft dataset folder from an article: actors.csv, sources.csv, claims.csv and the text.
+
+One row per sentence and suggested status (a sentence that both reports and accuses gives two rows),
+for every sentence that names an actor or carries a cue. Every row is a draft: its ``review`` cell
+says which cue chose the status (or that none did), what was guessed (kind, actor, responds_to),
+which actors are new, and that the summaries are still to write; ``summary_en`` and ``summary_fr``
+are left empty for a person.
+
+Dates, honestly
+    ``when`` is the date the sentence gives (the one nearest the cue), in EDTF. When the sentence
+    gives none, ``when`` is ``../D`` ("at the latest D") where D is the article's date: what an
+    article reports has happened by the time it is published. ``public_since`` is the article's
+    date. The article's date is the ``date`` argument (``--date``, EDTF). Without it the drafter
+    does not invent one: it writes ``../<today>`` ("published on or before today", which is true),
+    and the review notes ask for the real date.
+Quotes
+    Verbatim, at most 25 words: the whole sentence when it is short enough, otherwise 25 words that
+    keep the cue inside. The article's text is copied to ``sources/<source id>.txt``, one paragraph
+    a line, so that ``python -m explainer validate`` checks every quote word for word.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import re
+import shutil
+import tempfile
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from datetime import date as _date
+from pathlib import Path
+
+from explainer import dates, schema
+from explainer.dataset import _cell  # one convention for cells a spreadsheet would run as formulas
+from explainer.draft.cues import Cue, sentence_subject
+from explainer.draft.extract import Analysis, DraftError, Sentence, analyse, read_article, slug
+
+__all__ = ["Draft", "draft", "draft_text"]
+
+MAX_WORDS = 25
+_SUBJECT_PRONOUNS = {"il", "elle", "ils", "elles", "he", "she", "they"}
+
+_KIND_WORDS = [  # first match wins; lemmas (French) and words (English)
+    (
+        "influence",
+        r"convain\w*|convainc\w*|influen\w*|persua\w*|pouss\w*|pression\w*|manipul\w*|"
+        r"renonc\w*|sway\w*|pressur\w*|talked\s+\w+\s+into",
+    ),
+    (
+        "contact",
+        r"parl\w*|discut\w*|conversation\w*|relation\w*|liens?|contacts?|rencontr\w*|"
+        r"appel\w*|coup\s+de\s+fil|entretien\w*|échang\w*|téléphon\w*|talk\w*|spoke|speak\w*|"
+        r"calls?|called|met|meet\w*|ties|relationship\w*",
+    ),
+    (
+        "stance",
+        r"admir\w*|soutien\w*|soutient|soutenu|considèr\w*|revendiqu\w*|critiqu\w*|espèr\w*|"
+        r"ambition\w*|milit\w*|défend\w*|intérêt|proches?|support\w*|prais\w*|oppos\w*|"
+        r"hopes?|wants?|favou?r\w*",
+    ),
+    (
+        "action",
+        r"déploy\w*|bloqu\w*|lanc\w*|publi\w*|diffus\w*|propos\w*|envo\w*|financ\w*|"
+        r"achet\w*|vot\w*|partag\w*|utilis\w*|deploy\w*|block\w*|launch\w*|post\w*|shar\w*|"
+        r"sen[dt]\w*|fund\w*|bought|buy\w*|used?|using",
+    ),
+]
+_KIND_RES = [(kind, re.compile(rf"\b(?:{pat})\b", re.IGNORECASE)) for kind, pat in _KIND_WORDS]
+
+
+@dataclass
+class Draft:
+    """A drafted dataset.
+
+    Attributes
+    ----------
+    claims, actors, sources : list of dict
+        The rows written (or to write), in the columns of ``data/datapackage.json``.
+    paragraphs : list of str
+        The article's paragraphs, as written to ``sources/<source id>.txt``.
+    folder : pathlib.Path or None
+        Where the draft was written (None when only drafted in memory).
+    left_out : list of str
+        Hedged sentences with no actor the drafter could name (``paragraph 3, sentence 2: ...``).
+    notes : list of str
+        What a person should know about the draft as a whole (an unknown date, for one).
+    """
+
+    claims: list[dict[str, str]]
+    actors: list[dict[str, str]]
+    sources: list[dict[str, str]]
+    paragraphs: list[str]
+    folder: Path | None = None
+    left_out: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    spans: dict[str, tuple[int, int, int]] = field(default_factory=dict)
+    """Claim id -> (paragraph, start, end) of the whole sentence the row comes from."""
+
+    def __repr__(self) -> str:
+        where = f" in {self.folder}" if self.folder else ""
+        return f"<Draft{where}: {len(self.claims)} claims, {len(self.actors)} actors to review>"
+
+    @property
+    def claims_frame(self):
+        """The claims as a pandas DataFrame (for a look in a notebook)."""
+        import pandas as pd
+
+        return pd.DataFrame(self.claims, columns=_columns("claims"))
+
+
+def _columns(table: str) -> list[str]:
+    return [f["name"] for f in schema.fields(table)]
+
+
+# --------------------------------------------------------------------------------------------------
+# Rows
+
+
+def _article_dates(date: str | None) -> tuple[str, str, list[str]]:
+    """(published, when-fallback, notes) for the article's date; see the module docstring."""
+    if date is None:
+        today = _date.today().isoformat()
+        value = f"../{today}"
+        return (
+            value,
+            value,
+            [
+                f"The article's date was not given: its rows say '{value}' (on or before today). "
+                "Give the real date with --date (EDTF: 2024-10-28, 2024-10) and draft again, or "
+                "fix "
+                "'published', 'when' and 'public_since' by hand."
+            ],
+        )
+    value = date.strip()
+    if not dates.is_valid(value):
+        raise DraftError(
+            f"the article's date {value!r} is not an EDTF date; write 2024-10-28 (a day), 2024-10 "
+            "(a month), 2024 (a year) or 2024-10-24/2024-10-31 (between two days)"
+        )
+    if value.endswith("/..") or value.endswith("/"):
+        raise DraftError(
+            f"the article's date {value!r} has no end; give when it was published, at the latest "
+            "(2024-10-31, or ../2024-10-31)"
+        )
+    upper = value.split("/")[-1]
+    fallback = value if value.startswith("../") else f"../{upper}"
+    if not dates.is_valid(fallback):
+        fallback = value
+    return value, fallback, []
+
+
+def _quote(sentence: str, cue_start: int | None) -> str:
+    """At most 25 words of the sentence, verbatim, keeping the cue inside."""
+    words = list(re.finditer(r"\S+", sentence))
+    if len(words) <= MAX_WORDS:
+        return sentence.strip()
+    at = 0
+    if cue_start is not None:
+        at = next((i for i, w in enumerate(words) if w.end() > cue_start), 0)
+    first = 0 if at < MAX_WORDS - 4 else max(0, min(at - MAX_WORDS // 2, len(words) - MAX_WORDS))
+    last = first + MAX_WORDS - 1
+    return sentence[words[first].start() : words[last].end()]
+
+
+def _guess_kind(sent: Sentence, status: str, denial: bool) -> str:
+    if denial:
+        return "denial"
+    if status == "commentary":
+        return "assessment"
+    lemmas = " ".join(t.lemma or t.text for t in sent.tokens) if sent.tokens else ""
+    for kind, pattern in _KIND_RES:
+        if pattern.search(sent.text) or (lemmas and pattern.search(lemmas)):
+            return kind
+    return "action"
+
+
+def _when(sent: Sentence, cue: Cue | None, fallback: str) -> tuple[str, str | None]:
+    if not sent.dates:
+        return fallback, None
+    pos = cue.start if cue is not None else 0
+    best = min(sent.dates, key=lambda d: abs(d.start - pos))
+    return best.edtf, best.text
+
+
+class _Context:
+    """What the actor rules remember from one sentence to the next."""
+
+    def __init__(self, analysis: Analysis):
+        self.analysis = analysis
+        self.last_actor: dict[int, str] = {}  # paragraph -> the last row's actor, if a person
+        self.position = 0
+
+    def resolve(
+        self, sent: Sentence, subject: tuple[str, int, int] | None
+    ) -> tuple[str | None, str]:
+        """(actor id, how it was found): named, or guessed from a pronoun or description."""
+        kind = subject[0] if subject else None
+        if kind == "mention":
+            m = sent.mention_at(subject[1], subject[2])  # type: ignore[index]
+            if m is not None:
+                return m.actor, "named"
+        if kind == "pronoun":
+            before = [
+                m
+                for m in sent.mentions
+                if m.end <= subject[1] and m.person and not m.attribution  # type: ignore[index]
+            ]
+            if before:
+                return before[0].actor, "guessed from a pronoun"
+            if sent.paragraph in self.last_actor:
+                return self.last_actor[sent.paragraph], "guessed from a pronoun"
+        unnamed = not any(not m.attribution for m in sent.mentions)
+        if kind is None and unnamed and sent.paragraph in self.last_actor:
+            return self.last_actor[sent.paragraph], "guessed (no name in the sentence)"
+        if kind is None:
+            named = [m for m in sent.mentions if not m.attribution]
+            if named:
+                return named[0].actor, "named"
+        main = self.analysis.protagonist(self.position + 1)
+        if main is not None:
+            return main, "guessed (no name in the sentence)"
+        return None, ""
+
+
+def _rows_for(
+    sent: Sentence, ctx: _Context, source_id: str, published: str, fallback: str
+) -> list[dict[str, str]]:
+    cues = sent.cues
+    denial = next((c for c in cues if c.denial), None)
+    groups: OrderedDict[str, list[Cue]] = OrderedDict()
+    for c in cues:
+        if c.denial:
+            continue
+        groups.setdefault(c.status, []).append(c)
+    if denial is not None:
+        status = "reported" if "reported" in groups else denial.status
+        groups.setdefault(status, []).insert(0, denial)
+    named = [m for m in sent.mentions if not m.attribution]
+    pronoun_start = bool(sent.tokens) and sent.tokens[0].text.lower() in _SUBJECT_PRONOUNS
+    if not groups:
+        if not named and not pronoun_start:
+            return []
+        groups["established"] = []
+    rows = []
+    for status, group in groups.items():
+        main = group[0] if group else None
+        subject = next((c.subject for c in group if c.subject), None)
+        if subject is None:  # no cue, or a cue that names nobody (selon, quotation marks)
+            subject = sentence_subject(sent, ctx.analysis.lang)
+        actor, how = ctx.resolve(sent, subject)
+        if actor is None:
+            continue
+        others = OrderedDict.fromkeys(
+            m.actor
+            for m in sorted(sent.mentions, key=lambda m: (m.attribution, m.start))
+            if m.actor != actor
+        )
+        target = next(
+            (m.actor for m in sent.mentions if not m.attribution and m.actor != actor), ""
+        )
+        involves = [a for a in others if a not in (actor, target)]
+        is_denial = any(c.denial for c in group)
+        kind = _guess_kind(sent, status, is_denial)
+        when, date_text = _when(sent, main, fallback)
+        notes = []
+        if main is None:
+            notes.append(
+                "no cue found: established, or the journalist's commentary? check the status"
+            )
+        else:
+            also = [c.describe() for c in group[1:]]
+            notes.append(
+                f"status {status} suggested by {main.describe()}"
+                + (f" (also {', '.join(also)})" if also else "")
+            )
+            if main.name == "quotation marks":
+                notes.append("whose words are in quotation marks? (scare quotes are commentary)")
+        if not is_denial:
+            notes.append(f"kind guessed: {kind}")
+        if how != "named":
+            notes.append(f"actor {how}: {actor}")
+        new = [a for a in sent.new_actors if a in (actor, target) or a in involves]
+        if new:
+            notes.append("new actor(s) to check in actors.csv: " + ", ".join(new))
+        notes.append(
+            f"when from «{date_text}»" if date_text else f"no date in the sentence: when {when}"
+        )
+        notes.append("write the summaries")
+        row = {c: "" for c in _columns("claims")}
+        row.update(
+            id=f"p{sent.paragraph}-s{sent.index}-{status}",
+            when=when,
+            public_since=published,
+            actor=actor,
+            target=target,
+            involves=";".join(involves),
+            kind=kind,
+            status=status,
+            quote=_quote(sent.text, main.start if main else None),
+            source=source_id,
+            paragraph=str(sent.paragraph),
+            layer="article",
+            review="; ".join(notes),
+        )
+        rows.append(row)
+        if ctx.analysis.registry.actors[actor].type == "person":
+            ctx.last_actor[sent.paragraph] = actor  # what "il" or "elle" may refer to next
+    return rows
+
+
+def _denied(row: dict[str, str], sent: Sentence, hedges: list[dict[str, str]]) -> str:
+    """A guess at the claim a denial answers: the first hedge of its paragraph about the denier
+    whose kind matches what is denied ("dément tout lien": a contact), else the latest about the
+    denier."""
+    about = [h for h in hedges if row["actor"] in (h["actor"], h["target"])] or hedges
+    denied = next((k for k, pattern in _KIND_RES if pattern.search(sent.text)), None)
+    same = [
+        h
+        for h in about
+        if h["paragraph"] == row["paragraph"] and (denied is None or h["kind"] == denied)
+    ]
+    return (same[0] if same else about[-1])["id"]
+
+
+def draft_text(
+    text: str,
+    *,
+    lang: str = "fr",
+    date: str | None = None,
+    source_id: str = "article",
+    outlet: str | None = None,
+    title: str | None = None,
+    url: str | None = None,
+    known_actors: list[dict[str, str]] | None = None,
+    file_name: str = "",
+) -> Draft:
+    """Draft the tables of an article in memory (nothing written).
+
+    Parameters are those of :func:`draft`; ``text`` is the article itself.
+    """
+    if not re.fullmatch(r"[a-z][a-z0-9_-]*", source_id):
+        raise DraftError(
+            f"the source id {source_id!r} is not a short lowercase id (letters, digits, '_' and "
+            "'-', "
+            "starting with a letter)"
+        )
+    if url and not re.fullmatch(r"https?://\S+", url):
+        raise DraftError(f"the address {url!r} must start with http:// or https://")
+    published, fallback, notes = _article_dates(date)
+    analysis = analyse(text, lang, known_actors)
+    ctx = _Context(analysis)
+    claims: list[dict[str, str]] = []
+    left_out = []
+    spans: dict[str, tuple[int, int, int]] = {}
+    hedges: list[dict[str, str]] = []  # reported and accused rows so far: what a denial may answer
+    for n, sent in enumerate(analysis.sentences):
+        ctx.position = n
+        rows = _rows_for(sent, ctx, source_id, published, fallback)
+        if not rows and sent.cues:
+            left_out.append(
+                f"paragraph {sent.paragraph}, sentence {sent.index} ({sent.cues[0].describe()}): "
+                "no actor found"
+            )
+        for row in rows:
+            spans[row["id"]] = (sent.paragraph, sent.start, sent.start + len(sent.text))
+            if row["kind"] == "denial" and hedges:
+                guess = _denied(row, sent, hedges)
+                row["responds_to"] = guess
+                row["review"] = row["review"].replace(
+                    "; write the summaries", f"; responds_to guessed: {guess}; write the summaries"
+                )
+            elif row["status"] in ("reported", "accused"):
+                hedges.append(row)
+        claims.extend(rows)
+    used = OrderedDict()
+    for row in claims:
+        for a in [row["actor"], row["target"], *row["involves"].split(";")]:
+            if a:
+                used[a] = None
+    actors = []
+    for a in used:
+        actor = analysis.registry.actors[a]
+        actors.append(
+            {
+                "id": actor.id,
+                "name": actor.name,
+                "name_fr": actor.name_fr,
+                "role": actor.role,
+                "country": actor.country,
+                "type": actor.type,
+            }
+        )
+    made = (
+        f"Draft written by 'python -m explainer draft'{' from ' + file_name if file_name else ''}"
+    )
+    source = {
+        "id": source_id,
+        "outlet": outlet or "to review",
+        "title": title or "to review",
+        "url": url or "",
+        "published": published,
+        "language": lang,
+        "note": made + "; check outlet, title and date.",
+    }
+    if outlet is None or title is None:
+        notes.append("Outlet and title say 'to review': give them with --outlet and --title.")
+    return Draft(claims, actors, [source], analysis.paragraphs, None, left_out, notes, spans)
+
+
+# --------------------------------------------------------------------------------------------------
+# Writing
+
+
+def _write_csv(path: Path, columns: list[str], rows: list[dict[str, str]]) -> None:
+    with path.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.writer(f, lineterminator="\n")
+        writer.writerow(columns)
+        for row in rows:
+            writer.writerow(
+                [_cell(row.get(c, "")) for c in columns]
+            )  # formula-guarded like save_dataset
+
+
+def _write(result: Draft, out: Path, source_id: str) -> None:
+    if out.exists() and not out.is_dir():
+        raise DraftError(f"{out} is a file, not a folder; give a new folder for the draft")
+    if out.is_dir() and any(out.iterdir()):
+        raise DraftError(
+            f"{out} already exists and is not empty; the drafter never overwrites a folder. "
+            "Give a new folder with --out, or move that one away"
+        )
+    parent = out.parent if str(out.parent) else Path(".")
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=parent))
+    except OSError as err:
+        raise DraftError(f"cannot create {out} ({err.strerror})") from None
+    try:  # written aside, then moved into place: an interrupted draft leaves no half folder
+        _write_csv(tmp / "actors.csv", _columns("actors"), result.actors)
+        _write_csv(tmp / "sources.csv", _columns("sources"), result.sources)
+        _write_csv(tmp / "claims.csv", _columns("claims"), result.claims)
+        (tmp / "sources").mkdir()
+        text = "\n".join(result.paragraphs) + "\n"
+        (tmp / "sources" / f"{source_id}.txt").write_text(text, encoding="utf-8")
+        if out.is_dir():
+            out.rmdir()  # empty, checked above
+        os.replace(tmp, out)
+    except OSError as err:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise DraftError(f"cannot write {out} ({err.strerror})") from None
+    result.folder = out
+
+
+def draft(
+    article: str | Path,
+    out: str | Path | None = None,
+    *,
+    lang: str = "fr",
+    date: str | None = None,
+    source_id: str | None = None,
+    outlet: str | None = None,
+    title: str | None = None,
+    url: str | None = None,
+    actors: str | Path | None = "bundled",
+) -> Draft:
+    """Draft a dataset from an article: claims with suggested statuses, actors, and the source.
+
+    Parameters
+    ----------
+    article : str or pathlib.Path
+        The article's plain-text file (UTF-8; paragraphs separated by blank lines, or one a line).
+    out : str or pathlib.Path, optional
+        The folder to write (``actors.csv``, ``sources.csv``, ``claims.csv``, ``sources/<id>.txt``).
+        It must not exist, or be empty: a draft never overwrites. Default: nothing written.
+    lang : str
+        The article's language, ``"fr"`` or ``"en"``.
+    date : str, optional
+        The article's publication date, EDTF (``2024-10-28``). Without it, dates say ``../<today>``.
+    source_id : str, optional
+        The id of the article in ``sources.csv``. Default: from the file name.
+    outlet, title, url : str, optional
+        The source row's outlet, title and address (``to review`` when not given).
+    actors : str or pathlib.Path or None
+        An ``actors.csv`` whose actors to recognise (their ids are reused); ``"bundled"`` (default)
+        for the bundled dataset's actors, None for none.
+
+    Returns
+    -------
+    Draft
+
+    Raises
+    ------
+    explainer.draft.extract.DraftError
+        With a message that says what to do: a missing or unreadable article, a bad date, a folder
+        that is not empty.
+
+    Examples
+    --------
+    >>> import explainer as ex
+    >>> d = ex.draft("my_article.txt", "my_draft", lang="fr", date="2025-03-14")  # doctest: +SKIP
+    >>> ex.validate("my_draft")  # warnings only: what a person must still check  # doctest: +SKIP
+    """
+    path = Path(article)
+    if out is not None:  # refuse early, before the slow part
+        out_path = Path(out)
+        if out_path.is_dir() and any(out_path.iterdir()):
+            _write(Draft([], [], [], []), out_path, "x")  # raises the clear message
+        if out_path.exists() and not out_path.is_dir():
+            _write(Draft([], [], [], []), out_path, "x")
+    text = read_article(path)
+    known = _known_actors(actors)
+    sid = source_id or _source_id(path)
+    result = draft_text(
+        text,
+        lang=lang,
+        date=date,
+        source_id=sid,
+        outlet=outlet,
+        title=title,
+        url=url,
+        known_actors=known,
+        file_name=path.name,
+    )
+    if out is not None:
+        _write(result, Path(out), sid)
+    return result
+
+
+def _source_id(path: Path) -> str:
+    s = slug(path.stem).replace("_", "-")
+    return (
+        s
+        if s[0].isalpha() and not s.startswith("actor-")
+        else "article-" + s.removeprefix("actor-")
+    )
+
+
+def _known_actors(actors: str | Path | None) -> list[dict[str, str]]:
+    if actors is None:
+        return []
+    if isinstance(actors, str) and actors == "bundled":
+        from explainer.dataset import DATA_DIR
+
+        path = DATA_DIR / "actors.csv"
+        if not path.exists():
+            return []
+    else:
+        path = Path(actors)
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as f:
+            rows = [dict(r) for r in csv.DictReader(f)]
+    except (OSError, UnicodeDecodeError, csv.Error) as err:
+        raise DraftError(f"the actors file {path} cannot be read ({err})") from None
+    if rows and not {"id", "name"} <= set(rows[0]):
+        raise DraftError(f"the actors file {path} needs at least the columns id and name")
+    return [r for r in rows if r.get("id")]
