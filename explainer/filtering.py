@@ -79,9 +79,8 @@ def claim_mask(
     lo = to_bound(start, side="start")
     hi = to_bound(end, side="end")
     if lo is not None and hi is not None and lo > hi:
-        keep[:] = (
-            False  # an inverted window holds no day: the overlap rule alone would keep long spans
-        )
+        # An inverted window holds no day; the overlap rule alone would keep the long spans.
+        keep[:] = False
     if lo is not None:
         keep &= (claims["when_end"] >= lo).to_numpy()
     if hi is not None:
