@@ -20,12 +20,17 @@ __all__ = [
     "Dataset",
     "DatasetError",
     "EDTFDate",
+    "Explorer",
     "InvalidDate",
     "Problem",
+    "Story",
+    "actor_network",
+    "describe",
     "draft",
     "export_html",
     "filter_claims",
     "highlight",
+    "influence_timeline",
     "load_dataset",
     "parse_date",
     "save_dataset",
@@ -45,4 +50,13 @@ def __getattr__(name: str) -> object:
         from explainer.draft.highlight import highlight
 
         return highlight
+    # The figures (plotly) and the widgets (ipywidgets) load on first use, keeping the import light.
+    if name in ("influence_timeline", "actor_network", "describe"):
+        import explainer.figures
+
+        return getattr(explainer.figures, name)
+    if name in ("Explorer", "Story"):
+        import explainer.widgets
+
+        return getattr(explainer.widgets, name)
     raise AttributeError(f"module 'explainer' has no attribute {name!r}")

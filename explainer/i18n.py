@@ -6,7 +6,7 @@ quotes, names) is not here: it comes from the dataset, in both languages.
 
 from __future__ import annotations
 
-__all__ = ["LANGS", "STATUS_ORDER", "KIND_ORDER", "t"]
+__all__ = ["KIND_ORDER", "LANGS", "STATUS_ORDER", "t", "tn"]
 
 LANGS = ("en", "fr")
 
@@ -23,7 +23,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "status.commentary": {"en": "commentary", "fr": "commentaire"},
     "status_long.established": {
         "en": "on the public record: anyone can check it (a post, a deployment, an endorsement)",
-        "fr": "dans les faits publics : chacun peut le vérifier (un message, un déploiement, un soutien)",
+        "fr": "dans les faits publics : chacun peut le vérifier (un message, un déploiement, "
+        "un soutien)",
     },
     "status_long.stated": {
         "en": "a named person's own public statement, not checked",
@@ -51,6 +52,218 @@ CATALOGUE: dict[str, dict[str, str]] = {
     # Layers.
     "layer.article": {"en": "the article", "fr": "l'article"},
     "layer.context": {"en": "public record (context)", "fr": "faits publics (contexte)"},
+    # "label: text", with French spacing before the colon.
+    "colon": {"en": "{label}: {text}", "fr": "{label} : {text}"},
+    # Counting claims ("one" and "other" forms; French uses the singular for 0 and 1).
+    "n_claims.one": {"en": "{n} claim", "fr": "{n} affirmation"},
+    "n_claims.other": {"en": "{n} claims", "fr": "{n} affirmations"},
+    "n_actors.one": {"en": "{n} actor", "fr": "{n} acteur"},
+    "n_actors.other": {"en": "{n} actors", "fr": "{n} acteurs"},
+    # Statuses in a few words, for legends.
+    "status_gloss.established": {"en": "public record", "fr": "faits publics"},
+    "status_gloss.stated": {"en": "their own word", "fr": "sa propre parole"},
+    "status_gloss.reported": {"en": "unnamed sources", "fr": "sources anonymes"},
+    "status_gloss.accused": {"en": "not proven", "fr": "non prouvée"},
+    "status_gloss.commentary": {"en": "journalist's view", "fr": "avis du journaliste"},
+    # Dates on axes (space-separated, January first).
+    "dates.month_abbr": {
+        "en": "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec",
+        "fr": "janv. févr. mars avr. mai juin juil. août sept. oct. nov. déc.",
+    },
+    "dates.month_names": {
+        "en": "January February March April May June July August September October November "
+        "December",
+        "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre "
+        "décembre",
+    },
+    # The timeline (explainer/figures/timeline.py).
+    "timeline.title": {
+        "en": "Who did what, when, and how we know it",
+        "fr": "Qui a fait quoi, quand, et comment on le sait",
+    },
+    "timeline.xaxis": {
+        "en": "When it happened (a bar when the source gives only a month, a year or a period)",
+        "fr": "Quand (une barre quand la source ne donne qu'un mois, une année ou une période)",
+    },
+    "timeline.cut": {
+        "en": "axis cut: {start}–{end}, no claim",
+        "fr": "axe coupé : {start}–{end}, aucune affirmation",
+    },
+    "legend.status": {"en": "How we know it", "fr": "Comment on le sait"},
+    "legend.read": {"en": "How to read the marks", "fr": "Comment lire les marques"},
+    "legend.span": {
+        "en": "bar: a month, a year or<br>a period, not a day",
+        "fr": "barre : un mois, une année<br>ou une période, pas un jour",
+    },
+    "legend.open": {
+        "en": "▶ “since …”, drawn to the day<br>it became public; ◀ “until …”,<br>start unknown",
+        "fr": "▶ « depuis … », jusqu'au jour<br>où c'est devenu public ;<br>"
+        "◀ « jusqu'à … », début inconnu",
+    },
+    "legend.approx": {
+        "en": "dotted, paler: approximate date",
+        "fr": "pointillés, pâle : date approximative",
+    },
+    "legend.link": {
+        "en": "arrow between lanes: influence<br>or contact, toward whom",
+        "fr": "flèche entre lignes : influence<br>ou contact, vers qui",
+    },
+    "legend.denial": {
+        "en": "grey dashes: a denial, to the<br>claim it answers",
+        "fr": "tirets gris : un démenti, vers<br>ce qu'il dément",
+    },
+    "legend.highlight": {
+        "en": "circled: the claim in focus",
+        "fr": "cerclé : l'affirmation en cours",
+    },
+    "legend.bins": {
+        "en": "mark size: number of claims that month",
+        "fr": "taille : nombre d'affirmations ce mois-là",
+    },
+    "hover.public": {"en": "made public: {date}", "fr": "rendu public : {date}"},
+    "hover.source": {"en": "Source: {source}", "fr": "Source : {source}"},
+    "hover.paragraph": {"en": "{source}, paragraph {n}", "fr": "{source}, paragraphe {n}"},
+    "hover.context": {
+        "en": "public record, added by us as context",
+        "fr": "faits publics, ajoutés par nous comme contexte",
+    },
+    "hover.answers": {"en": "answers: {summary}", "fr": "répond à : {summary}"},
+    "hover.guess": {
+        "en": "How solid is this claim? Guess, then reveal.",
+        "fr": "Quelle est la solidité de cette affirmation ? Devinez, puis révélez.",
+    },
+    "hover.bin": {"en": "{claims}, {month}: {actor}", "fr": "{claims}, {month} : {actor}"},
+    "empty.none": {
+        "en": "No claim matches these filters. Widen the dates, or tick more actors, statuses "
+        "or kinds.",
+        "fr": "Aucune affirmation ne correspond à ces filtres. Élargissez les dates, ou cochez "
+        "plus d'acteurs, de statuts ou de types.",
+    },
+    "empty.inverted": {
+        "en": "The date window ends before it starts, so no claim can match: put the start first.",
+        "fr": "La période se termine avant de commencer, aucune affirmation ne peut correspondre : "
+        "mettez le début en premier.",
+    },
+    "empty.no_actor": {
+        "en": "No actor is ticked: tick at least one to see claims.",
+        "fr": "Aucun acteur n'est coché : cochez-en au moins un pour voir des affirmations.",
+    },
+    # Plain-language summaries (the text alternative of each figure).
+    "summary.of": {"en": "{shown} of {total}", "fr": "{shown} sur {total}"},
+    "summary.line": {"en": "{of}; {unnamed}", "fr": "{of} ; {unnamed}"},
+    "summary.unnamed.zero": {
+        "en": "none rests on unnamed sources",
+        "fr": "aucune ne repose sur des sources anonymes",
+    },
+    "summary.unnamed.one": {
+        "en": "{n} rests on unnamed sources",
+        "fr": "{n} repose sur des sources anonymes",
+    },
+    "summary.unnamed.other": {
+        "en": "{n} rest on unnamed sources",
+        "fr": "{n} reposent sur des sources anonymes",
+    },
+    "describe.empty": {
+        "en": "The timeline is empty: no claim matches.",
+        "fr": "La frise est vide : aucune affirmation ne correspond.",
+    },
+    "describe.timeline": {
+        "en": "The timeline shows {claims} involving {actors}, mostly {main}, "
+        "dated from {start} to {end}.",
+        "fr": "La frise montre {claims} impliquant {actors}, surtout {main}, "
+        "datées de {start} à {end}.",
+    },
+    "describe.statuses": {
+        "en": "How we know them: {counts}.",
+        "fr": "Comment on le sait : {counts}.",
+    },
+    "describe.links": {
+        "en": "{influence} of influence and {contact} of contact are drawn as arrows; {denials}.",
+        "fr": "{influence} d'influence et {contact} de contact sont des flèches ; {denials}.",
+    },
+    "describe.denials.zero": {"en": "no denial", "fr": "aucun démenti"},
+    "describe.denials.one": {"en": "{n} denial", "fr": "{n} démenti"},
+    "describe.denials.other": {"en": "{n} denials", "fr": "{n} démentis"},
+    "and": {"en": "and", "fr": "et"},
+    # The network (explainer/figures/network.py).
+    "network.title": {
+        "en": "Who is linked to whom: arrows go from the actor to the one the claim is about",
+        "fr": "Qui est lié à qui : les flèches vont de l'acteur vers celui que vise l'affirmation",
+    },
+    "network.edge": {"en": "{source} → {target}: {claims}", "fr": "{source} → {target} : {claims}"},
+    "network.node": {"en": "{name}: {claims}", "fr": "{name} : {claims}"},
+    "network.width": {"en": "thicker: more claims", "fr": "plus épais : plus d'affirmations"},
+    "network.style": {
+        "en": "style: the firmest status among them",
+        "fr": "style : le statut le plus solide parmi elles",
+    },
+    "network.empty": {
+        "en": "No claim links two actors in this selection.",
+        "fr": "Aucune affirmation ne relie deux acteurs dans cette sélection.",
+    },
+    "describe.network": {
+        "en": "The network links {actors} by {claims}; the busiest link is {top}.",
+        "fr": "Le réseau relie {actors} par {claims} ; le lien le plus chargé est {top}.",
+    },
+    # The Explorer and the Story (explainer/widgets/).
+    "ui.actors": {"en": "Actors", "fr": "Acteurs"},
+    "ui.dates": {"en": "Dates", "fr": "Dates"},
+    "ui.statuses": {"en": "How we know it", "fr": "Comment on le sait"},
+    "ui.kinds": {"en": "Kind", "fr": "Type"},
+    "ui.known_on": {"en": "Known by", "fr": "Connu au"},
+    "ui.known_all": {"en": "today (everything)", "fr": "aujourd'hui (tout)"},
+    "ui.search": {"en": "Search", "fr": "Chercher"},
+    "ui.search_hint": {"en": "a word, a name…", "fr": "un mot, un nom…"},
+    "ui.language": {"en": "Language", "fr": "Langue"},
+    "ui.reset": {"en": "Reset", "fr": "Réinitialiser"},
+    "ui.lang.en": {"en": "English", "fr": "English"},
+    "ui.lang.fr": {"en": "Français", "fr": "Français"},
+    "ui.window": {"en": "{start} to {end}", "fr": "de {start} à {end}"},
+    "ui.known_by": {"en": "known by {date}", "fr": "connu au {date}"},
+    "ui.table.when": {"en": "When", "fr": "Quand"},
+    "ui.table.who": {"en": "Who → whom", "fr": "Qui → qui"},
+    "ui.table.status": {"en": "How we know it", "fr": "Comment on le sait"},
+    "ui.table.kind": {"en": "Kind", "fr": "Type"},
+    "ui.table.claim": {"en": "Claim", "fr": "Affirmation"},
+    "ui.table.source": {"en": "Source", "fr": "Source"},
+    "ui.table.more": {
+        "en": "The first {shown} are listed; narrow the filters to see the others.",
+        "fr": "Les {shown} premières sont listées ; resserrez les filtres pour voir les autres.",
+    },
+    "ui.card.empty": {
+        "en": "Click a mark on the timeline to see the claim, its quote and its source.",
+        "fr": "Cliquez sur une marque de la frise pour voir l'affirmation, sa citation et sa "
+        "source.",
+    },
+    "ui.card.unknown": {
+        "en": "No claim has the id {id}.",
+        "fr": "Aucune affirmation n'a l'identifiant {id}.",
+    },
+    "ui.card.quote": {"en": "In the source ({language})", "fr": "Dans la source ({language})"},
+    "ui.card.when": {"en": "When", "fr": "Quand"},
+    "ui.card.public": {"en": "Made public", "fr": "Rendu public"},
+    "ui.card.who": {"en": "Who → whom", "fr": "Qui → qui"},
+    "ui.card.involves": {"en": "Also involves", "fr": "Concerne aussi"},
+    "ui.card.status": {"en": "How we know it", "fr": "Comment on le sait"},
+    "ui.card.source": {"en": "Source", "fr": "Source"},
+    "ui.card.paragraph": {"en": "paragraph {n}", "fr": "paragraphe {n}"},
+    "ui.card.open": {"en": "read it", "fr": "la lire"},
+    "ui.card.answers": {"en": "This denial answers", "fr": "Ce démenti répond à"},
+    "ui.card.denied_by": {"en": "Denied by", "fr": "Démenti par"},
+    "ui.card.hidden": {
+        "en": "How solid is this claim: established, stated, reported, accused, or commentary? "
+        "Guess, then reveal.",
+        "fr": "Quelle est la solidité de cette affirmation : établie, déclarée, rapportée, "
+        "accusation ou commentaire ? Devinez, puis révélez.",
+    },
+    "lang_name.en": {"en": "English", "fr": "anglais"},
+    "lang_name.fr": {"en": "French", "fr": "français"},
+    "ui.reveal": {"en": "Reveal how we know it", "fr": "Révéler comment on le sait"},
+    "ui.previous": {"en": "Previous", "fr": "Précédent"},
+    "ui.next": {"en": "Next", "fr": "Suivant"},
+    "ui.play": {"en": "Play", "fr": "Lecture"},
+    "ui.step": {"en": "Step {i} of {n}", "fr": "Étape {i} sur {n}"},
+    "ui.story_empty": {"en": "This story has no step.", "fr": "Ce récit n'a aucune étape."},
     # The one-file offline page (explainer/export.py).
     "export.title": {"en": "The claims of the article", "fr": "Les affirmations de l'article"},
     "export.attribution_before": {"en": "Based on the article by", "fr": "D'après l'article de"},
@@ -84,16 +297,21 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "fr": "{n} reposent sur des sources anonymes",
     },
     "export.empty": {
-        "en": "No claim matches these filters: tick at least one actor and one status, or press Reset.",
-        "fr": "Aucune affirmation ne correspond à ces filtres : cochez au moins un acteur et un statut, "
-        "ou appuyez sur Réinitialiser.",
+        "en": "No claim matches these filters: tick at least one actor and one status, "
+        "or press Reset.",
+        "fr": "Aucune affirmation ne correspond à ces filtres : cochez au moins un acteur et un "
+        "statut, ou appuyez sur Réinitialiser.",
     },
     "export.timeline": {"en": "Timeline", "fr": "Chronologie"},
     "export.network": {"en": "Who is linked to whom", "fr": "Qui est lié à qui"},
-    "export.legend": {"en": "How solid is each claim?", "fr": "Quelle est la solidité de chaque affirmation ?"},
+    "export.legend": {
+        "en": "How solid is each claim?",
+        "fr": "Quelle est la solidité de chaque affirmation ?",
+    },
     "export.legend_intro": {
         "en": "Each claim has a status that says how we know it, from the firmest to the opinion:",
-        "fr": "Chaque affirmation a un statut qui dit comment on le sait, du plus solide à l'opinion :",
+        "fr": "Chaque affirmation a un statut qui dit comment on le sait, du plus solide à "
+        "l'opinion :",
     },
     "export.n_claims.one": {"en": "({n} claim)", "fr": "({n} affirmation)"},
     "export.n_claims.other": {"en": "({n} claims)", "fr": "({n} affirmations)"},
@@ -127,3 +345,17 @@ def t(key: str, lang: str = "en", **values: object) -> str:
     entry = CATALOGUE[key]
     text = entry.get(lang) or entry["en"]
     return text.format(**values) if values else text
+
+
+def tn(key: str, n: int, lang: str = "en", **values: object) -> str:
+    """The string ``key`` for a count ``n``: ``key.zero`` (if defined), ``.one`` or ``.other``.
+
+    French uses the singular for 0 and 1 ("0 affirmation"), English for 1 only. ``{n}`` is filled.
+    """
+    if n == 0 and f"{key}.zero" in CATALOGUE:
+        form = "zero"
+    elif n == 1 or (lang == "fr" and n == 0):
+        form = "one"
+    else:
+        form = "other"
+    return t(f"{key}.{form}", lang, n=n, **values)

@@ -1,0 +1,371 @@
+"""The actor network: who is linked to whom, by how many claims, and how firmly.
+
+Actors are nodes; every claim with a target is a directed edge from its actor to its target. Edges
+between the same two actors are bundled: the width says how many claims, the line style and colour
+say the *firmest* status among them (so a single established fact is not drowned by many reports,
+and a bundle of reports never looks like a fact). The layout is computed once, with a fixed seed,
+and kept when a filter changes what is shown, so that nothing jumps around.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from explainer.figures.style import FONT, GREY, STATUS_STYLES, status_words
+from explainer.figures.timeline import check_lang
+from explainer.i18n import STATUS_ORDER, t, tn
+
+if TYPE_CHECKING:
+    from explainer.dataset import Dataset
+
+__all__ = ["WIDTH_CLASSES", "NetworkModel", "actor_network"]
+
+# (fewest claims, most claims, line width in px): a handful of widths reads better than exact ones,
+# and keeps the number of traces fixed whatever the data.
+WIDTH_CLASSES = ((1, 1, 1.5), (2, 2, 3.0), (3, 4, 4.5), (5, 8, 6.5), (9, math.inf, 9.0))
+UNIT_PER_PX = 0.0042  # layout units per pixel at the usual size: edges stop at node edges
+
+
+class NetworkModel:
+    """Nodes, their fixed positions, and the bundled edges, computed once.
+
+    Parameters
+    ----------
+    data : Dataset
+        For actor names.
+    claims : pandas.DataFrame, optional
+        The claims (default ``data.claims``).
+    """
+
+    def __init__(self, data: Dataset, claims: pd.DataFrame | None = None):
+        self.data = data
+        c = (data.claims if claims is None else claims).reset_index(drop=True)
+        self.claims = c
+        self.n = len(c)
+        actors = c["actor"].to_numpy(dtype=object)
+        targets = c["target"].to_numpy(dtype=object)
+        self.nodes = sorted({*actors, *(x for x in targets if x)})
+        node_of = {a: i for i, a in enumerate(self.nodes)}
+        linked = np.array([bool(x) and x != a for a, x in zip(actors, targets, strict=True)], bool)
+        pairs = sorted({(a, x) for a, x, k in zip(actors, targets, linked, strict=True) if k})
+        self.pairs = pairs
+        pair_of = {p: i for i, p in enumerate(pairs)}
+        self.pair = np.array(
+            [pair_of[(a, x)] if k else -1 for a, x, k in zip(actors, targets, linked, strict=True)],
+            dtype=np.int64,
+        ).reshape(-1)
+        self.status_code = np.array(
+            [STATUS_ORDER.index(s) for s in c["status"]], dtype=np.int64
+        ).reshape(-1)
+        # Claims touching each node (as actor or target): node sizes, and which nodes are in view.
+        self.node_a = np.array([node_of[a] for a in actors], dtype=np.int64).reshape(-1)
+        self.node_t = np.array([node_of.get(x, -1) for x in targets], dtype=np.int64).reshape(-1)
+        self.node_total = self._node_counts(np.ones(self.n, bool))
+        self._name_cache: dict[str, dict[str, str]] = {}
+        self._layout_nodes()
+
+    def _node_counts(self, keep: np.ndarray) -> np.ndarray:
+        counts = np.bincount(self.node_a[keep], minlength=len(self.nodes))
+        t_keep = keep & (self.node_t >= 0) & (self.node_t != self.node_a)
+        return counts + np.bincount(self.node_t[t_keep], minlength=len(self.nodes))
+
+    def _layout_nodes(self) -> None:
+        import networkx as nx  # only needed here, once
+
+        graph = nx.Graph()
+        graph.add_nodes_from(self.nodes)
+        graph.add_edges_from(self.pairs)
+        xy = np.zeros((len(self.nodes), 2))
+        if len(self.nodes) > 1:
+            # A few hubs (the actors most claims are about) in the middle, everyone else on a ring
+            # around them, in the angular order of a seeded spring layout (neighbours stay close).
+            # On a ring, labels can point outwards and do not run into each other.
+            k = 1.6 / math.sqrt(len(self.nodes))
+            pos = nx.spring_layout(graph, k=k, iterations=200, seed=7)
+            degree = np.array([graph.degree(a) for a in self.nodes], dtype="float64")
+            ranked = sorted(range(len(self.nodes)), key=lambda i: (-degree[i], self.nodes[i]))
+            hubs = [i for i in ranked[:2] if degree[i] >= max(3.0, 0.5 * degree.max())]
+            ring = [i for i in range(len(self.nodes)) if i not in hubs]
+            centre = np.mean([pos[self.nodes[i]] for i in hubs], axis=0) if hubs else np.zeros(2)
+            angle = {i: math.atan2(*(pos[self.nodes[i]] - centre)[::-1]) for i in ring}
+            ring.sort(key=lambda i: (angle[i], self.nodes[i]))
+            for j, i in enumerate(ring):
+                theta = math.pi / 2 - 2 * math.pi * j / len(ring)
+                xy[i] = (math.cos(theta), math.sin(theta))
+            for j, i in enumerate(hubs):
+                xy[i] = (0.0, 0.0) if len(hubs) == 1 else ((-0.28, 0.0), (0.28, 0.0))[j]
+        self.xy = np.round(xy, 4)
+        self.size = (8 + 3.2 * np.sqrt(self.node_total)).clip(max=40).astype("float64")
+        self._radius = (self.size / 2 + 5) * UNIT_PER_PX
+        # Edge geometry: shortened at both ends; a pair linked both ways is two offset lines.
+        node_of = {a: i for i, a in enumerate(self.nodes)}
+        both = {(a, b) for a, b in self.pairs if (b, a) in set(self.pairs)}
+        geo = []
+        for a, b in self.pairs:
+            p, q = self.xy[node_of[a]], self.xy[node_of[b]]
+            d = q - p
+            length = float(np.hypot(*d)) or 1.0
+            u = d / length
+            normal = np.array([-u[1], u[0]]) * (0.025 if (a, b) in both else 0.0)
+            # Stop at the edge of each node (its radius, roughly converted to layout units).
+            gap_a, gap_b = (min(self._radius[node_of[n]], length / 3) for n in (a, b))
+            geo.append((*(p + u * gap_a + normal), *(q - u * gap_b + normal)))
+        self.geo = np.array(geo, dtype="float64").reshape(-1, 4)
+
+    # ------------------------------------------------------------------------------------------
+
+    def trace_uids(self) -> list[str]:
+        """Every trace uid, in drawing order."""
+        uids = [
+            f"network-edges-{s}-w{k}"
+            for s in reversed(STATUS_ORDER)
+            for k in range(len(WIDTH_CLASSES))
+        ]
+        uids += ["network-edge-hover", "network-nodes"]
+        uids += [f"network-legend-{s}" for s in STATUS_ORDER] + ["network-legend-width"]
+        return uids
+
+    def trace_style(self, uid: str, lang: str) -> dict[str, Any]:
+        """The fixed part of trace ``uid``."""
+        base: dict[str, Any] = {"uid": uid, "type": "scatter", "showlegend": False}
+        if uid.startswith("network-edges-"):
+            status, _, k = uid.removeprefix("network-edges-").rpartition("-w")
+            style = STATUS_STYLES[status]
+            base.update(
+                mode="lines+markers",
+                legendgroup=status,
+                line={"color": style.colour, "width": WIDTH_CLASSES[int(k)][2], "dash": style.dash},
+                marker={
+                    "symbol": "arrow",
+                    "angleref": "previous",
+                    "color": style.colour,
+                    "line": {"width": 0},
+                },
+                opacity=0.9 if style.filled else 0.75,
+                hoverinfo="skip",
+            )
+        elif uid == "network-edge-hover":
+            base.update(
+                mode="markers",
+                marker={"size": 14, "color": "rgba(0,0,0,0)"},
+                hovertemplate="%{hovertext}<extra></extra>",
+            )
+        elif uid == "network-nodes":
+            base.update(
+                mode="markers+text",
+                marker={"color": "#3b3b3b", "line": {"color": "white", "width": 1.5}},
+                textfont={"family": FONT, "size": 12, "color": "#222222"},
+                hovertemplate="%{hovertext}<extra></extra>",
+            )
+        elif uid.startswith("network-legend-") and uid != "network-legend-width":
+            status = uid.removeprefix("network-legend-")
+            style = STATUS_STYLES[status]
+            base.update(
+                mode="lines",
+                x=[None],
+                y=[None],
+                showlegend=True,
+                legendgroup=status,
+                name=t("colon", lang, label=status_words(status, lang),
+                       text=t(f"status_gloss.{status}", lang)),
+                line={"color": style.colour, "width": 3, "dash": style.dash},
+            )  # fmt: skip
+            if status == STATUS_ORDER[0]:
+                base["legendgrouptitle"] = {"text": f"<b>{t('network.style', lang)}</b>"}
+        elif uid == "network-legend-width":
+            base.update(
+                mode="lines",
+                x=[None],
+                y=[None],
+                showlegend=True,
+                name=t("network.width", lang),
+                line={"color": GREY, "width": 8},
+            )
+        return base
+
+    def trace_data(
+        self, mask: np.ndarray | None = None, *, lang: str = "en"
+    ) -> dict[str, dict[str, Any]]:
+        """The data of every trace for the claims in ``mask``."""
+        keep = np.ones(self.n, dtype=bool) if mask is None else np.asarray(mask, dtype=bool)
+        linked = keep & (self.pair >= 0)
+        n_status = len(STATUS_ORDER)
+        counts = np.bincount(
+            self.pair[linked] * n_status + self.status_code[linked],
+            minlength=len(self.pairs) * n_status,
+        ).reshape(len(self.pairs), n_status)
+        total = counts.sum(axis=1)
+        firmest = np.where(total > 0, np.argmax(counts > 0, axis=1), -1)
+        width_class = np.zeros(len(self.pairs), dtype=np.int64)
+        for k, (low, _, _) in enumerate(WIDTH_CLASSES):
+            width_class[total >= low] = k
+        out: dict[str, dict[str, Any]] = {}
+        for code, status in enumerate(STATUS_ORDER):
+            for k in range(len(WIDTH_CLASSES)):
+                sel = np.flatnonzero((firmest == code) & (width_class == k))
+                g = self.geo[sel]
+                out[f"network-edges-{status}-w{k}"] = {
+                    "x": _segments(g[:, 0], g[:, 2]),
+                    "y": _segments(g[:, 1], g[:, 3]),
+                    "marker.size": np.tile(np.array([0.0, 9.0 + 1.2 * k, 0.0]), len(sel)),
+                }
+        shown = np.flatnonzero(total > 0)
+        names = self._names(lang)
+        hover = []
+        for i in shown:
+            a, b = self.pairs[i]
+            detail = ", ".join(
+                f"{counts[i, s]} {html.escape(status_words(status, lang))}"
+                for s, status in enumerate(STATUS_ORDER)
+                if counts[i, s]
+            )
+            claims = tn("n_claims", int(total[i]), lang) + f" ({detail})"
+            hover.append(t("network.edge", lang, source=names[a], target=names[b], claims=claims))
+        mid = (self.geo[shown, :2] + self.geo[shown, 2:]) / 2
+        out["network-edge-hover"] = {
+            "x": mid[:, 0].copy(),
+            "y": mid[:, 1].copy(),
+            "hovertext": hover,
+        }
+        in_view = self._node_counts(keep)
+        out["network-nodes"] = {
+            "marker.opacity": np.where(in_view > 0, 1.0, 0.25).astype("float64"),
+            "hovertext": [
+                t("network.node", lang, name=names[a], claims=tn("n_claims", int(k), lang))
+                for a, k in zip(self.nodes, in_view, strict=True)
+            ],
+            "text": [names[a] for a in self.nodes],
+        }
+        return out
+
+    def _names(self, lang: str) -> dict[str, str]:
+        """Escaped actor names in ``lang`` (looked up once a language)."""
+        if lang not in self._name_cache:
+            self._name_cache[lang] = {
+                a: html.escape(self.data.actor_name(a, lang)) for a in self.nodes
+            }
+        return self._name_cache[lang]
+
+    def node_style(self) -> dict[str, Any]:
+        """Node positions and sizes (fixed: sized by all the claims, not the filtered ones)."""
+        # Labels point away from the middle, so that they do not sit on edges or on each other.
+        position = [
+            "top center"
+            if abs(x) < 0.35 and y >= 0
+            else "bottom center"
+            if abs(x) < 0.35
+            else "middle right"
+            if x > 0
+            else "middle left"
+            for x, y in self.xy
+        ]
+        return {
+            "x": self.xy[:, 0].copy(),
+            "y": self.xy[:, 1].copy(),
+            "marker.size": self.size,
+            "textposition": position,
+        }
+
+    def layout(self, lang: str) -> dict[str, Any]:
+        """The layout in ``lang``."""
+        axis = {"visible": False, "range": [-1.45, 1.45], "fixedrange": False}
+        return {
+            "title": {
+                "text": t("network.title", lang),
+                "x": 0.01,
+                "xanchor": "left",
+                "font": {"size": 14},
+            },
+            "font": {"family": FONT, "size": 13, "color": "#222222"},
+            "height": 540,
+            "margin": {"l": 10, "r": 10, "t": 50, "b": 10},
+            "plot_bgcolor": "white",
+            "paper_bgcolor": "white",
+            "xaxis": axis,
+            "yaxis": {**axis, "range": [-1.2, 1.2]},
+            "legend": {
+                "orientation": "v",
+                "x": 1.01,
+                "y": 1,
+                "xanchor": "left",
+                "yanchor": "top",
+                "font": {"size": 12},
+                "groupclick": "togglegroup",
+            },
+            "hovermode": "closest",
+            "hoverlabel": {"bgcolor": "white", "font": {"family": FONT, "size": 13}},
+            "annotations": [
+                {
+                    "name": "empty",
+                    "text": "",
+                    "visible": False,
+                    "xref": "paper",
+                    "yref": "paper",
+                    "x": 0.5,
+                    "y": 0.5,
+                    "showarrow": False,
+                    "font": {"size": 15, "color": "#222222"},
+                    "bgcolor": "#fff8dc",
+                    "bordercolor": GREY,
+                    "borderpad": 8,
+                }
+            ],
+            "uirevision": "network",
+            "template": "none",
+        }
+
+    def figure(self, *, lang: str = "en", mask: np.ndarray | None = None) -> go.Figure:
+        """A complete ``go.Figure``."""
+        data = self.trace_data(mask, lang=lang)
+        data["network-nodes"].update(self.node_style())
+        traces = []
+        for uid in self.trace_uids():
+            trace = go.Figure(data=[self.trace_style(uid, lang)]).data[0]
+            for path, value in data.get(uid, {}).items():
+                trace[path] = value
+            traces.append(trace)
+        fig = go.Figure(data=traces, layout=self.layout(lang))
+        if not data["network-edge-hover"]["hovertext"]:
+            fig.layout.annotations[0].update(text=t("network.empty", lang), visible=True)
+        return fig
+
+
+def _segments(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    out = np.empty(3 * len(a), dtype="float64")
+    out[0::3], out[1::3], out[2::3] = a, b, np.nan
+    return out
+
+
+def actor_network(
+    data: Dataset, *, claims: pd.DataFrame | None = None, lang: str = "en"
+) -> go.Figure:
+    """The actor network: actors as nodes, claims between two actors as directed, bundled edges.
+
+    Parameters
+    ----------
+    data : Dataset
+        The dataset (for actor names).
+    claims : pandas.DataFrame, optional
+        The claims to draw (default all), e.g. ``filter_claims(data.claims, kinds=["influence"])``.
+    lang : {"en", "fr"}
+        Language of names and labels.
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        Edge width: number of claims (in classes, see :data:`WIDTH_CLASSES`); edge style: the
+        firmest status among them. Deterministic: fixed trace uids and a seeded layout.
+
+    Examples
+    --------
+    >>> import explainer as ex
+    >>> fig = ex.actor_network(ex.load_dataset())  # doctest: +SKIP
+    """
+    check_lang(lang)
+    return NetworkModel(data, claims).figure(lang=lang)
