@@ -25,6 +25,9 @@ commentary
     ``à condition``, ``une fois`` (+ a participle or a name), in a sentence that names no source:
     the journalist's own speculation, not a report.
 
+Not a hedge: a conditional inside quotation marks (the speaker's own words), and one in the ``que``
+clause of a past speech verb (``a affirmé qu'il démissionnerait``: the future in the past).
+
 The conditional is read from spaCy's morphology (``Mood=Cnd``) and, because the small French model
 misses many forms (it tags ``continuerait`` as an imperfect and ``discuteraient`` as an adverb),
 from the word and its lemma: a conditional is the future stem (the infinitive, ``prendr-`` for
@@ -170,6 +173,19 @@ def _hypothesis_before(sent: Sentence, pos: int) -> str | None:
     return m.group(0) if m else None
 
 
+def _reported_speech_before(sent: Sentence, pos: int) -> bool:
+    """Whether ``pos`` is in a ``que`` clause of a past speech verb (``a affirmé qu'il ...``)."""
+    clause = re.split(r"[.;:]", sent.text[:pos])[-1]
+    offset = pos - len(clause)
+    for t in sent.tokens:
+        if not offset <= t.start < pos or _speech_lemma(t) is None:
+            continue
+        past = t.text.lower().endswith(("ait", "aient", "é", "ée", "és", "ées", "a", "èrent"))
+        if past and re.search(r"\bqu(?:e\b|['’])", sent.text[t.end : pos], re.IGNORECASE):
+            return True
+    return False
+
+
 # --------------------------------------------------------------------------------------------------
 # Lexicons
 
@@ -237,7 +253,7 @@ _DENIAL_EN = re.compile(
     r"(?:claims?|allegations?|reports?|accusations?|report))\b",
     re.IGNORECASE,
 )
-_NEGATION_FR = re.compile(r"\b(?:ne|n['’])\s+(?:\S+\s+){0,2}$", re.IGNORECASE)
+_NEGATION_FR = re.compile(r"\b(?:ne\s+|n['’]\s*)(?:\S+\s+){0,2}$", re.IGNORECASE)
 _NEGATION_FR_AFTER = re.compile(r"^\s*(?:\S+\s+)?(?:pas|jamais|plus|guère|point)\b", re.I)
 _NEGATION_EN = re.compile(
     r"\b(?:not|never|n['’]t|no\s+longer|without)\s+(?:\S+\s+)?$|\bnot\s+$", re.IGNORECASE
@@ -382,6 +398,8 @@ def _cues_fr(sent: Sentence) -> list[Cue]:
         if _in_quotes(text, t.start):
             continue  # the speaker's own words: their conditional is not the journalist's hedge
         if is_conditional(t.text, t.lemma, t.mood):
+            if _reported_speech_before(sent, t.start):
+                continue  # "a déclaré qu'il démissionnerait": the future in the past, not a hedge
             hypothesis = None if attribution else _hypothesis_before(sent, t.start)
             subject = _subject_fr(sent, t.i)
             if hypothesis:
@@ -423,6 +441,8 @@ def _cues_fr(sent: Sentence) -> list[Cue]:
             continue
         if t.text.lower() == lemma:
             continue  # an infinitive ("comment expliquer ?") says nobody spoke
+        if any(is_conditional(p.text, p.lemma, p.mood) for p in toks[max(0, t.i - 2) : t.i]):
+            continue  # "il aurait dit": the speech itself is reported; the conditional says so
         if lemma == "dire" and (
             t.text.lower() not in _DIRE_FORMS
             or re.search(

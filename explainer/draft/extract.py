@@ -125,7 +125,7 @@ _ABBREVIATIONS = {
     "rep", "gov", "lt", "col", "capt", "sgt", "vs", "jan", "feb", "fév", "apr", "aug", "sept",
     "oct", "nov", "dec", "déc",
 }  # fmt: skip
-_END = re.compile(r"[.!?…]+[»”\"’')\]]*(?=\s+([«“\"(\[—–-]?\s*[A-ZÀ-ÖØ-Þ0-9]))")
+_END = re.compile(r"[.!?…]+(?:\s?[»”])?[\"’')\]]*(?=\s+([«“\"(\[—–-]?\s*[A-ZÀ-ÖØ-Þ0-9]))")
 _OPEN, _CLOSE = "«“", "»”"
 
 
