@@ -61,6 +61,20 @@
     return kept;
   }
 
+  // plotly.js writes into the layout and traces it is given (ranges, defaults): it gets deep
+  // copies, so that the page's figures stay as exported.
+  function clone(obj) {
+    return JSON.parse(JSON.stringify(obj));
+  }
+
+  // A figure's layout for the screen: as wide as the window.
+  function screenLayout(layout) {
+    var copy = clone(layout);
+    copy.autosize = true;
+    delete copy.width;
+    return copy;
+  }
+
   function getPath(obj, path) {
     return path.split(".").reduce(function (o, k) { return o == null ? o : o[k]; }, obj);
   }
@@ -172,9 +186,8 @@
       owners.push(idx.map(function (i) { return filter.owners[i]; }));
       return idx.length === filter.owners.length ? trace : sliceTrace(trace, filter.paths, idx);
     });
-    var layout = Object.assign({}, kept.size ? spec.layout : spec.emptyLayout, { autosize: true });
-    delete layout.width;
-    return { data: data, layout: layout, owners: owners };
+    var layout = screenLayout(kept.size ? spec.layout : spec.emptyLayout);
+    return { data: data.map(clone), layout: layout, owners: owners };
   }
 
   function filterNetwork(spec, kept) {
@@ -183,9 +196,8 @@
       return props[trace.uid] ? setProps(trace, props[trace.uid]) : trace;
     });
     var edges = props["network-edge-hover"].x.length;
-    var layout = Object.assign({}, edges ? spec.layout : spec.emptyLayout, { autosize: true });
-    delete layout.width;
-    return { data: data, layout: layout, owners: data.map(function () { return null; }) };
+    var layout = screenLayout(edges ? spec.layout : spec.emptyLayout);
+    return { data: data.map(clone), layout: layout, owners: data.map(function () { return null; }) };
   }
 
   function updateText(kept) {
@@ -260,6 +272,39 @@
     update();
   });
   document.getElementById("print").addEventListener("click", function () { window.print(); });
+
+  // On paper the plots must fit the page: an A4 or Letter page less 1.5 cm margins is about 700 px
+  // wide and 1000 px high at 96 dpi; the legends go under the plots so that the plots keep the
+  // width. Back on screen, they are drawn again from the page's figures.
+  var PRINT = {
+    width: 700,
+    height: 980,
+    legend: { orientation: "h", x: 0, xanchor: "left", yref: "container", y: 0, yanchor: "bottom" }
+  };
+  var printing = false;
+  function fitForPrint(on) {
+    if (on === printing || !plotted) return;
+    printing = on;
+    if (!on) {
+      update();
+      return;
+    }
+    PLOT_IDS.forEach(function (plotId) {
+      var height = page.figures[lang][plotId].layout.height || PRINT.height;
+      Plotly.relayout(document.getElementById(plotId), {
+        autosize: false,
+        width: PRINT.width,
+        height: Math.min(height, PRINT.height),
+        legend: Object.assign({}, document.getElementById(plotId).layout.legend, PRINT.legend),
+        "xaxis.title.font.size": 11
+      });
+    });
+  }
+  window.addEventListener("beforeprint", function () { fitForPrint(true); });
+  window.addEventListener("afterprint", function () { fitForPrint(false); });
+  window.matchMedia("print").addEventListener("change", function (event) {
+    fitForPrint(event.matches);
+  });
   document.querySelectorAll("button.lang").forEach(function (b) {
     b.addEventListener("click", function () {
       setLang(b.dataset.lang);

@@ -1,0 +1,283 @@
+"""Fixtures for the browser tests: headless Chromium, servers on 127.0.0.1, console, screenshots.
+
+- ``browser``: Playwright's Chromium, launched with the system's ``/usr/bin/chromium`` when there is
+  one and Playwright's own build otherwise. No browser at all is a *failure* that says how to get
+  one (``make browser-deps``), never a skip: a test that did not run has not passed.
+- ``watched_page``: a fresh page whose console errors, uncaught exceptions and failed requests are
+  collected, with a ``shot(name)`` helper that saves to ``artifacts/screenshots/``.
+- ``voila_server`` / ``lab_server``: started on a free port of 127.0.0.1 with their own
+  throw-away Jupyter directories, and stopped after by process group (Voila keeps one kernel per
+  page load until it stops).
+- ``timings``: the click-to-update times measured in the browser, printed at the end of the run and
+  written to ``artifacts/browser-timings.json``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+NOTEBOOKS = ROOT / "notebooks"
+ARTIFACTS = ROOT / "artifacts"
+SCREENSHOTS = ARTIFACTS / "screenshots"
+SYSTEM_CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+INSTALL_HINT = (
+    "No Chromium for the browser tests. Install one with `make browser-deps` (Debian's chromium "
+    "package when root, else `.venv/bin/python -m playwright install chromium`), then run the "
+    "tests again."
+)
+_TIMINGS: list[dict] = []
+
+
+def pytest_collection_modifyitems(items):
+    # Everything here drives a real browser: mark it, so `-m "not browser"` can leave it out.
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(str(item.fspath)).parents:
+            item.add_marker(pytest.mark.browser)
+
+
+# ----------------------------------------------------------------------------------------- browser
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Chromium: the system's if present, else Playwright's; a clear failure if neither."""
+    try:
+        from playwright.sync_api import Error, sync_playwright
+    except ImportError:
+        pytest.fail("Playwright is not installed: run `make test` (it installs the test extras).")
+    manager = sync_playwright().start()
+    executable = str(SYSTEM_CHROMIUM) if SYSTEM_CHROMIUM.exists() else None
+    if executable is None and not Path(manager.chromium.executable_path).exists():
+        manager.stop()
+        pytest.fail(INSTALL_HINT, pytrace=False)
+    try:
+        chromium = manager.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+    except Error as error:
+        manager.stop()
+        pytest.fail(f"{INSTALL_HINT}\nLaunching it failed: {error}", pytrace=False)
+    yield chromium
+    chromium.close()
+    manager.stop()
+
+
+@dataclass
+class WatchedPage:
+    """A page and what went wrong in it: console errors, uncaught exceptions, failed requests."""
+
+    page: object
+    name: str
+    errors: list[str] = field(default_factory=list)
+    failed_requests: list[str] = field(default_factory=list)
+    shots: list[Path] = field(default_factory=list)
+
+    def shot(
+        self,
+        label: str,
+        *,
+        selector: str | None = None,
+        full_page: bool = False,
+        height: int | None = None,
+    ) -> Path:
+        """Save a screenshot (of ``selector`` if given) as ``screenshots/<test>-<label>.png``."""
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        path = SCREENSHOTS / f"{self.name}-{label}.png"
+        if selector:
+            self.page.locator(selector).first.screenshot(path=str(path))
+        elif height:  # the top of a long page, at most `height` pixels
+            width = self.page.viewport_size["width"]
+            clip = {"x": 0, "y": 0, "width": width, "height": height}
+            self.page.screenshot(path=str(path), full_page=True, clip=clip)
+        else:
+            self.page.screenshot(path=str(path), full_page=full_page)
+        self.shots.append(path)
+        return path
+
+
+@pytest.fixture
+def watched_page(browser, request) -> Iterator[WatchedPage]:
+    context = browser.new_context(viewport={"width": 1280, "height": 1000}, device_scale_factor=1)
+    page = context.new_page()
+    page.set_default_timeout(60_000)
+    watch = WatchedPage(page=page, name=request.node.name.replace("[", "-").rstrip("]"))
+    page.on(
+        "console",
+        lambda msg: (
+            watch.errors.append(f"console.{msg.type}: {msg.text}") if msg.type == "error" else None
+        ),
+    )
+    page.on("pageerror", lambda exc: watch.errors.append(f"uncaught: {exc}"))
+    page.on("requestfailed", lambda req: watch.failed_requests.append(req.url))
+    yield watch
+    context.close()
+
+
+# ------------------------------------------------------------------------------------------ timings
+@pytest.fixture
+def timings(request):
+    """``timings(what, ms)`` records a click-to-update time measured in the browser."""
+
+    def record(what: str, ms: float) -> None:
+        entry = {"test": request.node.name, "what": what, "ms": round(float(ms), 1)}
+        _TIMINGS.append(entry)
+        print(f"\n[browser timing] {request.node.name}: {what}: {ms:.0f} ms")
+
+    return record
+
+
+def pytest_terminal_summary(terminalreporter):
+    if not _TIMINGS:
+        return
+    ARTIFACTS.mkdir(exist_ok=True)
+    (ARTIFACTS / "browser-timings.json").write_text(json.dumps(_TIMINGS, indent=2) + "\n")
+    terminalreporter.section("browser: control change to updated plot (measured in the browser)")
+    for t in _TIMINGS:
+        terminalreporter.write_line(f"{t['ms']:8.0f} ms  {t['test']}: {t['what']}")
+
+
+# ------------------------------------------------------------------------------------------ servers
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def jupyter_env(home: Path) -> dict[str, str]:
+    """Environment for a server: the venv first on PATH, and throw-away Jupyter/IPython dirs
+    (no user settings, saved workspaces or runtime files leak in or out)."""
+    env = dict(os.environ)
+    for name in ("config", "data", "runtime", "ipython"):
+        (home / name).mkdir(parents=True, exist_ok=True)
+    env.update(
+        PATH=f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}",
+        JUPYTER_CONFIG_DIR=str(home / "config"),
+        JUPYTER_DATA_DIR=str(home / "data"),
+        JUPYTER_RUNTIME_DIR=str(home / "runtime"),
+        IPYTHONDIR=str(home / "ipython"),
+        JUPYTER_PLATFORM_DIRS="1",
+        PYTHONUNBUFFERED="1",
+    )
+    env.pop("JUPYTER_TOKEN", None)
+    return env
+
+
+@dataclass
+class Server:
+    url: str
+    process: subprocess.Popen
+    log: Path
+
+    def stop(self) -> None:
+        """Stop the server and everything it started (kernels) by process group."""
+        if self.process.poll() is None:
+            try:
+                os.killpg(self.process.pid, signal.SIGTERM)
+                self.process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, signal.SIGKILL)
+                self.process.wait(timeout=10)
+            except ProcessLookupError:
+                pass
+        # Kernels may outlive a server that was killed; they are in its process group.
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(self.process.pid, signal.SIGKILL)
+
+
+def start_server(argv: list[str], url: str, probe: str, home: Path, timeout: float = 120) -> Server:
+    """Start ``argv`` in its own process group and wait until ``probe`` answers 200."""
+    log = home / "server.log"
+    handle = log.open("w")
+    process = subprocess.Popen(
+        argv,
+        cwd=home,
+        env=jupyter_env(home),
+        stdout=handle,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    server = Server(url=url, process=process, log=log)
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"{argv[0]} exited early:\n{log.read_text()[-3000:]}")
+        try:
+            with urllib.request.urlopen(probe, timeout=5) as response:
+                if response.status == 200:
+                    return server
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            pass
+        time.sleep(0.5)
+    server.stop()
+    tail = log.read_text()[-3000:]
+    raise RuntimeError(f"{argv[0]} did not answer within {timeout:.0f} s:\n{tail}")
+
+
+@pytest.fixture(scope="module")
+def voila_server(tmp_path_factory) -> Iterator[Server]:
+    """Voila serving notebooks/02_explore.ipynb (no code shown), on 127.0.0.1 and a free port."""
+    home = tmp_path_factory.mktemp("voila")
+    port = free_port()
+    bindir = Path(sys.executable).parent
+    argv = [
+        str(bindir / "voila"),
+        str(NOTEBOOKS / "02_explore.ipynb"),
+        "--no-browser",
+        f"--port={port}",
+        "--Voila.ip=127.0.0.1",
+        "--show_tracebacks=True",
+    ]
+    url = f"http://127.0.0.1:{port}/"
+    server = start_server(argv, url, probe=url + "voila/static/voila.js", home=home)
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="module")
+def lab_server(tmp_path_factory) -> Iterator[Server]:
+    """JupyterLab on a *copy* of notebooks/ (running cells must not touch the committed files)."""
+    home = tmp_path_factory.mktemp("lab")
+    root = home / "notebooks"
+    shutil.copytree(NOTEBOOKS, root, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+    port = free_port()
+    bindir = Path(sys.executable).parent
+    argv = [
+        str(bindir / "jupyter"),
+        "lab",
+        "--no-browser",
+        "--ServerApp.ip=127.0.0.1",
+        f"--port={port}",
+        "--IdentityProvider.token=",
+        "--ServerApp.password=",
+        "--ServerApp.disable_check_xsrf=True",
+        f"--ServerApp.root_dir={root}",
+        "--LabApp.news_url=None",  # no news feed request
+        "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+    ]
+    url = f"http://127.0.0.1:{port}/"
+    server = start_server(argv, url, probe=url + "api", home=home)
+    yield server
+    server.stop()
