@@ -30,11 +30,15 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 from datetime import date as _date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from explainer import dates, schema
 from explainer.dataset import _cell  # one convention for cells a spreadsheet would run as formulas
 from explainer.draft.cues import Cue, sentence_subject
 from explainer.draft.extract import Analysis, DraftError, Sentence, analyse, read_article, slug
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["Draft", "draft", "draft_text"]
 
@@ -102,7 +106,7 @@ class Draft:
         return f"<Draft{where}: {len(self.claims)} claims, {len(self.actors)} actors to review>"
 
     @property
-    def claims_frame(self):
+    def claims_frame(self) -> pd.DataFrame:
         """The claims as a pandas DataFrame (for a look in a notebook)."""
         import pandas as pd
 
@@ -422,7 +426,8 @@ def _write_csv(path: Path, columns: list[str], rows: list[dict[str, str]]) -> No
             )  # formula-guarded like save_dataset
 
 
-def _write(result: Draft, out: Path, source_id: str) -> None:
+def _check_out(out: Path) -> None:
+    """Refuse a folder the draft would overwrite: nothing is ever lost."""
     if out.exists() and not out.is_dir():
         raise DraftError(f"{out} is a file, not a folder; give a new folder for the draft")
     if out.is_dir() and any(out.iterdir()):
@@ -430,6 +435,10 @@ def _write(result: Draft, out: Path, source_id: str) -> None:
             f"{out} already exists and is not empty; the drafter never overwrites a folder. "
             "Give a new folder with --out, or move that one away"
         )
+
+
+def _write(result: Draft, out: Path, source_id: str) -> None:
+    _check_out(out)
     parent = out.parent if str(out.parent) else Path(".")
     try:
         parent.mkdir(parents=True, exist_ok=True)
@@ -502,12 +511,8 @@ def draft(
     >>> ex.validate("my_draft")  # warnings only: what a person must still check  # doctest: +SKIP
     """
     path = Path(article)
-    if out is not None:  # refuse early, before the slow part
-        out_path = Path(out)
-        if out_path.is_dir() and any(out_path.iterdir()):
-            _write(Draft([], [], [], []), out_path, "x")  # raises the clear message
-        if out_path.exists() and not out_path.is_dir():
-            _write(Draft([], [], [], []), out_path, "x")
+    if out is not None:
+        _check_out(Path(out))  # refuse early, before the slow part
     text = read_article(path)
     known = _known_actors(actors)
     sid = source_id or _source_id(path)
