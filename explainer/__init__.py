@@ -13,6 +13,7 @@ from explainer.export import export_html
 from explainer.filtering import filter_claims
 from explainer.i18n import KIND_ORDER, STATUS_ORDER
 from explainer.schema import Problem
+from explainer.synthetic import synthetic  # after this line, explainer.synthetic is the function
 
 __all__ = [
     "KIND_ORDER",
@@ -34,6 +35,7 @@ __all__ = [
     "load_dataset",
     "parse_date",
     "save_dataset",
+    "synthetic",
     "validate",
 ]
 
