@@ -166,6 +166,9 @@ class TimelineModel:
         self._lanes()
         self._links()
         self._hover: dict[str, np.ndarray] = {}
+        if self.aggregate_possible:
+            key = (self.lane * self.n_months + self.month) * len(STATUS_ORDER) + self.status_code
+            self._bin_max = int(np.bincount(key).max())
         self._hover_guess: dict[str, np.ndarray] = {}
 
     # ------------------------------------------------------------------------------------------
@@ -210,6 +213,7 @@ class TimelineModel:
         self.month0 = int(months.min()) if self.n else 0
         self.month = (months - self.month0).astype(np.int64)
         self.n_months = int(self.month.max()) + 1 if self.n else 1
+        self._bin_max = 1
 
     def _lanes(self) -> None:
         c = self.claims
@@ -544,7 +548,9 @@ class TimelineModel:
                 ).astype("float64"),
             }
             if self.aggregate_possible:
-                out[f"timeline-bins-{status}"] = self._bins(of_status if aggregate else pts, lang)
+                out[f"timeline-bins-{status}"] = self._bins(
+                    of_status if aggregate else of_status[:0], lang
+                )
             # Spans, firm and soft
             spans = of_status[~self.point[of_status]] if not aggregate else of_status[:0]
             for suffix, sel in (("", ~self.soft[spans]), ("-soft", self.soft[spans])):
@@ -652,7 +658,9 @@ class TimelineModel:
         return {
             "x": x,
             "y": self.lane_centre[lane] + offset,
-            "marker.size": (6 + 3 * np.sqrt(counts[nz])).clip(max=34).astype("float64"),
+            # Area grows with the count, relative to the fullest month of the whole data (so that
+            # sizes keep their meaning when a filter changes).
+            "marker.size": (6 + 28 * np.sqrt(counts[nz] / self._bin_max)).astype("float64"),
             "hovertext": hovertext,
         }
 

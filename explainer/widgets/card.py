@@ -1,0 +1,312 @@
+"""HTML views of claims: the detail card and the table. Pure functions returning strings.
+
+Every piece of data text is escaped (``html.escape``) before it goes into the page: a summary that
+contains ``<script>`` shows as those characters. Source links are made only for ``http``/``https``
+addresses, open in a new tab, and carry ``rel="noopener noreferrer"``.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+
+import numpy as np
+import pandas as pd
+
+from explainer.figures.style import FONT, STATUS_STYLES, status_words
+from explainer.i18n import CATALOGUE, t
+
+if TYPE_CHECKING:
+    from explainer.dataset import Dataset
+
+__all__ = ["TableRows", "card_html", "safe_url", "status_badge", "table_html"]
+
+TABLE_LIMIT = 200  # rows written out; more would make the page slow and nobody reads them on screen
+
+_CARD_STYLE = (
+    f"font-family:{FONT};border:1px solid #c8c8c8;border-radius:6px;padding:12px 16px;"
+    "background:#ffffff;"
+    "max-width:46em;line-height:1.45;font-size:14px"
+)
+_MUTED = "color:#555555;font-size:13px"
+
+
+def safe_url(url: object) -> str | None:
+    """``url`` if it is an absolute ``http``/``https`` address, else ``None`` (no link is made)."""
+    if not isinstance(url, str) or not url.strip():
+        return None
+    text = url.strip()
+    try:
+        parts = urlsplit(text)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    if any(ch in text for ch in "\"'<>` \t\r\n"):
+        return None
+    return text
+
+
+def status_badge(status: str, lang: str = "en") -> str:
+    """The status as HTML: its shape (the timeline's marker, as a character), colour and word."""
+    style = STATUS_STYLES[status]
+    return (
+        f'<span style="color:{style.colour};font-weight:bold" aria-hidden="true">'
+        f"{style.glyph}</span>"
+        f" <b>{html.escape(status_words(status, lang))}</b>"
+    )
+
+
+def _source_html(data: Dataset, row: pd.Series, lang: str, *, title: bool = True) -> str:
+    source_id = row["source"]
+    if source_id in data.sources.index:
+        src = data.sources.loc[source_id]
+        label = html.escape(str(src["outlet"]))
+        heading = str(src.get("title", "") or "") if title else ""
+        url = safe_url(src.get("url", ""))
+    else:
+        label, heading, url = html.escape(str(source_id)), "", None
+    if url:
+        label = (
+            f'<a href="{html.escape(url, quote=True)}" target="_blank" '
+            f'rel="noopener noreferrer">{label}</a>'
+        )
+    if heading:
+        label += f", <i>{html.escape(heading)}</i>"
+    if not pd.isna(row["paragraph"]):
+        label += ", " + html.escape(t("ui.card.paragraph", lang, n=int(row["paragraph"])))
+    return label
+
+
+def _who(data: Dataset, row: pd.Series, lang: str) -> str:
+    who = html.escape(data.actor_name(row["actor"], lang))
+    if row["target"]:
+        who += " → " + html.escape(data.actor_name(row["target"], lang))
+    return who
+
+
+def _claim_row(data: Dataset, claim_id: str) -> pd.Series | None:
+    hits = data.claims.index[data.claims["id"] == claim_id]
+    return data.claims.loc[hits[0]] if len(hits) else None
+
+
+def card_html(data: Dataset, claim_id: str, lang: str = "en", *, reveal: bool = True) -> str:
+    """The detail card of one claim: summary, quote, source with link, status in one sentence.
+
+    Parameters
+    ----------
+    data : Dataset
+    claim_id : str
+        The claim's ``id``.
+    lang : {"en", "fr"}
+    reveal : bool
+        ``False`` hides the status ("predict, then reveal"): the card asks the class to guess.
+
+    Returns
+    -------
+    str
+        HTML, with all data text escaped. An unknown id gives a card that says so.
+    """
+    row = _claim_row(data, claim_id)
+    if row is None:
+        message = html.escape(t("ui.card.unknown", lang, id=claim_id))
+        return f'<div style="{_CARD_STYLE}" role="status">{message}</div>'
+    summary = row[f"summary_{lang}"] or row["summary_en"] or row["summary_fr"] or row["id"]
+    parts = [
+        f'<div style="{_CARD_STYLE}" role="region" '
+        f'aria-label="{html.escape(row["id"], quote=True)}">',
+        f'<div style="{_MUTED}">{html.escape(row[f"when_label_{lang}"])} · {_who(data, row, lang)}'
+        "</div>",
+        f'<p style="font-size:16px;margin:6px 0 8px 0">{html.escape(summary)}</p>',
+    ]
+    if row["quote"]:
+        # The quote stays in the source's language; the card says which.
+        code = ""
+        if row["source"] in data.sources.index:
+            code = str(data.sources.at[row["source"], "language"])
+        name = t(f"lang_name.{code}", lang) if f"lang_name.{code}" in CATALOGUE else code
+        label = t("ui.card.quote", lang, language=name) if name else ""
+        parts.append(
+            f'<blockquote lang="{html.escape(code, quote=True)}" style="margin:6px 0 8px 0;'
+            f'padding-left:10px;border-left:3px solid #c8c8c8;font-style:italic">'
+            f"« {html.escape(row['quote'])} »"
+            f'<div style="{_MUTED};font-style:normal">{html.escape(label)}</div></blockquote>'
+        )
+    if reveal:
+        status = row["status"]
+        long = html.escape(status_words(status, lang, long=True))
+        status_html = t("colon", lang, label=status_badge(status, lang), text=long)
+    else:
+        status_html = f"<i>{html.escape(t('ui.card.hidden', lang))}</i>"
+    parts.append(
+        f'<p style="margin:4px 0">{html.escape(t("ui.card.status", lang))} — {status_html}</p>'
+    )
+    if row["involves"]:
+        names = [data.actor_name(a.strip(), lang) for a in row["involves"].split(";") if a.strip()]
+        text = ", ".join(html.escape(n) for n in names)
+        parts.append(_line(t("ui.card.involves", lang), text, lang))
+    if row["responds_to"]:
+        answered = _claim_row(data, row["responds_to"])
+        text = html.escape(
+            answered[f"summary_{lang}"] or answered["id"]
+            if answered is not None
+            else row["responds_to"]
+        )
+        parts.append(_line(t("ui.card.answers", lang), text, lang))
+    denials = data.claims[data.claims["responds_to"] == row["id"]]
+    for _, denial in denials.iterrows():
+        text = (
+            f"{_who(data, denial, lang)} — {html.escape(denial[f'summary_{lang}'] or denial['id'])}"
+        )
+        parts.append(_line(t("ui.card.denied_by", lang), text, lang))
+    parts.append(_line(t("ui.card.source", lang), _source_html(data, row, lang), lang))
+    public = html.escape(row[f"public_label_{lang}"])
+    if row["layer"] == "context":
+        public += " · " + html.escape(t("hover.context", lang))
+    parts.append(_line(t("ui.card.public", lang), public, lang))
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def _line(label: str, value_html: str, lang: str) -> str:
+    text = t("colon", lang, label=f"<b>{html.escape(label)}</b>", text=value_html)
+    return f'<div style="{_MUTED};margin-top:3px">{text}</div>'
+
+
+class TableRows:
+    """The rows of the claims table as HTML, each built once per language, when first needed.
+
+    Parameters
+    ----------
+    data : Dataset
+    claims : pandas.DataFrame, optional
+        The claims the row numbers refer to (default ``data.claims``).
+    """
+
+    _COLUMNS = ("id", "actor", "target", "status", "kind", "source", "paragraph")
+
+    def __init__(self, data: Dataset, claims: pd.DataFrame | None = None):
+        self.data = data
+        c = (data.claims if claims is None else claims).reset_index(drop=True)
+        self.n = len(c)
+        self.columns = {name: c[name].to_numpy(dtype=object) for name in self._COLUMNS}
+        for lang in ("en", "fr"):
+            for name in (f"summary_{lang}", f"when_label_{lang}"):
+                self.columns[name] = c[name].to_numpy(dtype=object)
+        self._rows: dict[tuple[str, int], str] = {}
+        self._names: dict[str, dict[str, str]] = {}
+        self._sources: dict[tuple[str, str], str] = {}
+
+    def _name(self, actor: str, lang: str) -> str:
+        names = self._names.setdefault(lang, {})
+        if actor not in names:
+            names[actor] = html.escape(self.data.actor_name(actor, lang))
+        return names[actor]
+
+    def _source(self, source: str, lang: str) -> str:
+        key = (source, lang)
+        if key not in self._sources:
+            row = pd.Series({"source": source, "paragraph": pd.NA})
+            self._sources[key] = _source_html(self.data, row, lang, title=False)
+        return self._sources[key]
+
+    def row(self, i: int, lang: str) -> str:
+        """Row ``i`` as ``<tr>...</tr>``, all data text escaped."""
+        key = (lang, i)
+        if key not in self._rows:
+            col = self.columns
+            who = self._name(col["actor"][i], lang)
+            if col["target"][i]:
+                who += " → " + self._name(col["target"][i], lang)
+            source = self._source(col["source"][i], lang)
+            if not pd.isna(col["paragraph"][i]):
+                source += ", " + html.escape(
+                    t("ui.card.paragraph", lang, n=int(col["paragraph"][i]))
+                )
+            summary = col[f"summary_{lang}"][i] or col["summary_en"][i] or col["id"][i]
+            cells = [
+                html.escape(col[f"when_label_{lang}"][i]),
+                who,
+                status_badge(col["status"][i], lang),
+                html.escape(t(f"kind.{col['kind'][i]}", lang)),
+                html.escape(summary),
+                source,
+            ]
+            body = "".join(f"<td{_TD}>{cell}</td>" for cell in cells)
+            self._rows[key] = (
+                f'<tr data-claim="{html.escape(col["id"][i], quote=True)}">{body}</tr>'
+            )
+        return self._rows[key]
+
+    def table(
+        self,
+        rows: Iterable[int] | np.ndarray,
+        lang: str = "en",
+        *,
+        limit: int = TABLE_LIMIT,
+        selected: str | None = None,
+        caption: str | None = None,
+    ) -> str:
+        """The table of ``rows`` (row numbers, in order; at most ``limit`` are written)."""
+        rows = np.asarray(rows, dtype=np.int64).reshape(-1)
+        head = "".join(
+            f'<th scope="col"{_TH}>{html.escape(t(f"ui.table.{h}", lang))}</th>'
+            for h in ("when", "who", "status", "kind", "claim", "source")
+        )
+        body = []
+        for i in rows[:limit]:
+            text = self.row(int(i), lang)
+            if selected is not None and self.columns["id"][i] == selected:
+                text = text.replace(
+                    "<tr ", '<tr style="background:#fff3b0" aria-selected="true" ', 1
+                )
+            body.append(text)
+        note = ""
+        if len(rows) > limit:
+            note = f'<p style="{_MUTED}">{html.escape(t("ui.table.more", lang, shown=limit))}</p>'
+        cap = (
+            f'<caption style="text-align:left;{_MUTED};padding:4px 0">'
+            f"{html.escape(caption)}</caption>"
+            if caption
+            else ""
+        )
+        return (
+            '<div style="max-height:420px;overflow:auto">'
+            f'<table style="border-collapse:collapse;font-size:13px;width:100%;font-family:{FONT}">'
+            f"{cap}<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>{note}</div>"
+        )
+
+
+_TD = ' style="padding:4px 6px;border-bottom:1px solid #ddd;vertical-align:top"'
+_TH = ' style="text-align:left;padding:4px 6px;border-bottom:2px solid #888"'
+
+
+def table_html(
+    data: Dataset,
+    claims: pd.DataFrame,
+    lang: str = "en",
+    *,
+    limit: int = TABLE_LIMIT,
+    selected: str | None = None,
+    caption: str | None = None,
+) -> str:
+    """The claims as an HTML table (the text alternative of the timeline): all data text escaped.
+
+    Parameters
+    ----------
+    data : Dataset
+        For names and sources.
+    claims : pandas.DataFrame
+        The rows to list, in the order given; at most ``limit`` are written.
+    lang : {"en", "fr"}
+    limit : int
+        Most rows written; a note says that there are more.
+    selected : str, optional
+        A claim id whose row is highlighted.
+    caption : str, optional
+        Plain text caption (escaped here).
+    """
+    rows = TableRows(data, claims)
+    return rows.table(np.arange(rows.n), lang, limit=limit, selected=selected, caption=caption)

@@ -1,0 +1,181 @@
+"""Story mode, for presenting in class: step through claims one at a time.
+
+The current claim is circled on the timeline (changed in place, never redrawn) and its card shown.
+With ``predict=True`` the status stays hidden until the presenter presses *Reveal*: its mark leaves
+the timeline, a "?" takes its place, and the card asks the class to guess how solid the claim is.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+import ipywidgets as widgets
+import numpy as np
+
+from explainer.figures.timeline import TimelineModel, apply_updates, check_lang
+from explainer.i18n import t
+from explainer.widgets.card import card_html
+from explainer.widgets.explorer import StableFigureWidget
+
+if TYPE_CHECKING:
+    from explainer.dataset import Dataset
+
+__all__ = ["Story"]
+
+
+class Story(widgets.VBox):
+    """Present claims one by one, with previous / next / play, and maybe "predict, then reveal".
+
+    Parameters
+    ----------
+    data : Dataset
+        The dataset.
+    lang : {"en", "fr"}
+        Language of every label.
+    steps : list of str, optional
+        Claim ids, in the order to present them. Default: every claim, in chronological order
+        (by the start of its date, then as in the file).
+    predict : bool
+        Hide each claim's status until :meth:`reveal` (or the Reveal button).
+
+    Attributes
+    ----------
+    figure : plotly.graph_objects.FigureWidget
+        The timeline, with the current claim circled.
+    card : ipywidgets.HTML
+        The current claim's card.
+    step : int
+        The current step, from 0.
+    steps : list of str
+        The claim ids presented.
+    play : ipywidgets.Play
+        Steps forward on its own (it runs in the browser).
+
+    Examples
+    --------
+    >>> import explainer as ex
+    >>> story = ex.Story(ex.load_dataset(), predict=True)  # doctest: +SKIP
+    >>> story.next(); story.reveal()  # doctest: +SKIP
+    """
+
+    def __init__(
+        self,
+        data: Dataset,
+        lang: str = "en",
+        steps: Iterable[str] | None = None,
+        predict: bool = False,
+    ):
+        self.data = data
+        self.lang = check_lang(lang)
+        self.predict = bool(predict)
+        self._model = TimelineModel(data)
+        model = self._model
+        if steps is None:
+            order = np.lexsort((np.arange(model.n), model.x, model.x0))
+            self.steps = [str(model.ids[i]) for i in order]
+        else:
+            self.steps = [steps] if isinstance(steps, str) else list(steps)
+            unknown = [s for s in self.steps if s not in model.index_of]
+            if unknown:
+                raise ValueError(f"no claim has the id(s) {', '.join(map(repr, unknown))}")
+        self._step = 0
+        self.revealed = not self.predict
+        self._cache: dict = {}
+
+        self.figure = StableFigureWidget(model.figure(lang=lang))
+        self.card = widgets.HTML(layout=widgets.Layout(max_width="46em"))
+        self.position = widgets.HTML()
+        self.previous_button = widgets.Button(icon="arrow-left")
+        self.next_button = widgets.Button(icon="arrow-right")
+        last = max(len(self.steps) - 1, 0)
+        self.play = widgets.Play(value=0, min=0, max=last, step=1, interval=6000)
+        self.reveal_button = widgets.Button(icon="eye", button_style="info")
+        if not self.predict:
+            self.reveal_button.layout.display = "none"
+        self.previous_button.on_click(lambda _: self.previous())
+        self.next_button.on_click(lambda _: self.next())
+        self.reveal_button.on_click(lambda _: self.reveal())
+        self.play.observe(self._on_play, "value")
+        self._label()
+        bar = widgets.HBox(
+            [self.previous_button, self.play, self.next_button, self.position, self.reveal_button],
+            layout=widgets.Layout(align_items="center", flex_flow="row wrap"),
+        )
+        super().__init__(children=[bar, self.card, self.figure])
+        self._show()
+
+    def _label(self) -> None:
+        lang = self.lang
+        self.previous_button.description = t("ui.previous", lang)
+        self.previous_button.tooltip = t("ui.previous", lang)
+        self.next_button.description = t("ui.next", lang)
+        self.next_button.tooltip = t("ui.next", lang)
+        self.play.description = t("ui.play", lang)
+        self.reveal_button.description = t("ui.reveal", lang)
+        self.reveal_button.tooltip = t("ui.reveal", lang)
+
+    @property
+    def step(self) -> int:
+        """The current step (from 0)."""
+        return self._step
+
+    @property
+    def claim_id(self) -> str | None:
+        """The id of the current claim (``None`` for a story without steps)."""
+        return self.steps[self._step] if self.steps else None
+
+    def go_to(self, step: int) -> None:
+        """Show step ``step`` (from 0; negative counts from the end, like a list index).
+
+        Raises
+        ------
+        IndexError
+            When there is no such step; the message gives the range.
+        """
+        n = len(self.steps)
+        if not -n <= step < n:
+            raise IndexError(f"step {step} does not exist: this story has steps 0 to {n - 1}")
+        self._step = step % n
+        self.revealed = not self.predict
+        if self.play.value != self._step:
+            self.play.value = self._step  # the observer calls back; _step is already set
+        self._show()
+
+    def next(self) -> None:
+        """The next step (stays on the last one)."""
+        if self.steps and self._step < len(self.steps) - 1:
+            self.go_to(self._step + 1)
+
+    def previous(self) -> None:
+        """The previous step (stays on the first one)."""
+        if self.steps and self._step > 0:
+            self.go_to(self._step - 1)
+
+    def reveal(self) -> None:
+        """Show the current claim's status (its mark, and the card's "how we know it")."""
+        self.revealed = True
+        self._show()
+
+    def _on_play(self, change: dict) -> None:
+        if change["new"] != self._step and self.steps:
+            self.go_to(int(change["new"]))
+
+    def _show(self) -> None:
+        lang = self.lang
+        n = len(self.steps)
+        self.previous_button.disabled = self._step == 0 or n == 0
+        self.next_button.disabled = self._step >= n - 1
+        self.reveal_button.disabled = self.revealed or n == 0
+        if n == 0:
+            self.position.value = html.escape(t("ui.story_empty", lang))
+            self.card.value = ""
+            return
+        self.position.value = f"<b>{html.escape(t('ui.step', lang, i=self._step + 1, n=n))}</b>"
+        index = self._model.index_of[self.steps[self._step]]
+        conceal = None if self.revealed else index
+        updates = self._model.trace_data(lang=lang, highlight=[index], conceal=conceal)
+        with self.figure.batch_update():
+            apply_updates(self.figure, updates, self._cache)
+        self.card.value = card_html(self.data, self.steps[self._step], lang, reveal=self.revealed)

@@ -1,0 +1,414 @@
+"""The Explorer and the Story, without a browser: set controls, assert on the figures' data."""
+
+from __future__ import annotations
+
+import ipywidgets as widgets
+import numpy as np
+import plotly.graph_objects as go
+import pytest
+
+from explainer import filter_claims
+from explainer.figures import influence_timeline
+from explainer.filtering import claim_mask
+from explainer.widgets import Explorer, Story
+from explainer.widgets.card import card_html, safe_url, table_html
+from explainer.widgets.explorer import FastMask
+from tests.conftest import HOSTILE_QUOTE, HOSTILE_SUMMARY
+
+
+def trace(fig, uid):
+    return next(tr for tr in fig.data if tr.uid == uid)
+
+
+def points(app) -> int:
+    """How many claims the timeline draws one by one."""
+    return sum(len(tr.x) for tr in app.figure.data if tr.uid.startswith("timeline-points-"))
+
+
+def shown_ids(app) -> set[str]:
+    ids = app.claims["id"].to_numpy()
+    return {
+        str(ids[int(i)])
+        for tr in app.figure.data
+        if tr.uid.startswith("timeline-points-")
+        for i in np.asarray(tr.customdata)
+    }
+
+
+def click(fig, uid: str, k: int) -> None:
+    """What the browser sends when a mark is clicked: the trace's index and the point's."""
+    index = [tr.uid for tr in fig.data].index(uid)
+    tr = fig.data[index]
+    fig._js2py_pointsCallback = {
+        "event_type": "plotly_click",
+        "points": {
+            "trace_indexes": [index],
+            "point_indexes": [k],
+            "xs": [float(tr.x[k])],
+            "ys": [float(tr.y[k])],
+        },
+        "device_state": None,
+    }
+
+
+# --------------------------------------------------------------------------------------------------
+# The Explorer: one widget, built once
+
+
+def test_explorer_is_one_displayable_widget(small_data):
+    app = Explorer(small_data)
+    assert isinstance(app, widgets.VBox)
+    assert isinstance(app.figure, go.FigureWidget)
+    assert isinstance(app.network, go.FigureWidget)
+    for part in (app.figure, app.network, app.table, app.summary, app.card, app.description):
+        assert _contains(app, part)
+    assert points(app) == len(small_data.claims)
+    assert app.summary.value.count("13 of 13 claims; 6 rest on unnamed sources") == 1
+
+
+def _contains(box, widget) -> bool:
+    if box is widget:
+        return True
+    return any(_contains(child, widget) for child in getattr(box, "children", ()))
+
+
+def test_explorer_figure_has_the_static_figures_traces_and_stable_uids(small_data):
+    app = Explorer(small_data)
+    static = influence_timeline(small_data)
+    assert [tr.uid for tr in app.figure.data] == [tr.uid for tr in static.data]
+    assert app.figure._widget_data[0]["uid"] == "timeline-highlight-span"  # what the browser gets
+    again = Explorer(small_data)
+    assert app.figure.to_json() == again.figure.to_json()
+
+
+def test_filter_one_actor_gives_fewer_points_and_reset_brings_all_back(small_data):
+    app = Explorer(small_data)
+    n_traces = len(app.figure.data)
+    app.filter(actors=["kremlin"])
+    assert shown_ids(app) == {"c-call"}
+    assert "1 of 13 claims; 1 rests on unnamed sources" in app.summary.value
+    app.filter()
+    assert points(app) == len(small_data.claims)
+    assert len(app.figure.data) == n_traces  # never a trace added
+    assert app.actors.value == tuple(app._actor_ids)
+
+
+def test_filter_matches_filter_claims(small_data):
+    app = Explorer(small_data)
+    query = {"actors": ["putin", "xi"], "start": "2022", "end": "2022-12", "statuses": ["reported"]}
+    app.filter(**query)
+    expected = set(filter_claims(small_data.claims, **query)["id"])
+    assert shown_ids(app) == expected
+    # Putin's influence of 2022 and, through "xi" in involves, Taiwan; the open contact too.
+    assert expected == {"c-starlink-limit", "c-taiwan", "c-contact"}
+
+
+def test_an_empty_window_shows_a_message_not_a_broken_plot(small_data):
+    app = Explorer(small_data)
+    app.filter(start="1990", end="1991")
+    assert points(app) == 0
+    assert app.figure.layout.annotations[0].visible
+    assert "No claim matches" in app.figure.layout.annotations[0].text
+    assert "0 of 13 claims" in app.summary.value and "No claim matches" in app.summary.value
+    assert "The timeline is empty" in app.description.value
+    assert "<tbody></tbody>" in app.table.value
+    app.reset()
+    assert points(app) == 13 and not app.figure.layout.annotations[0].visible
+
+
+def test_an_inverted_window_says_it_ends_before_it_starts(small_data):
+    app = Explorer(small_data)
+    app.filter(start="2024", end="2020")
+    assert points(app) == 0
+    assert "ends before it starts" in app.summary.value
+    assert "ends before it starts" in app.figure.layout.annotations[0].text
+    lo, hi = app.dates.index
+    assert lo <= hi  # the slider itself stays well-formed
+
+
+def test_all_actors_deselected_with_the_control(small_data):
+    app = Explorer(small_data)
+    app.actors.value = ()
+    assert points(app) == 0
+    assert "No actor is ticked" in app.summary.value
+    app.actors.value = ("kiriyenko",)
+    assert shown_ids(app) == {"c-kiriyenko", "c-propaganda"}
+
+
+def test_controls_drive_the_figure(small_data):
+    app = Explorer(small_data)
+    app.status_boxes["reported"].value = False
+    assert len(trace(app.figure, "timeline-points-reported").x) == 0
+    assert len(trace(app.figure, "timeline-links-reported").x) == 0
+    assert points(app) == 13 - 6
+    app.kind_boxes["action"].value = False
+    assert "c-poll" not in shown_ids(app)
+    app.search.value = "SONDAGE"  # case-insensitive, in the French summary
+    assert shown_ids(app) == set()  # the poll is an action, ticked off
+    app.kind_boxes["action"].value = True
+    assert shown_ids(app) == {"c-poll"}
+    assert app.query["text"] == "SONDAGE" and app.query["statuses"] is not None
+
+
+def test_date_slider_narrows_the_view_and_the_axis(small_data):
+    app = Explorer(small_data)
+    months = app._months
+    app.dates.index = (months.index("2022-01"), months.index("2022-12"))
+    ids = shown_ids(app)
+    assert "c-poll" in ids and "c-propaganda" not in ids and "c-spacex" not in ids
+    lo, hi = app.figure.layout.xaxis.range
+    assert lo < np.datetime64("2022-01-01").astype("datetime64[ms]").astype(float) < hi
+    assert hi < np.datetime64("2023-03-01").astype("datetime64[ms]").astype(float)
+
+
+def test_known_on_shows_what_was_public_then(small_data):
+    app = Explorer(small_data)
+    app.filter(known_on="2024-10-23")
+    before = shown_ids(app)
+    app.filter(known_on="2024-10-31")
+    after = shown_ids(app)
+    # The WSJ report of 24 October 2024 appears as a jump.
+    assert before == {"c-talk-2021", "c-starlink-ua", "c-poll"}
+    assert len(after) == 13
+    app.known_on.value = "2022-10"
+    assert shown_ids(app) == {"c-talk-2021", "c-starlink-ua", "c-poll"}
+
+
+def test_fast_mask_agrees_with_claim_mask(small_data, bundled_data):
+    for data in (small_data, bundled_data):
+        claims = data.claims
+        fast = FastMask(claims)
+        queries = [
+            {},
+            {"actors": ["putin"]},
+            {"actors": ["xi", "ukraine"]},
+            {"actors": []},
+            {"start": "2022", "end": "2022-10"},
+            {"start": "2024", "end": "2020"},
+            {"start": "2023-05-17"},
+            {"end": "2001"},
+            {"statuses": ["reported", "accused"], "kinds": ["contact", "influence"]},
+            {"text": "starlink"},
+            {"text": "  CRIMÉE "},
+            {"text": "poutine", "statuses": ["reported"]},
+            {"known_on": "2024-10-23"},
+            {"known_on": "2022-10"},
+            {"actors": ["musk"], "start": "2021", "known_on": "2024-10-24", "text": "wsj"},
+        ]
+        for q in queries:
+            expected = claim_mask(claims, **q)
+            assert np.array_equal(fast(q), expected), q
+            assert np.array_equal(fast(q), expected), q  # from the cache
+
+
+# --------------------------------------------------------------------------------------------------
+# Clicks and cards
+
+
+def test_clicking_a_mark_opens_its_card_and_circles_it(small_data):
+    app = Explorer(small_data)
+    reported = trace(app.figure, "timeline-points-reported")
+    k = list(np.asarray(reported.customdata)).index(app._timeline.index_of["c-call"])
+    click(app.figure, "timeline-points-reported", k)
+    assert app.selected == "c-call"
+    assert "a call from the Kremlin preceded the poll" in app.card.value
+    assert "ce sondage avait été précédé d&#x27;un coup de fil du Kremlin" in app.card.value
+    assert "reported by a news outlet from unnamed sources" in app.card.value
+    assert 'href="https://www.numerama.com/a.html"' in app.card.value
+    assert 'rel="noopener noreferrer"' in app.card.value
+    ring = trace(app.figure, "timeline-highlight")
+    assert list(ring.x) == [reported.x[k]] and list(ring.y) == [reported.y[k]]
+    assert 'aria-selected="true"' in app.table.value
+    # Filtered out, it is no longer circled; back in, it is.
+    app.filter(actors=["putin"])
+    assert len(trace(app.figure, "timeline-highlight").x) == 0
+    app.filter()
+    assert len(trace(app.figure, "timeline-highlight").x) == 1
+
+
+def test_show_claim_unknown_id_says_so(small_data):
+    app = Explorer(small_data)
+    app.show_claim("nope")
+    assert "No claim has the id nope" in app.card.value
+    assert app.selected is None
+
+
+def test_card_tells_a_denial_and_what_it_answers(small_data):
+    denial = card_html(small_data, "c-denial")
+    assert "This denial answers" in denial and "regular contact with Putin" in denial
+    denied = card_html(small_data, "c-contact")
+    assert "Denied by" in denied and "Musk denies any link" in denied
+    context = card_html(small_data, "c-starlink-ua")
+    assert "added by us as context" in context
+    assert "<a " not in context  # the public-record source has no address
+
+
+def test_hostile_text_is_escaped_in_card_table_and_summary(hostile_data):
+    app = Explorer(hostile_data)
+    app.show_claim("c-hostile")
+    for html_text in (app.card.value, app.table.value):
+        assert "<script>" not in html_text and HOSTILE_QUOTE not in html_text
+        assert "<i>Evil</i>" not in html_text
+    assert "&lt;script&gt;" in app.card.value and "&lt;img src=x" in app.card.value
+    assert "&lt;script&gt;" in app.table.value
+    app.filter(text="<script>")
+    assert shown_ids(app) == {"c-hostile"}
+    assert "<script>" not in app.summary.value + app.description.value
+    assert HOSTILE_SUMMARY not in app.figure.to_json()
+
+
+def test_only_http_links_are_made(small_data):
+    assert safe_url("https://example.org/a?b=1") == "https://example.org/a?b=1"
+    for bad in ("javascript:alert(1)", "data:text/html,x", "//evil.org", 'https://x.org/"><b>', ""):
+        assert safe_url(bad) is None
+    small_data.sources.loc["numerama", "url"] = "javascript:alert(1)"
+    card = card_html(small_data, "c-call")
+    assert "javascript:" not in card and "<a " not in card
+    assert "Numerama" in card
+
+
+def test_table_lists_the_matching_claims_with_a_limit(small_data):
+    html_table = table_html(small_data, small_data.claims, limit=5, caption="<caption>")
+    assert html_table.count("<tr data-claim=") == 5
+    assert "The first 5 are listed" in html_table
+    assert "&lt;caption&gt;" in html_table
+    app = Explorer(small_data)
+    app.filter(statuses=["accused"])
+    assert app.table.value.count("<tr data-claim=") == 1
+    assert 'data-claim="c-propaganda"' in app.table.value
+
+
+# --------------------------------------------------------------------------------------------------
+# Language
+
+
+def test_explorer_in_french_from_the_start_and_by_the_switch(small_data):
+    fr = Explorer(small_data, lang="fr")
+    assert "13 sur 13 affirmations ; 6 reposent sur des sources anonymes" in fr.summary.value
+    assert fr.figure.layout.xaxis.title.text.startswith("Quand")
+    assert ("Vladimir Poutine", "putin") in fr.actors.options
+    app = Explorer(small_data)
+    app.show_claim("c-call")
+    app.language.value = "fr"
+    assert app.lang == "fr"
+    assert app.figure.layout.xaxis.title.text == fr.figure.layout.xaxis.title.text
+    assert trace(app.figure, "timeline-points-reported").name == "rapporté : sources anonymes"
+    assert "Vladimir Poutine" in app.figure.layout.yaxis.ticktext
+    assert "un appel du Kremlin a précédé le sondage" in app.card.value
+    assert "Comment on le sait" in app.card.value
+    assert "sur 13 affirmations" in app.summary.value
+    assert "octobre 2022" in " ".join(trace(app.figure, "timeline-points-reported").hovertext)
+    assert app.actors.value == tuple(app._actor_ids)  # relabelling kept the selection
+    assert app.status_boxes["stated"].description.endswith("déclaré")
+    assert "Vladimir Poutine" in trace(app.network, "network-nodes").text
+    app.set_language("en")
+    assert "13 of 13 claims" in app.summary.value
+
+
+def test_bad_filter_arguments_give_clear_errors(small_data):
+    app = Explorer(small_data)
+    with pytest.raises(ValueError, match="unknown actor 'putn'"):
+        app.filter(actors=["putn"])
+    with pytest.raises(ValueError, match="unknown status"):
+        app.filter(statuses=["rumour"])
+    with pytest.raises(ValueError, match="cannot read the date"):
+        app.filter(start="last week")
+    with pytest.raises(ValueError, match="lang must be one of"):
+        Explorer(small_data, lang="de")
+
+
+def test_explorer_with_one_claim_and_no_target(one_claim_data):
+    app = Explorer(one_claim_data)
+    assert points(app) == 1
+    assert "1 of 1 claim; 1 rests on unnamed sources" in app.summary.value
+    assert app.network.layout.annotations[0].visible  # no link between two actors
+    app.filter(kinds=["contact"])
+    assert points(app) == 0 and "No claim matches" in app.summary.value
+
+
+def test_explorer_on_the_bundled_dataset(bundled_data):
+    app = Explorer(bundled_data)
+    assert points(app) == len(bundled_data.claims)
+    app.filter(actors=["putin"], statuses=["reported"])
+    expected = filter_claims(bundled_data.claims, actors=["putin"], statuses=["reported"])
+    assert shown_ids(app) == set(expected["id"])
+
+
+# --------------------------------------------------------------------------------------------------
+# The Story
+
+
+def test_story_steps_in_chronological_order_by_default(small_data):
+    story = Story(small_data)
+    assert story.steps[0] == "c-spacex"  # about 2002
+    assert story.steps[-1] in {"c-denial", "c-power"}
+    assert len(story.steps) == 13 and story.step == 0
+    starts = [small_data.claims.set_index("id").at[i, "when_start"] for i in story.steps]
+    assert starts == sorted(starts)
+
+
+def test_story_next_previous_go_to_and_play(small_data):
+    story = Story(small_data, steps=["c-call", "c-poll", "c-denial"])
+    ring = trace(story.figure, "timeline-highlight")
+    model = story._model
+    assert list(ring.x) == [model.x[model.index_of["c-call"]]]
+    assert "a call from the Kremlin" in story.card.value
+    story.next()
+    assert story.step == 1 and story.claim_id == "c-poll"
+    assert list(trace(story.figure, "timeline-highlight").x) == [model.x[model.index_of["c-poll"]]]
+    assert "Step 2 of 3" in story.position.value
+    story.next()
+    story.next()  # stays on the last step
+    assert story.step == 2 and story.next_button.disabled
+    story.previous()
+    assert story.step == 1
+    story.go_to(0)
+    assert story.step == 0 and story.previous_button.disabled
+    story.play.value = 2  # what the Play widget does in the browser
+    assert story.step == 2 and "Musk denies any link" in story.card.value
+    with pytest.raises(IndexError, match="steps 0 to 2"):
+        story.go_to(3)
+    n_traces = len(story.figure.data)
+    story.go_to(-1)
+    assert story.step == 2 and len(story.figure.data) == n_traces
+
+
+def test_story_predict_then_reveal(small_data):
+    story = Story(small_data, steps=["c-call", "c-poll"], predict=True)
+    model = story._model
+    index = model.index_of["c-call"]
+    reported = trace(story.figure, "timeline-points-reported")
+    assert index not in list(np.asarray(reported.customdata))  # its mark is hidden...
+    ring = trace(story.figure, "timeline-highlight")
+    assert list(ring.text) == ["?"]  # ...a question mark stands in its place
+    assert "Guess" in ring.hovertext[0] and "unnamed sources" not in ring.hovertext[0]
+    assert "Guess, then reveal" in story.card.value
+    assert "reported by a news outlet" not in story.card.value
+    assert not story.reveal_button.disabled
+    story.reveal()
+    reported = trace(story.figure, "timeline-points-reported")
+    assert index in list(np.asarray(reported.customdata))
+    assert list(trace(story.figure, "timeline-highlight").text) == [""]
+    assert "reported by a news outlet from unnamed sources" in story.card.value
+    assert story.reveal_button.disabled
+    story.next()  # the next claim is hidden again until revealed
+    assert list(trace(story.figure, "timeline-highlight").text) == ["?"]
+    assert story.revealed is False
+
+
+def test_story_without_predict_hides_the_reveal_button(small_data):
+    story = Story(small_data, lang="fr")
+    assert story.reveal_button.layout.display == "none"
+    assert "Étape 1 sur 13" in story.position.value
+    assert story.next_button.description == "Suivant"
+    assert "Comment on le sait" in story.card.value
+
+
+def test_story_bad_and_empty_steps(small_data):
+    with pytest.raises(ValueError, match="no claim has the id"):
+        Story(small_data, steps=["c-call", "nope"])
+    empty = Story(small_data, steps=[])
+    assert "no step" in empty.position.value
+    assert empty.next_button.disabled and empty.previous_button.disabled
+    empty.next()
+    assert empty.claim_id is None
