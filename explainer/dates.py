@@ -382,6 +382,7 @@ def bounds_frame(values: pd.Series, prefix: str) -> pd.DataFrame:
         table = np.array([getattr(p, attr) for p in parsed], dtype=dtype)
         return table[codes] if len(table) else np.array([], dtype=dtype)
 
+    text = {f"{prefix}_{name}": "str" for name in ("precision", "label_en", "label_fr")}
     return pd.DataFrame(
         {
             f"{prefix}_start": pd.to_datetime(take("lower", "datetime64[ns]")),
@@ -395,4 +396,4 @@ def bounds_frame(values: pd.Series, prefix: str) -> pd.DataFrame:
             f"{prefix}_label_fr": take("label_fr", object),
         },
         index=values.index,
-    )
+    ).astype(text)  # "str" even when empty, as the other text columns
