@@ -37,12 +37,14 @@ FIRST_YEAR, LAST_YEAR = 1995, 2024
 
 # The EDTF forms of the real data, with their share of ``when`` values.
 EDTF_FORMS = {
-    "day": 0.5,  # 2022-10-03
-    "month": 0.22,  # 2021-04
-    "year": 0.12,  # 2002
-    "open": 0.06,  # 2022/.. ("since 2022")
+    "day": 0.46,  # 2022-10-03
+    "month": 0.2,  # 2021-04
+    "year": 0.1,  # 2002
+    "open": 0.05,  # 2022/.. ("since 2022")
+    "open_start": 0.04,  # ../2024-10 ("by October 2024")
     "approximate": 0.05,  # 2002~ ("about 2002")
     "day_interval": 0.05,  # 2024-10-24/2024-10-31
+    "interval": 0.05,  # 2022/2024, 2021-04/2022~
 }
 _STATUS_SHARE = {
     "established": 0.28,
@@ -221,8 +223,18 @@ def _when(rng: random.Random, form: str, published: date) -> tuple[str, date]:
         return str(d.year), min(date(d.year, 12, 31), published)
     if form == "open":
         return f"{d.year}/..", published
+    if form == "open_start":
+        if rng.random() < 0.5:
+            return f"../{d.year}", min(date(d.year, 12, 31), published)
+        last = date(d.year, d.month, calendar.monthrange(d.year, d.month)[1])
+        return f"../{d.year}-{d.month:02d}", min(last, published)
     if form == "approximate":
         return f"{d.year}~", min(date(d.year, 12, 31), published)
+    if form == "interval":
+        start = min(d, date(published.year - 1, d.month, 1))
+        if rng.random() < 0.5:
+            return f"{start.year}/{published.year}", published
+        return f"{start.year}-{start.month:02d}/{published.year}~", published
     end = min(d + timedelta(days=rng.randint(1, 14)), published)
     if end <= d:
         d = end - timedelta(days=1)
@@ -477,8 +489,8 @@ def write_synthetic(folder: str | Path, n: int, seed: int = 0) -> Path:
             sorted(others - {actors[ai]["id"], actors[bi]["id"] if has_target else ""})
         )
         quote, paragraph = "", ""
-        if context:
-            public_since = _day(when_last)
+        if context:  # public from that day, or known to have been public by then
+            public_since = _day(when_last) if rng.random() < 0.6 else f"../{_day(when_last)}"
         else:
             public_since = source["published"]
             paras = paragraphs[source["id"]]
@@ -537,7 +549,8 @@ def synthetic(n: int, seed: int = 0, *, folder: str | Path | None = None) -> Dat
     -------
     Dataset
         About 200 actors, 30 years (1995-2024), every status, kind and EDTF form in use
-        (days, months, years, ``YYYY/..``, ``YYYY~``, ``YYYY-MM-DD/YYYY-MM-DD``) once ``n >= 36``.
+        (days, months, years, ``YYYY/..``, ``../YYYY-MM``, ``YYYY~``, ``YYYY-MM-DD/YYYY-MM-DD``,
+        ``YYYY/YYYY``) once ``n >= 8``.
 
     Examples
     --------
