@@ -3,16 +3,16 @@
 #
 # ## Overview
 #
-# In October 2024 the French site Numerama summarised a Wall Street Journal investigation into contacts
-# between Elon Musk and Vladimir Putin. Every claim of that article is a mark on the timeline below, in
-# the lane of the person it is about, with dated events from the public record for context.
+# Every claim of a Numerama article of October 2024 on Elon Musk and Vladimir Putin, which relays a
+# Wall Street Journal investigation, is a mark on the timeline below, with dated events from the
+# public record for context.
 #
 # ## Prerequisites
 #
 # | Concept | Importance | Notes |
 # | --- | --- | --- |
 # | Reading a timeline | Necessary | Time runs left to right; one lane per person or organisation |
-# | The five statuses | Helpful | *established*, *stated*, *reported*, *accused*, *commentary*: see notebook 03 |
+# | The five statuses | Helpful | How we know a claim; notebook `03_reading_claims` explains them |
 #
 # ## Time to learn
 #
@@ -20,12 +20,9 @@
 #
 # ## Explore
 #
-# - The **shape and fill** of a mark say how we know: a solid mark is on the public record; a hollow,
-#   fainter one rests on unnamed sources or on an accusation. The legend says it in words.
-# - **Click a mark** to read its card: the summary, the quote, the source and its paragraph.
-# - **Known on** shows only what was public on a given day: move it across 24 October 2024, the day of
-#   the WSJ report, and watch what appears.
-# - The table under the figure lists the same claims as text.
+# **Shape and fill** say how we know a claim (the legend says it in words). **Click a mark** to read
+# its card and its source. Move **Known by** across 24 October 2024, the day of the WSJ report, and
+# watch what appears.
 
 # %%
 import explainer as ex

@@ -140,7 +140,7 @@ ex.highlight(ds.texts["numerama-2024-10"][9], lang="fr")
 }
 
 # %% [markdown]
-# The Explorer below is set to **23 October 2024**, the day before the report. Move **Known on** to
+# The Explorer below is set to **23 October 2024**, the day before the report. Move **Known by** to
 # 24 October and watch the reported claims appear at once: all of them became public on the same
 # day, with the WSJ report.
 

@@ -3,16 +3,16 @@
 #
 # ## Vue d'ensemble
 #
-# En octobre 2024, le site Numerama a résumé une enquête du Wall Street Journal sur les contacts entre
-# Elon Musk et Vladimir Poutine. Chaque affirmation de cet article est une marque sur la frise
-# ci-dessous, dans la ligne de la personne concernée, avec des faits publics datés pour le contexte.
+# Chaque affirmation d'un article de Numerama d'octobre 2024 sur Elon Musk et Vladimir Poutine, qui
+# relaie une enquête du Wall Street Journal, est une marque sur la frise ci-dessous, avec des faits
+# publics datés pour le contexte.
 #
 # ## Prérequis
 #
 # | Notion | Importance | Remarques |
 # | --- | --- | --- |
 # | Lire une frise chronologique | Nécessaire | Le temps va de gauche à droite ; une ligne par personne ou organisation |
-# | Les cinq statuts | Utile | *établi*, *déclaré*, *rapporté*, *accusation*, *commentaire* : voir le carnet 03 |
+# | Les cinq statuts | Utile | Comment on sait ce qui est affirmé ; le carnet `03_reading_claims` les explique (en anglais) |
 #
 # ## Temps nécessaire
 #
@@ -20,13 +20,9 @@
 #
 # ## Explorer
 #
-# - La **forme et le remplissage** d'une marque disent comment on le sait : une marque pleine relève des
-#   faits publics ; une marque creuse et plus pâle repose sur des sources anonymes ou sur une
-#   accusation. La légende le dit en toutes lettres.
-# - **Cliquez sur une marque** pour lire sa fiche : le résumé, la citation, la source et son paragraphe.
-# - **Connu le** ne montre que ce qui était public à une date donnée : faites-la passer le 24 octobre
-#   2024, jour de l'enquête du WSJ, et regardez ce qui apparaît.
-# - Le tableau sous la figure donne les mêmes affirmations sous forme de texte.
+# La **forme et le remplissage** d'une marque disent comment on le sait (la légende le dit en toutes
+# lettres). **Cliquez sur une marque** pour lire sa fiche et sa source. Faites passer **Connu au** par
+# le 24 octobre 2024, jour de l'enquête du WSJ, et regardez ce qui apparaît.
 
 # %%
 import explainer as ex
