@@ -219,5 +219,5 @@ ex.actor_network(ds, lang="en")
 #
 # ## What's next
 #
-# - `02_explore`: filter the claims yourself, and move the "Known by" date across the WSJ report.
+# - `02_explore`: filter the claims yourself, and move "Known by" across October 2024, the month of the WSJ report.
 # - `03_reading_claims`: a lesson on the five statuses, with exercises.

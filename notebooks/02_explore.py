@@ -21,8 +21,8 @@
 # ## Explore
 #
 # **Shape and fill** say how we know a claim (the legend says it in words). **Click a mark** to read
-# its card and its source. Move **Known by** across 24 October 2024, the day of the WSJ report, and
-# watch what appears.
+# its card and its source. Move **Known by** from September to October 2024, the month of the WSJ
+# report, and watch what appears.
 
 # %%
 import explainer as ex

@@ -107,8 +107,9 @@ ex.filter_claims(ds.claims, statuses="commentary", text="power")[columns]
 # in constant contact with Vladimir Putin". It is not the journalist's doubt: it is the convention for
 # "this is reported; we have not verified it". English says *reportedly*, *is said to*, *according to*.
 #
-# Here is paragraph 6 of the article, with its cues marked (underlines differ by style as well as
-# colour; hover a mark to see which rule found it):
+# Here is paragraph 6 of the article, with its cues marked by the drafter's rules (underlines differ
+# by style as well as colour; hover a mark to see which rule found it). The legend is in French, like
+# the text: *rapporté* is reported, *accusation* accused, *démenti* denial, *déclaré* stated.
 
 # %%
 ex.highlight(ds.texts["numerama-2024-10"][5], lang="fr")
@@ -120,8 +121,8 @@ ex.highlight(ds.texts["numerama-2024-10"][5], lang="fr")
 ds.claims.query("paragraph == 6")[["status", "summary_en", "quote"]]
 
 # %% [markdown]
-# **Try it.** Paragraph 10 is the richest in conditionals. Before running the next cell, find the verbs
-# in the conditional in the French text, then compare.
+# **Try it.** Paragraph 10 tells how Putin is said to have swayed Musk. Before running the next cell,
+# find its verbs in the conditional, then compare with the marks.
 
 # %%
 ex.highlight(ds.texts["numerama-2024-10"][9], lang="fr")
@@ -141,8 +142,8 @@ ex.highlight(ds.texts["numerama-2024-10"][9], lang="fr")
 
 # %% [markdown]
 # The Explorer below is set to **23 October 2024**, the day before the report. Move **Known by** to
-# 24 October and watch the reported claims appear at once: all of them became public on the same
-# day, with the WSJ report.
+# the end of the slider (today), then back to September 2024: the reported claims appear and vanish
+# together, because all of them became public on the same day, with the WSJ report.
 
 # %%
 ex.Explorer(ds, lang="en").filter(known_on="2024-10-23")

@@ -113,7 +113,8 @@ draft.claims_frame[["id", "status", "quote"]].head(8)
 print(ex.validate(work / "draft")[0])
 
 # %% [markdown]
-# How far is the draft from the dataset a person checked? Compare the statuses:
+# How far is the draft from the dataset a person checked? Compare the statuses (the totals differ
+# too: a person often splits one sentence into several claims, and leaves out what is no claim):
 
 # %%
 checked = ex.load_dataset().claims.query("layer == 'article'")["status"]
@@ -122,9 +123,10 @@ pd.DataFrame(
 )
 
 # %% [markdown]
-# The drafter finds the conditionals and the speech verbs well; it cannot tell a plain fact from the
-# journalist's opinion when neither carries a cue. That is the reader's work, and the point of the
-# lesson: the status of each claim is decided by a person, with the text in front of them.
+# The drafter flags the conditionals, speech verbs and accusations it finds, but it cannot tell a
+# plain fact from the journalist's opinion when neither carries a cue: look at *commentary*. That is
+# the reader's work, and the point of the lesson: the status of each claim is decided by a person,
+# with the text in front of them.
 #
 # ## Summary
 #

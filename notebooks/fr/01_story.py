@@ -225,6 +225,6 @@ ex.actor_network(ds, lang="fr")
 #
 # ## Et ensuite
 #
-# - `02_explore` : filtrez vous-même les affirmations, et faites passer la date « Connu au » par
-#   l'enquête du WSJ.
+# - `02_explore` : filtrez vous-même les affirmations, et faites passer « Connu au » par octobre
+#   2024, le mois de l'enquête du WSJ.
 # - `03_reading_claims` (en anglais) : une leçon sur les cinq statuts, avec des exercices.

@@ -21,8 +21,8 @@
 # ## Explorer
 #
 # La **forme et le remplissage** d'une marque disent comment on le sait (la légende le dit en toutes
-# lettres). **Cliquez sur une marque** pour lire sa fiche et sa source. Faites passer **Connu au** par
-# le 24 octobre 2024, jour de l'enquête du WSJ, et regardez ce qui apparaît.
+# lettres). **Cliquez sur une marque** pour lire sa fiche et sa source. Faites passer **Connu au** de
+# septembre à octobre 2024, le mois de l'enquête du WSJ, et regardez ce qui apparaît.
 
 # %%
 import explainer as ex
