@@ -100,13 +100,16 @@ class WatchedPage:
         label: str,
         *,
         selector: str | None = None,
+        element: object = None,
         full_page: bool = False,
         height: int | None = None,
     ) -> Path:
         """Save a screenshot (of ``selector`` if given) as ``screenshots/<test>-<label>.png``."""
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         path = SCREENSHOTS / f"{self.name}-{label}.png"
-        if selector:
+        if element is not None:  # an ElementHandle, e.g. a plot found by script
+            element.screenshot(path=str(path))
+        elif selector:
             self.page.locator(selector).first.screenshot(path=str(path))
         elif height:  # the top of a long page, at most `height` pixels
             width = self.page.viewport_size["width"]
@@ -116,6 +119,34 @@ class WatchedPage:
             self.page.screenshot(path=str(path), full_page=full_page)
         self.shots.append(path)
         return path
+
+
+# Voila's page template links Font Awesome (the icons of ipywidgets buttons) from this CDN. The
+# tests run without internet: these two stylesheets are answered empty (the icons are then missing
+# from the screenshots), and every other request that leaves 127.0.0.1 is aborted and reported.
+VOILA_CDN = "https://cdn.jsdelivr.net/npm/@fortawesome/fontawesome-free"
+
+
+def keep_local(watch: WatchedPage) -> list[str]:
+    """Route the page's requests: 127.0.0.1 goes through, the rest never leaves the machine.
+
+    Returns the list, filled as the page runs, of the outside URLs it asked for.
+    """
+    outside: list[str] = []
+
+    def route(r):
+        url = r.request.url
+        if url.startswith(("http://127.0.0.1:", "ws://127.0.0.1:", "data:", "blob:")):
+            r.continue_()
+            return
+        outside.append(url)
+        if url.startswith(VOILA_CDN) and url.endswith(".css"):
+            r.fulfill(status=200, content_type="text/css", body="/* offline test run */")
+        else:
+            r.abort()
+
+    watch.page.route("**/*", route)
+    return outside
 
 
 @pytest.fixture
@@ -207,13 +238,22 @@ class Server:
             os.killpg(self.process.pid, signal.SIGKILL)
 
 
-def start_server(argv: list[str], url: str, probe: str, home: Path, timeout: float = 120) -> Server:
-    """Start ``argv`` in its own process group and wait until ``probe`` answers 200."""
+def start_server(
+    argv: list[str],
+    url: str,
+    probe: str,
+    home: Path,
+    *,
+    cwd: Path | None = None,
+    timeout: float = 180,
+) -> Server:
+    """Start ``argv`` (in ``cwd``, default ``home``) in its own process group; wait until ``probe``
+    answers 200."""
     log = home / "server.log"
     handle = log.open("w")
     process = subprocess.Popen(
         argv,
-        cwd=home,
+        cwd=cwd or home,
         env=jupyter_env(home),
         stdout=handle,
         stderr=subprocess.STDOUT,
@@ -238,7 +278,11 @@ def start_server(argv: list[str], url: str, probe: str, home: Path, timeout: flo
 
 @pytest.fixture(scope="module")
 def voila_server(tmp_path_factory) -> Iterator[Server]:
-    """Voila serving notebooks/02_explore.ipynb (no code shown), on 127.0.0.1 and a free port."""
+    """Voila serving notebooks/02_explore.ipynb (no code shown), on 127.0.0.1 and a free port.
+
+    It runs from the repository's root, as a user (or Binder) runs it, so that the root's
+    ``voila.json`` applies (it keeps editor-only JupyterLab extensions out of the Voila page).
+    """
     home = tmp_path_factory.mktemp("voila")
     port = free_port()
     bindir = Path(sys.executable).parent
@@ -251,7 +295,7 @@ def voila_server(tmp_path_factory) -> Iterator[Server]:
         "--show_tracebacks=True",
     ]
     url = f"http://127.0.0.1:{port}/"
-    server = start_server(argv, url, probe=url + "voila/static/voila.js", home=home)
+    server = start_server(argv, url, probe=url + "voila/static/voila.js", home=home, cwd=ROOT)
     yield server
     server.stop()
 
@@ -277,6 +321,8 @@ def lab_server(tmp_path_factory) -> Iterator[Server]:
         "--LabApp.news_url=None",  # no news feed request
         "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
     ]
+    if os.geteuid() == 0:  # containers and CI often run as root; JupyterLab refuses unless told
+        argv.append("--allow-root")
     url = f"http://127.0.0.1:{port}/"
     server = start_server(argv, url, probe=url + "api", home=home)
     yield server
