@@ -774,6 +774,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--seed", type=int, default=0, help="seed of the synthetic datasets")
     parser.add_argument("--no-notebook", action="store_true", help="skip the kernel RSS figure")
+    parser.add_argument(
+        "--import-runs", type=int, help="fresh interpreters timing the import (quick 3, full 7)"
+    )
     args = parser.parse_args(argv)
 
     sizes = parse_sizes(args.sizes)
@@ -784,7 +787,7 @@ def main(argv: list[str] | None = None) -> int:
         "machine": machine(),
         "results": [],
     }
-    report["import"] = time_import(3 if args.quick else 7)
+    report["import"] = time_import(args.import_runs or (3 if args.quick else 7))
     report["memory"] = (
         {"kernel_rss_mb": None, "note": "skipped (--no-notebook)"}
         if args.no_notebook
