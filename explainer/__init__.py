@@ -4,7 +4,8 @@ The public API, everything a notebook or a test calls::
 
     import explainer as ex
     ds = ex.load_dataset()
-    ex.filter_claims(ds.claims, actors=["putin"], start="2022", end="2024-10", statuses=["reported"])
+    ex.filter_claims(ds.claims, actors=["putin"], start="2022", end="2024-10",
+                     statuses=["reported"])
 """
 
 from explainer.dataset import Dataset, DatasetError, load_dataset, save_dataset, validate

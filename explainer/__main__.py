@@ -1,6 +1,7 @@
 """The command line: ``python -m explainer validate [FOLDER]`` (and more commands as they come).
 
-Argument parsing and exit codes only: 0 when all is well, 1 with a clear message otherwise, never a traceback.
+Argument parsing and exit codes only: 0 when all is well, 1 with a clear message otherwise,
+never a traceback.
 """
 
 from __future__ import annotations
