@@ -189,7 +189,9 @@ def save_dataset(dataset: Dataset, folder: str | Path) -> Path:
 
     Each table gets its declared columns only, in declared order (derived columns such as
     ``when_start`` are left out; a declared column the frame lacks is written empty), as UTF-8 with
-    commas and ``\\n`` line endings. A cell that would start with ``=``, ``+``, ``-``, ``@``, a
+    commas and ``\\r\\n`` line endings (RFC 4180, as spreadsheets write them; with ``\\n`` endings
+    Python's csv module would leave a cell holding a lone ``\\r`` unquoted, and the file would
+    break there). A cell that would start with ``=``, ``+``, ``-``, ``@``, a
     tab or a carriage return gets one leading apostrophe, which reading removes (see the module
     docstring): the files are safe to open in a spreadsheet and round-trip exactly. Source texts
     are written to ``sources/<id>.txt``, one paragraph a line.
@@ -221,7 +223,7 @@ def save_dataset(dataset: Dataset, folder: str | Path) -> Path:
         frame = frames[name]
         columns = [f["name"] for f in schema.fields(name)]
         with open(folder / f"{name}.csv", "w", encoding="utf-8", newline="") as out:
-            writer = csv.writer(out, lineterminator="\n")
+            writer = csv.writer(out, lineterminator="\r\n")
             writer.writerow(columns)
             cells = [
                 frame[c].tolist() if c in frame.columns else [None] * len(frame) for c in columns

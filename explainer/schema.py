@@ -236,7 +236,8 @@ _CSV_ERRORS = {
         'is written twice: "He said ""yes"""',
     ),
     "expected after": (
-        "a cell starts with a double quote but has more text after its closing quote",
+        "a double quote in this row does not end its cell: a quote left open, or text after a "
+        "closing quote",
         "Put the whole cell between double quotes and write each double quote inside it twice: "
         '"He said ""yes"" twice"',
     ),
@@ -263,7 +264,8 @@ def _read_table(path: Path, name: str, problems: list[Problem]) -> Table | None:
         )  # fmt: skip
         return None
 
-    delimiter = _delimiter(text.lstrip("\r\n").splitlines()[0])
+    # The header line (str.splitlines would also split at \x1c, \x85 or \u2028, which CSV does not).
+    delimiter = _delimiter(re.split("\r\n|\r|\n", text.lstrip("\r\n"), maxsplit=1)[0])
     # strict: a malformed quote is an error here, not a silently merged cell.
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     header: list[str] | None = None
@@ -289,7 +291,12 @@ def _read_table(path: Path, name: str, problems: list[Problem]) -> Table | None:
         message, hint = _CSV_ERRORS.get(key, (f"the file cannot be read as CSV ({err})", ""))  # type: ignore[arg-type]
         problems.append(Problem(file, end + 1, None, None, message, hint))
         return None
-    assert header is not None  # the text is not blank, so some row has a cell
+    if header is None:  # only empty cells, such as '""' or ',,,'
+        problems.append(
+            Problem(file, None, None, None, "the file has no header row, only empty cells",
+                    f"It needs at least the header row: {','.join(columns)}")
+        )  # fmt: skip
+        return None
     if blank_lines:
         shown = ", ".join(map(str, blank_lines[:10])) + (" ..." if len(blank_lines) > 10 else "")
         problems.append(
@@ -466,12 +473,14 @@ def _column_checks(f: dict, refs: dict[str, set[str]]) -> list[pa.Check]:
         checks.append(pa.Check(lambda s: s.str.match(r"\d{1,18}\Z"), name="integer"))
     if "minimum" in constraints:
         low = constraints["minimum"]
-        checks.append(
-            pa.Check(
-                lambda s, low=low: pd.to_numeric(s, errors="coerce").fillna(low) >= low,
-                name="minimum",
-            )
-        )
+        # Only numbers are compared: "-3" or "abc" in an integer column get one "integer" problem.
+        form = r"\d+\Z" if f.get("type") == "integer" else r"[+-]?\d+(?:\.\d*)?\Z"
+
+        def at_least(s: pd.Series, low=low, form=form) -> pd.Series:
+            numbers = pd.to_numeric(s.where(s.str.match(form)), errors="coerce")
+            return numbers.fillna(low) >= low
+
+        checks.append(pa.Check(at_least, name="minimum"))
     if f.get("x-edtf"):
         checks.append(pa.Check(_edtf_valid, name="edtf"))
     if "x-max-words" in f:
