@@ -92,12 +92,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "legend.status": {"en": "How we know it", "fr": "Comment on le sait"},
     "legend.read": {"en": "How to read the marks", "fr": "Comment lire les marques"},
     "legend.span": {
-        "en": "bar: a month, a year or<br>a period, not a day",
-        "fr": "barre : un mois, une année<br>ou une période, pas un jour",
+        "en": "bar: a month, a year or a period, not a day",
+        "fr": "barre : un mois, une année ou une période, pas un jour",
     },
     "legend.open": {
-        "en": "▶ “since …”, drawn to the day<br>it became public; ◀ “until …”,<br>start unknown",
-        "fr": "▶ « depuis … », jusqu'au jour<br>où c'est devenu public ;<br>"
+        "en": "▶ “since …”, drawn to the day it became public; ◀ “until …”, start unknown",
+        "fr": "▶ « depuis … », jusqu'au jour où c'est devenu public ; "
         "◀ « jusqu'à … », début inconnu",
     },
     "legend.approx": {
@@ -105,12 +105,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "fr": "pointillés, pâle : date approximative",
     },
     "legend.link": {
-        "en": "arrow between lanes: influence<br>or contact, toward whom",
-        "fr": "flèche entre lignes : influence<br>ou contact, vers qui",
+        "en": "arrow between lanes: influence or contact, toward whom",
+        "fr": "flèche entre lignes : influence ou contact, vers qui",
     },
     "legend.denial": {
-        "en": "grey dashes: a denial, to the<br>claim it answers",
-        "fr": "tirets gris : un démenti, vers<br>ce qu'il dément",
+        "en": "grey dashes: a denial, to the claim it answers",
+        "fr": "tirets gris : un démenti, vers ce qu'il dément",
     },
     "legend.highlight": {
         "en": "circled: the claim in focus",
@@ -196,6 +196,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "network.style": {
         "en": "style: the firmest status among them",
         "fr": "style : le statut le plus solide parmi elles",
+    },
+    "network.limit": {
+        "en": "Only the {drawn} busiest of {linked} links are drawn: filter to see the others.",
+        "fr": "Seuls les {drawn} liens les plus chargés sur {linked} sont tracés : filtrez pour "
+        "voir les autres.",
     },
     "network.empty": {
         "en": "No claim links two actors in this selection.",

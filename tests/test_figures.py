@@ -441,3 +441,45 @@ def test_describe_network(small_data):
 def test_hostile_quote_never_reaches_hover_unescaped(hostile_data):
     fig = influence_timeline(hostile_data)
     assert HOSTILE_QUOTE not in fig.to_json()
+
+
+def test_describe_bundled_with_open_dates(bundled_data):
+    # "until October 2024" has no start year: the sentence gives the years the data really has.
+    text = describe(bundled_data.claims, data=bundled_data)
+    assert "dated from 2001 to 2024" in text
+
+
+def test_network_draws_only_the_busiest_links_when_there_are_many(small_data):
+    from explainer.figures.network import EDGE_LIMIT
+
+    rows = []
+    base = small_data.claims.iloc[0]
+    for a in range(20):
+        for b in range(20):
+            if a != b:
+                row = base.copy()
+                row["id"], row["actor"], row["target"] = f"x{a}-{b}", f"a{a}", f"a{b}"
+                rows.append(row)
+    claims = pd.DataFrame(rows).reset_index(drop=True)
+    claims.loc[claims["actor"] == "a0", "status"] = "established"  # a0's links are busier:
+    extra = claims[claims["actor"] == "a0"].assign(id=lambda d: d["id"] + "-again")
+    claims = pd.concat([claims, extra], ignore_index=True)
+    fig = actor_network(small_data, claims=claims)
+    assert len(trace(fig, "network-edge-hover").hovertext) == EDGE_LIMIT < 380
+    note = fig.layout.annotations[1]
+    assert note.visible and f"Only the {EDGE_LIMIT} busiest of 380 links" in note.text
+    assert all(h.startswith("a0 → ") for h in trace(fig, "network-edge-hover").hovertext[:19])
+    assert not actor_network(small_data).layout.annotations[1].visible
+
+
+def test_every_interface_string_exists_in_both_languages_with_the_same_fields():
+    import string
+
+    from explainer.i18n import CATALOGUE
+
+    for key, entry in CATALOGUE.items():
+        assert set(entry) == {"en", "fr"}, key
+        fields = [
+            {f for _, f, _, _ in string.Formatter().parse(entry[lang]) if f} for lang in entry
+        ]
+        assert fields[0] == fields[1], key

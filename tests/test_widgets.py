@@ -412,3 +412,27 @@ def test_story_bad_and_empty_steps(small_data):
     assert empty.next_button.disabled and empty.previous_button.disabled
     empty.next()
     assert empty.claim_id is None
+
+
+def test_changes_before_the_widget_is_shown_are_not_lost(small_data):
+    # A browser applies update messages only once the widget is on screen; before that, the
+    # widget's initial state must already hold the change (Voila shows what the cell built).
+    app = Explorer(small_data)
+    app.filter(actors=["kremlin"])
+    app.show_claim("c-call")
+    state = {d["uid"]: d for d in app.figure._widget_data}
+    assert sum(len(state[f"timeline-points-{s}"].get("x", [])) for s in STATUSES) == 1
+    assert len(state["timeline-highlight"]["x"]) == 1
+    story = Story(small_data, steps=["c-call", "c-poll"])
+    story.next()
+    ring = {d["uid"]: d for d in story.figure._widget_data}["timeline-highlight"]
+    assert list(ring["x"]) == [story._model.x[story._model.index_of["c-poll"]]]
+    # Once a browser shows it, only update messages are sent.
+    app.figure._view_count = 1
+    before = app.figure._widget_data
+    app.filter()
+    assert app.figure._widget_data is before
+    assert points(app) == 13
+
+
+STATUSES = ("established", "stated", "reported", "accused", "commentary")

@@ -48,8 +48,11 @@ class ClaimStats:
         self.status = np.array([STATUS_ORDER.index(s) for s in claims["status"]], np.int64)
         self.kind = np.array([KIND_ORDER.index(k) for k in claims["kind"]], np.int64)
         start, end = claims["when_start"], claims["when_end"]
-        self.start_year = np.where(start > OPEN_START, start.dt.year, np.iinfo(np.int64).max)
-        self.end_year = np.where(end < OPEN_END, end.dt.year, np.iinfo(np.int64).min)
+        # Years as int64 before the sentinels go in (pandas gives int32, where they would overflow).
+        years_from = start.dt.year.to_numpy().astype(np.int64)
+        years_to = end.dt.year.to_numpy().astype(np.int64)
+        self.start_year = np.where(start > OPEN_START, years_from, np.iinfo(np.int64).max)
+        self.end_year = np.where(end < OPEN_END, years_to, np.iinfo(np.int64).min)
         self.linked = (self.target >= 0) & (self.target != self.actor)
         self._name_cache: dict[tuple[int, str], str] = {}
 
@@ -134,7 +137,10 @@ class ClaimStats:
             target=self._name(b, lang),
             claims=tn("n_claims", int(pairs[top]), lang),
         )
-        actors = len(set(self.actor[keep]) | set(self.target[keep]))
+        involved = np.zeros(m, dtype=bool)
+        involved[self.actor[keep]] = True
+        involved[self.target[keep]] = True
+        actors = int(np.count_nonzero(involved))
         return t(
             "describe.network",
             lang,

@@ -18,17 +18,18 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from explainer.figures.style import FONT, GREY, STATUS_STYLES, status_words
-from explainer.figures.timeline import check_lang
+from explainer.figures.timeline import _set_path, check_lang, make_trace
 from explainer.i18n import STATUS_ORDER, t, tn
 
 if TYPE_CHECKING:
     from explainer.dataset import Dataset
 
-__all__ = ["WIDTH_CLASSES", "NetworkModel", "actor_network"]
+__all__ = ["EDGE_LIMIT", "WIDTH_CLASSES", "NetworkModel", "actor_network"]
 
 # (fewest claims, most claims, line width in px): a handful of widths reads better than exact ones,
 # and keeps the number of traces fixed whatever the data.
 WIDTH_CLASSES = ((1, 1, 1.5), (2, 2, 3.0), (3, 4, 4.5), (5, 8, 6.5), (9, math.inf, 9.0))
+EDGE_LIMIT = 150  # links drawn at most (the busiest), so that the network stays readable
 UNIT_PER_PX = 0.0042  # layout units per pixel at the usual size: edges stop at node edges
 
 
@@ -87,7 +88,9 @@ class NetworkModel:
             # around them, in the angular order of a seeded spring layout (neighbours stay close).
             # On a ring, labels can point outwards and do not run into each other.
             k = 1.6 / math.sqrt(len(self.nodes))
-            pos = nx.spring_layout(graph, k=k, iterations=200, seed=7)
+            # Only the angular order is kept, so a rough layout is enough for many actors.
+            iterations = 200 if len(self.nodes) <= 60 else 50
+            pos = nx.spring_layout(graph, k=k, iterations=iterations, seed=7)
             degree = np.array([graph.degree(a) for a in self.nodes], dtype="float64")
             ranked = sorted(range(len(self.nodes)), key=lambda i: (-degree[i], self.nodes[i]))
             hubs = [i for i in ranked[:2] if degree[i] >= max(3.0, 0.5 * degree.max())]
@@ -105,7 +108,8 @@ class NetworkModel:
         self._radius = (self.size / 2 + 5) * UNIT_PER_PX
         # Edge geometry: shortened at both ends; a pair linked both ways is two offset lines.
         node_of = {a: i for i, a in enumerate(self.nodes)}
-        both = {(a, b) for a, b in self.pairs if (b, a) in set(self.pairs)}
+        linked = set(self.pairs)
+        both = {(a, b) for a, b in self.pairs if (b, a) in linked}
         geo = []
         for a, b in self.pairs:
             p, q = self.xy[node_of[a]], self.xy[node_of[b]]
@@ -201,32 +205,43 @@ class NetworkModel:
             minlength=len(self.pairs) * n_status,
         ).reshape(len(self.pairs), n_status)
         total = counts.sum(axis=1)
-        firmest = np.where(total > 0, np.argmax(counts > 0, axis=1), -1)
+        shown = np.flatnonzero(total > 0)
+        n_linked = len(shown)
+        if n_linked > EDGE_LIMIT:
+            # Thousands of arrows are a hairball, and slow: draw the busiest links only.
+            # Ties at the cut keep the first pairs (in id order), so the choice is deterministic.
+            order = np.lexsort((shown, -total[shown]))[:EDGE_LIMIT]
+            shown = np.sort(shown[order])
+        drawn = np.zeros(len(self.pairs), dtype=bool)
+        drawn[shown] = True
+        firmest = np.where(drawn, np.argmax(counts > 0, axis=1), -1)
         width_class = np.zeros(len(self.pairs), dtype=np.int64)
         for k, (low, _, _) in enumerate(WIDTH_CLASSES):
             width_class[total >= low] = k
         out: dict[str, dict[str, Any]] = {}
         for code, status in enumerate(STATUS_ORDER):
+            of_status = shown[firmest[shown] == code]
             for k in range(len(WIDTH_CLASSES)):
-                sel = np.flatnonzero((firmest == code) & (width_class == k))
+                sel = of_status[width_class[of_status] == k]
                 g = self.geo[sel]
+                sizes = np.zeros(3 * len(sel))
+                sizes[1::3] = 9.0 + 1.2 * k  # an arrowhead at the target end only
                 out[f"network-edges-{status}-w{k}"] = {
                     "x": _segments(g[:, 0], g[:, 2]),
                     "y": _segments(g[:, 1], g[:, 3]),
-                    "marker.size": np.tile(np.array([0.0, 9.0 + 1.2 * k, 0.0]), len(sel)),
+                    "marker.size": sizes,
                 }
-        shown = np.flatnonzero(total > 0)
         names = self._names(lang)
+        words = [html.escape(status_words(st, lang)) for st in STATUS_ORDER]
         hover = []
         for i in shown:
             a, b = self.pairs[i]
-            detail = ", ".join(
-                f"{counts[i, s]} {html.escape(status_words(status, lang))}"
-                for s, status in enumerate(STATUS_ORDER)
-                if counts[i, s]
-            )
+            row = counts[i]
+            detail = ", ".join(f"{row[j]} {words[j]}" for j in range(len(words)) if row[j])
             claims = tn("n_claims", int(total[i]), lang) + f" ({detail})"
             hover.append(t("network.edge", lang, source=names[a], target=names[b], claims=claims))
+        # Not a trace: what the caller needs to say that only the busiest links are drawn.
+        out["network-limit"] = {"drawn": len(shown), "linked": n_linked}
         mid = (self.geo[shown, :2] + self.geo[shown, 2:]) / 2
         out["network-edge-hover"] = {
             "x": mid[:, 0].copy(),
@@ -314,7 +329,20 @@ class NetworkModel:
                     "bgcolor": "#fff8dc",
                     "bordercolor": GREY,
                     "borderpad": 8,
-                }
+                },
+                {
+                    "name": "limit",
+                    "text": "",
+                    "visible": False,
+                    "xref": "paper",
+                    "yref": "paper",
+                    "x": 0,
+                    "y": 0,
+                    "xanchor": "left",
+                    "yanchor": "bottom",
+                    "showarrow": False,
+                    "font": {"size": 12, "color": GREY},
+                },
             ],
             "uirevision": "network",
             "template": "none",
@@ -326,14 +354,28 @@ class NetworkModel:
         data["network-nodes"].update(self.node_style())
         traces = []
         for uid in self.trace_uids():
-            trace = go.Figure(data=[self.trace_style(uid, lang)]).data[0]
+            spec = self.trace_style(uid, lang)
             for path, value in data.get(uid, {}).items():
-                trace[path] = value
-            traces.append(trace)
+                _set_path(spec, path, value)
+            traces.append(make_trace(spec))
         fig = go.Figure(data=traces, layout=self.layout(lang))
-        if not data["network-edge-hover"]["hovertext"]:
-            fig.layout.annotations[0].update(text=t("network.empty", lang), visible=True)
+        for path, value in self.notes(data, lang).items():
+            _set_path(fig._layout, path, value)
         return fig
+
+    def notes(self, data: dict[str, dict[str, Any]], lang: str) -> dict[str, Any]:
+        """Layout changes that go with ``data`` (from :meth:`trace_data`): the message of an
+        empty network, and the note that only the busiest links are drawn."""
+        limit = data["network-limit"]
+        limited = limit["drawn"] < limit["linked"]
+        return {
+            "annotations[0].text": t("network.empty", lang),
+            "annotations[0].visible": limit["linked"] == 0,
+            "annotations[1].text": t(
+                "network.limit", lang, drawn=limit["drawn"], linked=limit["linked"]
+            ),
+            "annotations[1].visible": limited,
+        }
 
 
 def _segments(a: np.ndarray, b: np.ndarray) -> np.ndarray:

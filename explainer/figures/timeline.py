@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import html
 import itertools
-import textwrap
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -32,7 +31,7 @@ import plotly.graph_objects as go
 from plotly.basedatatypes import Undefined
 
 from explainer.figures.style import FONT, GREY, LIGHT_GREY, STATUS_STYLES, status_words
-from explainer.i18n import LANGS, STATUS_ORDER, t, tn
+from explainer.i18n import CATALOGUE, LANGS, STATUS_ORDER, t, tn
 
 if TYPE_CHECKING:
     from explainer.dataset import Dataset
@@ -52,6 +51,8 @@ GL_THRESHOLD = 2000
 # Above this many *shown* claims, marks are grouped by lane, month and status: tens of thousands of
 # marks overlap beyond reading, and their hover texts would cost more to send than to draw.
 DETAIL_LIMIT = 3000
+# At most about this many grouped marks for the whole data (month, quarter, year or 5 years each).
+BIN_LIMIT = 4000
 
 DAY_MS = 86_400_000.0
 YEAR_MS = 365.25 * DAY_MS
@@ -78,8 +79,37 @@ def _ms(values: pd.Series) -> np.ndarray:
 
 
 def _wrap(text: str, width: int = 64) -> str:
-    """Escape data text for a plotly hover label (which renders a subset of HTML) and wrap it."""
-    return "<br>".join(html.escape(line) for line in textwrap.wrap(text, width)) or ""
+    """Escape data text for a plotly hover label (which renders a subset of HTML) and wrap it.
+
+    A plain greedy wrap on spaces: ``textwrap`` is ten times slower, and this runs per claim.
+    """
+    lines: list[str] = []
+    line = ""
+    for word in text.split():
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    if line:
+        lines.append(line)
+    return "<br>".join(html.escape(x) for x in lines)
+
+
+def _shorten(text: str, width: int) -> str:
+    """At most ``width`` characters, cut at a space, with "…" when cut."""
+    text = " ".join(text.split())
+    if len(text) <= width:
+        return text
+    return text[: width - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _split_pattern(pattern: str) -> tuple[str, str, str]:
+    """``"{claims}, {month}: {actor}"`` -> the text between the fields: ``(", ", ": ", "")``."""
+    rest = pattern.split("{claims}", 1)[1]
+    before, rest = rest.split("{month}", 1)
+    between, after = rest.split("{actor}", 1)
+    return before, between, after
 
 
 def _iso(ms: float) -> str:
@@ -157,6 +187,10 @@ class TimelineModel:
         self.index_of = {claim_id: i for i, claim_id in enumerate(self.ids)}
         self.gl = n > GL_THRESHOLD
         self.aggregate_possible = n > DETAIL_LIMIT
+        # With many claims, one row a lane (marks are grouped anyway) and thinner lanes.
+        self.max_rows = 1 if self.aggregate_possible else MAX_ROWS
+        self.lane_gap = 0.25 if self.aggregate_possible else LANE_GAP
+        self.row_px = 16 if self.aggregate_possible else ROW_PX
         self.status = c["status"].to_numpy(dtype=object)
         self.status_code = np.array(
             [STATUS_ORDER.index(s) for s in self.status], dtype=np.int8
@@ -166,9 +200,12 @@ class TimelineModel:
         self._lanes()
         self._links()
         self._hover: dict[str, np.ndarray] = {}
+        self._hover_parts: dict[str, dict] = {}
+        self._column_cache: dict[str, np.ndarray] = {}
         if self.aggregate_possible:
-            key = (self.lane * self.n_months + self.month) * len(STATUS_ORDER) + self.status_code
-            self._bin_max = int(np.bincount(key).max())
+            self._period_labels: dict[tuple[int, str], list[str]] = {}
+            # Mark sizes are relative to the fullest month of the whole data.
+            self._bin_max = int(np.bincount(self.lane * self.n_months + self.month).max())
         self._hover_guess: dict[str, np.ndarray] = {}
 
     # ------------------------------------------------------------------------------------------
@@ -247,7 +284,7 @@ class TimelineModel:
                     row[i] = r
                     break
             else:
-                if len(last_end) < MAX_ROWS:
+                if len(last_end) < self.max_rows:
                     row[i] = len(last_end)
                     last_end.append(hi)
                 else:  # too many at once: reuse the row that frees up first
@@ -257,7 +294,7 @@ class TimelineModel:
             rows_used[current] = max(rows_used[current], len(last_end))
         base = np.zeros(len(self.lanes))
         for k in range(1, len(self.lanes)):
-            base[k] = base[k - 1] + (rows_used[k - 1] - 1) * ROW_GAP + 1 + LANE_GAP
+            base[k] = base[k - 1] + (rows_used[k - 1] - 1) * ROW_GAP + 1 + self.lane_gap
         self.lane_base = base
         self.lane_rows = rows_used
         self.lane_centre = base + (rows_used - 1) * ROW_GAP / 2
@@ -282,59 +319,85 @@ class TimelineModel:
         self.denial = np.flatnonzero(answered >= 0)
         self.answered = answered[self.denial]
 
-    def hover(self, lang: str) -> np.ndarray:
-        """The hover text of every claim in ``lang`` (built once a language, escaped)."""
+    def hover(self, lang: str, rows: np.ndarray | None = None) -> np.ndarray:
+        """Hover texts (escaped) of the claims at ``rows`` (default all), in ``lang``.
+
+        Built when first needed and kept: with many claims, only those ever drawn one by one
+        (never more than :data:`DETAIL_LIMIT` at a time) get a text.
+        """
+        return self._texts(lang, rows, guess=False)
+
+    def hover_guess(self, lang: str, rows: np.ndarray | None = None) -> np.ndarray:
+        """Hover texts without the status, for "predict, then reveal"."""
+        return self._texts(lang, rows, guess=True)
+
+    def _texts(self, lang: str, rows: np.ndarray | None, *, guess: bool) -> np.ndarray:
         if lang not in self._hover:
-            self._hover[lang], self._hover_guess[lang] = self._build_hover(lang)
-        return self._hover[lang]
+            self._hover[lang] = np.full(self.n, None, dtype=object)
+            self._hover_guess[lang] = np.full(self.n, None, dtype=object)
+        store = self._hover_guess[lang] if guess else self._hover[lang]
+        rows = np.arange(self.n) if rows is None else np.asarray(rows, dtype=np.int64).reshape(-1)
+        missing = rows[store[rows] == None]  # noqa: E711  (element-wise on an object array)
+        if len(missing):
+            full, partial = self._build_hover(lang, np.unique(missing))
+            self._hover[lang][np.unique(missing)] = full
+            self._hover_guess[lang][np.unique(missing)] = partial
+        return store[rows]
 
-    def hover_guess(self, lang: str) -> np.ndarray:
-        """Hover text without the status, for "predict, then reveal"."""
-        self.hover(lang)
-        return self._hover_guess[lang]
+    def _columns(self) -> dict[str, np.ndarray]:
+        if not self._column_cache:
+            names = ["actor", "target", "source", "paragraph", "layer", "status", "responds_to"]
+            names += [f"{p}_label_{lang}" for p in ("when", "public") for lang in LANGS]
+            names += [f"summary_{lang}" for lang in LANGS]
+            self._column_cache = {k: self.claims[k].to_numpy(dtype=object) for k in names}
+        return self._column_cache
 
-    def _build_hover(self, lang: str) -> tuple[np.ndarray, np.ndarray]:
-        c = self.claims
+    def _build_hover(self, lang: str, rows: np.ndarray) -> tuple[list[str], list[str]]:
+        col = self._columns()
         data = self.data
-        names = {a: html.escape(data.actor_name(a, lang)) for a in {*c["actor"], *c["target"]} if a}
-        outlets = {
-            s: str(data.sources.at[s, "outlet"]) if s in data.sources.index else s
-            for s in set(c["source"])
-        }
-        status_text = {
-            s: t(
-                "colon",
-                lang,
-                label=f"<i>{html.escape(status_words(s, lang))}</i>",
-                text=html.escape(status_words(s, lang, long=True)),
-            )
-            for s in STATUS_ORDER
-        }
-        summaries = c[f"summary_{lang}"].to_numpy(dtype=object)
+        if lang not in self._hover_parts:
+            who = {*col["actor"], *col["target"]} - {""}
+            known = dict(zip(data.sources.index, data.sources["outlet"].astype(str), strict=True))
+            outlets = {src: known.get(src, src) for src in set(col["source"])}
+            self._hover_parts[lang] = {
+                "names": {a: html.escape(data.actor_name(a, lang)) for a in who},
+                "outlets": {k: html.escape(v) for k, v in outlets.items()},
+                "status": {
+                    st: t(
+                        "colon",
+                        lang,
+                        label=f"<i>{html.escape(status_words(st, lang))}</i>",
+                        text=html.escape(status_words(st, lang, long=True)),
+                    )
+                    for st in STATUS_ORDER
+                },
+                "context": html.escape(t("hover.context", lang)),
+                "guess": html.escape(t("hover.guess", lang)),
+            }
+        parts = self._hover_parts[lang]
+        names, summaries = parts["names"], col[f"summary_{lang}"]
         full, guess = [], []
-        for i, row in enumerate(
-            c[["actor", "target", "source", "paragraph", "layer", "status"]].itertuples(index=False)
-        ):
-            head = f"<b>{html.escape(c.at[i, f'when_label_{lang}'])}</b> · {names[row.actor]}"
-            if row.target:
-                head += f" → {names[row.target]}"
-            source = html.escape(outlets[row.source])
-            if not pd.isna(row.paragraph):
-                source = t("hover.paragraph", lang, source=source, n=int(row.paragraph))
+        for i in rows:
+            head = f"<b>{html.escape(col[f'when_label_{lang}'][i])}</b> · {names[col['actor'][i]]}"
+            if col["target"][i]:
+                head += f" → {names[col['target'][i]]}"
+            source = parts["outlets"][col["source"][i]]
+            if not pd.isna(col["paragraph"][i]):
+                source = t("hover.paragraph", lang, source=source, n=int(col["paragraph"][i]))
             tail = [
                 t("hover.source", lang, source=source),
-                t("hover.public", lang, date=html.escape(c.at[i, f"public_label_{lang}"])),
+                t("hover.public", lang, date=html.escape(col[f"public_label_{lang}"][i])),
             ]
-            if row.layer == "context":
-                tail.append(html.escape(t("hover.context", lang)))
-            if c.at[i, "responds_to"] in self.index_of:
-                answered = summaries[self.index_of[c.at[i, "responds_to"]]]
-                short = textwrap.shorten(answered, 70, placeholder="…")
+            if col["layer"][i] == "context":
+                tail.append(parts["context"])
+            answered = self.index_of.get(col["responds_to"][i]) if col["responds_to"][i] else None
+            if answered is not None:
+                short = _shorten(summaries[answered] or str(self.ids[answered]), 70)
                 tail.insert(0, html.escape(t("hover.answers", lang, summary=short)))
-            body = _wrap(summaries[i] or self.ids[i])
-            full.append("<br>".join([head, body, status_text[row.status], *tail]))
-            guess.append("<br>".join([head, body, html.escape(t("hover.guess", lang)), *tail]))
-        return np.array(full, dtype=object), np.array(guess, dtype=object)
+            body = _wrap(summaries[i] or str(self.ids[i]))
+            full.append("<br>".join([head, body, parts["status"][col["status"][i]], *tail]))
+            guess.append("<br>".join([head, body, parts["guess"], *tail]))
+        return full, guess
 
     # ------------------------------------------------------------------------------------------
     # Traces: their fixed part (style, names) and their data for a given mask
@@ -351,6 +414,8 @@ class TimelineModel:
         if self.aggregate_possible:
             uids += [f"timeline-bins-{s}" for s in STATUS_ORDER]
         uids += ["timeline-highlight"]
+        # Legend entries of their own, so that every status stays in the legend when none is shown.
+        uids += [f"timeline-status-{s}" for s in STATUS_ORDER]
         uids += [f"timeline-legend-{k}" for k in ("span", "open", "approx", "link", "denial")]
         return uids
 
@@ -363,7 +428,20 @@ class TimelineModel:
         if kind in ("links", "spans", "points", "bins") and status in STATUS_STYLES:
             style = STATUS_STYLES[status]
             base["legendgroup"] = status
-        if kind == "points":
+        if kind == "status":
+            points = self.trace_style(f"timeline-points-{status}", lang)
+            base.update(
+                mode="markers",
+                name=points["name"],
+                legendgroup=status,
+                showlegend=True,
+                marker=points["marker"],
+                x=[None],
+                y=[None],
+                hoverinfo="skip",
+                type="scatter",
+            )
+        elif kind == "points":
             base.update(
                 mode="markers",
                 name=t(
@@ -372,7 +450,6 @@ class TimelineModel:
                     label=status_words(status, lang),
                     text=t(f"status_gloss.{status}", lang),
                 ),
-                showlegend=True,
                 marker={
                     "symbol": style.symbol,
                     "size": MARKER_SIZE,
@@ -383,8 +460,6 @@ class TimelineModel:
                 },
                 hovertemplate="%{hovertext}<extra></extra>",
             )
-            if status == STATUS_ORDER[0]:
-                base["legendgrouptitle"] = {"text": f"<b>{t('legend.status', lang)}</b>"}
         elif kind == "bins":
             base.update(
                 mode="markers",
@@ -466,10 +541,8 @@ class TimelineModel:
             )
         elif kind == "legend":
             base.update(self._legend_style(rest, lang), type="scatter", showlegend=True)
-            base["legendgroup"] = "read"
+            base["legend"] = "legend2"
             base["x"], base["y"] = [None], [None]
-            if rest == "span":
-                base["legendgrouptitle"] = {"text": f"<b>{t('legend.read', lang)}</b>"}
         return base
 
     def _legend_style(self, key: str, lang: str) -> dict[str, Any]:
@@ -529,9 +602,9 @@ class TimelineModel:
         if conceal is not None:
             keep[conceal] = False
         shown = np.flatnonzero(keep)
-        hover = self.hover(lang)
         out: dict[str, dict[str, Any]] = {}
         aggregate = self.aggregate_possible and len(shown) > DETAIL_LIMIT
+        period = self._choose_period(shown) if aggregate else 1
         empty = np.zeros(0, dtype="float64")
 
         for code, status in enumerate(STATUS_ORDER):
@@ -542,15 +615,14 @@ class TimelineModel:
                 "x": self.x[pts],
                 "y": self.y[pts],
                 "customdata": pts.astype(np.int32),
-                "hovertext": hover[pts].tolist(),
+                "hovertext": self.hover(lang, pts).tolist(),
                 "marker.opacity": np.where(
                     self.soft[pts], 0.45, STATUS_STYLES[status].opacity
                 ).astype("float64"),
             }
             if self.aggregate_possible:
-                out[f"timeline-bins-{status}"] = self._bins(
-                    of_status if aggregate else of_status[:0], lang
-                )
+                members = of_status if aggregate else of_status[:0]
+                out[f"timeline-bins-{status}"] = self._bins(members, period, lang)
             # Spans, firm and soft
             spans = of_status[~self.point[of_status]] if not aggregate else of_status[:0]
             for suffix, sel in (("", ~self.soft[spans]), ("-soft", self.soft[spans])):
@@ -615,7 +687,11 @@ class TimelineModel:
             "x": _segments(self.x0[spans], self.x1[spans]),
             "y": _segments(self.y[spans], self.y[spans]),
         }
-        texts = np.where(hidden, self.hover_guess(lang)[focus], hover[focus]) if len(focus) else []
+        texts = (
+            np.where(hidden, self.hover_guess(lang, focus), self.hover(lang, focus))
+            if len(focus)
+            else []
+        )
         out["timeline-highlight"] = {
             "x": self.x[focus] if len(focus) else empty,
             "y": self.y[focus] if len(focus) else empty,
@@ -625,44 +701,83 @@ class TimelineModel:
         }
         return out
 
-    def _bins(self, members: np.ndarray, lang: str) -> dict[str, Any]:
-        """Claims of one status grouped by lane and month: one mark each, sized by the count."""
+    def _choose_period(self, shown: np.ndarray) -> int:
+        """Months per group: the finest of a month, a quarter, a year or five years that gives at
+        most :data:`BIN_LIMIT` marks for the claims shown (each mark has a hover text to send)."""
+        absolute = self.month[shown] + self.month0  # months since year 0: quarters and years align
+        n_status = len(STATUS_ORDER)
+        for months in (1, 3, 12):
+            period = absolute // months
+            period -= period.min()
+            n_periods = int(period.max()) + 1
+            key = (self.lane[shown] * n_periods + period) * n_status + self.status_code[shown]
+            if np.count_nonzero(np.bincount(key)) <= BIN_LIMIT:
+                return months
+        return 60
+
+    def _period_label(self, months: int, p: int, lang: str) -> str:
+        """The label of absolute period ``p`` (in units of ``months`` months)."""
+        names = t("dates.month_names", lang).split()
+        a = p * months
+        b = a + months - 1
+        if months == 1:
+            return f"{names[a % 12]} {a // 12}"
+        if months == 3:
+            return f"{names[a % 12]}–{names[b % 12]} {a // 12}"
+        if months == 12:
+            return str(a // 12)
+        return f"{a // 12}–{b // 12}"
+
+    def _bins(self, members: np.ndarray, months: int, lang: str) -> dict[str, Any]:
+        """Claims of one status grouped by lane and period of ``months`` months: one mark each,
+        sized by the count."""
         if len(members) == 0:
             return {"x": np.zeros(0), "y": np.zeros(0), "marker.size": np.zeros(0), "hovertext": []}
-        key = self.lane[members] * self.n_months + self.month[members]
-        counts = np.bincount(key, minlength=len(self.lanes) * self.n_months)
+        absolute = self.month[members] + self.month0  # months since year 0
+        period = absolute // months
+        first = int(period.min())
+        n_periods = int(period.max()) - first + 1
+        key = self.lane[members] * n_periods + (period - first)
+        counts = np.bincount(key, minlength=len(self.lanes) * n_periods)
         nz = np.flatnonzero(counts)
-        lane, month = nz // self.n_months, nz % self.n_months
-        absolute = month + self.month0
-        x = (
-            pd.to_datetime({"year": absolute // 12, "month": absolute % 12 + 1, "day": 15})
-            .to_numpy(dtype="datetime64[ms]")
-            .astype("int64")
-            .astype("float64")
-        )
+        lane, p = nz // n_periods, nz % n_periods + first
+        epoch = np.datetime64("1970-01", "M")
+        since = (p * months - 1970 * 12).astype("timedelta64[M]")  # months since January 1970
+        lo = (epoch + since).astype("datetime64[ms]").astype("float64")
+        hi = (epoch + since + months).astype("datetime64[ms]").astype("float64")
         status = self.status[members[0]]
-        offset = (STATUS_ORDER.index(status) - 2) * 0.2
-        months = t("dates.month_names", lang).split()
-        names = [html.escape(self.data.actor_name(a, lang)) for a in self.lanes]
+        offset = (STATUS_ORDER.index(status) - 2) * 0.15
+        pattern = CATALOGUE["hover.bin"].get(lang) or CATALOGUE["hover.bin"]["en"]
+        word = html.escape(status_words(status, lang))
+        names = self._lane_names(lang)
+        # One string a mark: the pieces are made once (a count, a period, a name), then joined.
+        k_list, p_list = counts[nz].tolist(), p.tolist()
+        how_many = {k: f"{tn('n_claims', k, lang)} ({word})" for k in set(k_list)}
+        labels = {q: self._period_label(months, q, lang) for q in set(p_list)}
+        before, between, after = _split_pattern(pattern)
         hovertext = [
-            t(
-                "hover.bin",
-                lang,
-                claims=tn("n_claims", int(k), lang)
-                + f" ({html.escape(status_words(status, lang))})",
-                month=f"{months[m % 12]} {m // 12}",
-                actor=names[ln],
-            )
-            for k, m, ln in zip(counts[nz], absolute, lane, strict=True)
+            f"{how_many[k]}{before}{labels[q]}{between}{names[ln]}{after}"
+            for k, q, ln in zip(k_list, p_list, lane.tolist(), strict=True)
         ]
+        # Area grows with the count per month, relative to the fullest month of the whole data
+        # (so that sizes keep their meaning when a filter changes).
+        per_month = counts[nz] / months
         return {
-            "x": x,
+            "x": (lo + hi) / 2,
             "y": self.lane_centre[lane] + offset,
-            # Area grows with the count, relative to the fullest month of the whole data (so that
-            # sizes keep their meaning when a filter changes).
-            "marker.size": (6 + 28 * np.sqrt(counts[nz] / self._bin_max)).astype("float64"),
+            "marker.size": (5 + 24 * np.sqrt(np.minimum(per_month / self._bin_max, 1))).astype(
+                "float64"
+            ),
             "hovertext": hovertext,
         }
+
+    def _lane_names(self, lang: str) -> list[str]:
+        key = ("lanes", lang)
+        if key not in self._period_labels:
+            self._period_labels[key] = [
+                html.escape(self.data.actor_name(a, lang)) for a in self.lanes
+            ]
+        return self._period_labels[key]
 
     # ------------------------------------------------------------------------------------------
     # Layout
@@ -679,9 +794,9 @@ class TimelineModel:
                 "yref": "y",
                 "x0": 0,
                 "x1": 1,
-                "y0": float(self.lane_base[k] - 0.5 - LANE_GAP / 2),
+                "y0": float(self.lane_base[k] - 0.5 - self.lane_gap / 2),
                 "y1": float(
-                    self.lane_base[k] + (self.lane_rows[k] - 1) * ROW_GAP + 0.5 + LANE_GAP / 2
+                    self.lane_base[k] + (self.lane_rows[k] - 1) * ROW_GAP + 0.5 + self.lane_gap / 2
                 ),
                 "fillcolor": "#f2f2f2",
                 "line": {"width": 0},
@@ -689,12 +804,20 @@ class TimelineModel:
             }
             for k in range(0, len(self.lanes), 2)
         ]
-        rows = self.y_max + 1 + LANE_GAP
+        rows = self.y_max + 1 + self.lane_gap
+        height = int(250 + self.row_px * max(rows, 3))
         return {
-            "title": {"text": t("timeline.title", lang), "x": 0.01, "xanchor": "left"},
+            "title": {
+                "text": t("timeline.title", lang),
+                "x": 0.01,
+                "xanchor": "left",
+                "y": 1 - 10 / height,
+                "yref": "container",
+                "yanchor": "top",
+            },
             "font": {"family": FONT, "size": 13, "color": "#222222"},
-            "height": int(230 + ROW_PX * max(rows, 3)),
-            "margin": {"l": 10, "r": 10, "t": 50, "b": 10},
+            "height": height,
+            "margin": {"l": 10, "r": 10, "t": 84, "b": 96},
             "plot_bgcolor": "white",
             "paper_bgcolor": "white",
             "xaxis": {
@@ -714,7 +837,7 @@ class TimelineModel:
                 "tickmode": "array",
                 "tickvals": [float(v) for v in self.lane_centre],
                 "ticktext": names,
-                "range": [self.y_max + 0.5 + LANE_GAP / 2, -0.5 - LANE_GAP / 2],
+                "range": [self.y_max + 0.5 + self.lane_gap / 2, -0.5 - self.lane_gap / 2],
                 "showgrid": False,
                 "zeroline": False,
                 "fixedrange": True,
@@ -722,16 +845,28 @@ class TimelineModel:
                 "ticks": "",
             },
             "shapes": bands + cut_shapes,
+            # Legends across, statuses above the plot and the reading guide below it: the lanes
+            # get the whole width (a legend at the side took a quarter of it).
             "legend": {
-                "orientation": "v",
-                "x": 1.01,
-                "y": 1,
+                "orientation": "h",
+                "title": {"text": f"<b>{t('legend.status', lang)}</b>", "side": "left"},
+                "x": 0,
+                "xref": "container",
+                "y": 1 - 44 / height,
+                "yref": "container",
                 "yanchor": "top",
-                "xanchor": "left",
                 "groupclick": "togglegroup",
-                "tracegroupgap": 6,
                 "font": {"size": 12},
-                "bgcolor": "rgba(255,255,255,0.9)",
+            },
+            "legend2": {
+                "orientation": "h",
+                "title": {"text": f"<b>{t('legend.read', lang)}</b>", "side": "left"},
+                "x": 0,
+                "xref": "container",
+                "y": 4 / height,
+                "yref": "container",
+                "yanchor": "bottom",
+                "font": {"size": 12},
             },
             "hovermode": "closest",
             "hoverlabel": {
@@ -856,10 +991,9 @@ class TimelineModel:
         traces = []
         for uid in self.trace_uids():
             spec = self.trace_style(uid, lang)
-            trace = go.Figure(data=[spec]).data[0]  # validated once, then filled in
             for path, value in data.get(uid, {}).items():
-                trace[path] = value
-            traces.append(trace)
+                _set_path(spec, path, value)
+            traces.append(make_trace(spec))  # validated once, data included
         layout = self.layout(lang)
         fig = go.Figure(data=traces, layout=layout)
         shown = int(np.count_nonzero(mask)) if mask is not None else self.n
@@ -930,10 +1064,46 @@ def apply_updates(
             _set_path(fig._data[i], path, value)
     for path, value in relayout.items():
         _set_path(fig._layout, path, value)
-    # ...and tell the browser, if there is one (for a plain go.Figure this does nothing).
-    restyle = {k: [by_trace[i].get(k, Undefined) for i in traces] for k in keys}
-    fig._send_update_msg(restyle_data=restyle, relayout_data=relayout, trace_indexes=traces)
+    # ...and tell the browser: an update message if it shows the figure, else its whole state.
+    if not sync_unshown(fig):
+        restyle = {k: [by_trace[i].get(k, Undefined) for i in traces] for k in keys}
+        fig._send_update_msg(restyle_data=restyle, relayout_data=relayout, trace_indexes=traces)
     return sum(len(props) for props in by_trace.values()) + len(relayout)
+
+
+def sync_unshown(fig: go.Figure) -> bool:
+    """Make a ``FigureWidget`` that no browser shows yet start from its current data.
+
+    A browser applies update messages only once plotly's JavaScript has loaded, which happens when
+    the widget is first shown: changes made before that (``app.filter(...)`` in the cell that
+    makes the Explorer) would be lost. Until a view exists (the browser counts them in
+    ``_view_count``), the widget's initial state is rewritten instead. The traces hold at most a
+    few thousand points (more are grouped), so this stays cheap.
+
+    Returns
+    -------
+    bool
+        Whether the state was rewritten (``False`` for a plain ``go.Figure`` or a shown widget).
+    """
+    if not hasattr(fig, "_widget_data") or getattr(fig, "_view_count", 0):
+        return False
+    fig._widget_data = _copy_tree(fig._data)
+    fig._widget_layout = _copy_tree(fig._layout)
+    return True
+
+
+def _copy_tree(value: Any) -> Any:
+    """Copy nested dicts and lists (new containers, so the change is seen); share the leaves,
+    which are replaced, never changed in place."""
+    if isinstance(value, dict):
+        return {k: _copy_tree(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return (
+            [_copy_tree(v) for v in value]
+            if value and isinstance(value[0], dict | list)
+            else (list(value))
+        )
+    return value
 
 
 def _set_path(target: dict, path: str, value: Any) -> None:
@@ -963,8 +1133,19 @@ def _same(a: Any, b: Any) -> bool:
         a, b = np.asarray(a), np.asarray(b)
         if a.shape != b.shape or a.dtype != b.dtype:
             return False
-        return bool(np.array_equal(a, b, equal_nan=a.dtype.kind == "f"))
+        if a.dtype.kind in "fiub":  # byte equality: NaN gaps compare equal, and it is fast
+            return a.tobytes() == b.tobytes()
+        return bool(np.array_equal(a, b))
     return bool(a == b)
+
+
+_TRACE_TYPES = {"scatter": go.Scatter, "scattergl": go.Scattergl}
+
+
+def make_trace(spec: dict[str, Any]) -> go.Scatter | go.Scattergl:
+    """A validated trace from a ``{"type": ..., ...}`` spec (without building a whole figure)."""
+    spec = dict(spec)
+    return _TRACE_TYPES[spec.pop("type")](**spec)
 
 
 def influence_timeline(

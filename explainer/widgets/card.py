@@ -59,13 +59,13 @@ def status_badge(status: str, lang: str = "en") -> str:
     )
 
 
-def _source_html(data: Dataset, row: pd.Series, lang: str, *, title: bool = True) -> str:
-    source_id = row["source"]
-    if source_id in data.sources.index:
-        src = data.sources.loc[source_id]
-        label = html.escape(str(src["outlet"]))
-        heading = str(src.get("title", "") or "") if title else ""
-        url = safe_url(src.get("url", ""))
+def _source_link(data: Dataset, source_id: str, *, title: bool = True) -> str:
+    """The source as HTML: its outlet, linked when it has an http(s) address, and its title."""
+    sources = data.sources
+    if source_id in sources.index:
+        label = html.escape(str(sources.at[source_id, "outlet"]))
+        heading = str(sources.at[source_id, "title"] or "") if title else ""
+        url = safe_url(sources.at[source_id, "url"]) if "url" in sources.columns else None
     else:
         label, heading, url = html.escape(str(source_id)), "", None
     if url:
@@ -75,6 +75,11 @@ def _source_html(data: Dataset, row: pd.Series, lang: str, *, title: bool = True
         )
     if heading:
         label += f", <i>{html.escape(heading)}</i>"
+    return label
+
+
+def _source_html(data: Dataset, row: pd.Series, lang: str, *, title: bool = True) -> str:
+    label = _source_link(data, row["source"], title=title)
     if not pd.isna(row["paragraph"]):
         label += ", " + html.escape(t("ui.card.paragraph", lang, n=int(row["paragraph"])))
     return label
@@ -197,7 +202,7 @@ class TableRows:
                 self.columns[name] = c[name].to_numpy(dtype=object)
         self._rows: dict[tuple[str, int], str] = {}
         self._names: dict[str, dict[str, str]] = {}
-        self._sources: dict[tuple[str, str], str] = {}
+        self._sources: dict[str, str] = {}
 
     def _name(self, actor: str, lang: str) -> str:
         names = self._names.setdefault(lang, {})
@@ -205,12 +210,10 @@ class TableRows:
             names[actor] = html.escape(self.data.actor_name(actor, lang))
         return names[actor]
 
-    def _source(self, source: str, lang: str) -> str:
-        key = (source, lang)
-        if key not in self._sources:
-            row = pd.Series({"source": source, "paragraph": pd.NA})
-            self._sources[key] = _source_html(self.data, row, lang, title=False)
-        return self._sources[key]
+    def _source(self, source: str) -> str:
+        if source not in self._sources:
+            self._sources[source] = _source_link(self.data, source, title=False)
+        return self._sources[source]
 
     def row(self, i: int, lang: str) -> str:
         """Row ``i`` as ``<tr>...</tr>``, all data text escaped."""
@@ -220,7 +223,7 @@ class TableRows:
             who = self._name(col["actor"][i], lang)
             if col["target"][i]:
                 who += " → " + self._name(col["target"][i], lang)
-            source = self._source(col["source"][i], lang)
+            source = self._source(col["source"][i])
             if not pd.isna(col["paragraph"][i]):
                 source += ", " + html.escape(
                     t("ui.card.paragraph", lang, n=int(col["paragraph"][i]))

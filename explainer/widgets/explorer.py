@@ -33,6 +33,13 @@ if TYPE_CHECKING:
 __all__ = ["Explorer", "FastMask", "Query", "StableFigureWidget"]
 
 
+# Sticky: the card follows the reader down the timeline. Gaps: each box reads with its own label.
+_CSS = """<style>
+.explainer-card-panel { position: sticky; top: 8px; align-self: flex-start; margin-left: 8px; }
+</style>"""
+_BOX = widgets.Layout(width="auto", margin="0 14px 0 0")
+
+
 class StableFigureWidget(go.FigureWidget):
     """A ``FigureWidget`` that keeps the trace uids it is given.
 
@@ -239,15 +246,22 @@ class Explorer(widgets.VBox):
         self.summary = widgets.HTML(layout=widgets.Layout(margin="4px 0"))
         self.description = widgets.HTML()
         self.table = widgets.HTML()
-        self.card = widgets.HTML(layout=widgets.Layout(min_width="320px", max_width="46em"))
+        self.card = widgets.HTML(layout=widgets.Layout(width="360px", flex="0 0 360px"))
         self._build_controls()
+        # The card sits beside the (tall) timeline and stays in view while it scrolls.
+        self.card.add_class("explainer-card-panel")
+        timeline = widgets.VBox(
+            [self.figure, self.description], layout=widgets.Layout(flex="1 1 auto", min_width="0")
+        )
         super().__init__(
             children=[
+                widgets.HTML(_CSS),
                 self.summary,
                 self._controls,
-                self.figure,
-                self.description,
-                widgets.HBox([self.card, self.network]),
+                widgets.HBox(
+                    [timeline, self.card], layout=widgets.Layout(align_items="flex-start")
+                ),
+                self.network,
                 self.table,
             ]
         )
@@ -257,7 +271,10 @@ class Explorer(widgets.VBox):
         self._cache_t = _remember(
             self._timeline.trace_data(self.mask, lang=lang), self._timeline_layout(n)
         )
-        self._cache_n = _remember(self._network.trace_data(self.mask, lang=lang), {})
+        net = self._network.trace_data(self.mask, lang=lang)
+        notes = self._network.notes(net, lang)
+        notes["annotations[0].visible"] &= n > 0
+        self._cache_n = _remember(net, notes)
         self._update()
 
     # ------------------------------------------------------------------------------------------
@@ -306,12 +323,10 @@ class Explorer(widgets.VBox):
             layout=widgets.Layout(width="520px"),
         )
         self.status_boxes = {
-            s: widgets.Checkbox(value=True, indent=False, layout=widgets.Layout(width="auto"))
-            for s in STATUS_ORDER
+            s: widgets.Checkbox(value=True, indent=False, layout=_BOX) for s in STATUS_ORDER
         }
         self.kind_boxes = {
-            k: widgets.Checkbox(value=True, indent=False, layout=widgets.Layout(width="auto"))
-            for k in KIND_ORDER
+            k: widgets.Checkbox(value=True, indent=False, layout=_BOX) for k in KIND_ORDER
         }
         self.search = widgets.Text(continuous_update=True, layout=widgets.Layout(width="260px"))
         self.language = widgets.ToggleButtons(
@@ -582,11 +597,8 @@ class Explorer(widgets.VBox):
         if selection_only:
             return
         net = self._network.trace_data(mask, lang=lang)
-        linked = bool(net["network-edge-hover"]["hovertext"])
-        net_layout = {
-            "annotations[0].text": t("network.empty", lang),
-            "annotations[0].visible": not linked and n > 0,
-        }
+        net_layout = self._network.notes(net, lang)
+        net_layout["annotations[0].visible"] &= n > 0  # the summary already says "no claim"
         apply_updates(self.network, net, self._cache_n, net_layout)
         line = self._stats.summary_line(mask, lang)
         if n == 0:

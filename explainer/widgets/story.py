@@ -91,7 +91,9 @@ class Story(widgets.VBox):
         self.next_button = widgets.Button(icon="arrow-right")
         last = max(len(self.steps) - 1, 0)
         self.play = widgets.Play(value=0, min=0, max=last, step=1, interval=6000)
-        self.reveal_button = widgets.Button(icon="eye", button_style="info")
+        self.reveal_button = widgets.Button(
+            icon="eye", button_style="info", layout=widgets.Layout(width="auto")
+        )
         if not self.predict:
             self.reveal_button.layout.display = "none"
         self.previous_button.on_click(lambda _: self.previous())
