@@ -153,18 +153,37 @@ def _plain(value: Any) -> Any:
     return value
 
 
+def _column(values: Any) -> Any:
+    """One property of a trace as a list (NaN as None), or a scalar as it is; fast for numpy."""
+    if isinstance(values, np.ndarray):
+        if values.dtype.kind == "f" and np.isnan(values).any():
+            values = np.where(np.isnan(values), None, values.astype(object))
+        return values.tolist()
+    if isinstance(values, (list, tuple)):
+        return [_plain(v) for v in values]
+    return _plain(values)
+
+
 def _rows(props: dict[str, Any]) -> list[tuple]:
     """The elements of a trace as comparable tuples (one value per property; NaN as None)."""
-    columns = [_plain(props[key]) for key in sorted(props)]
+    columns = [_column(props[key]) for key in sorted(props)]
     lengths = {len(col) for col in columns if isinstance(col, list)}
     if len(lengths) > 1:
         raise ExportError(f"trace arrays of different lengths: {sorted(lengths)}")
     n = lengths.pop() if lengths else 0
-    return [tuple(col[k] if isinstance(col, list) else col for col in columns) for k in range(n)]
+    return (
+        list(zip(*columns, strict=True))
+        if n and all(isinstance(col, list) for col in columns)
+        else [tuple(col[k] if isinstance(col, list) else col for col in columns) for k in range(n)]
+    )
 
 
 def element_owners(trace_data: TraceData, n: int) -> dict[str, list[list[int]]]:
-    """Which claims (positions) each element of each trace needs, found by leaving each claim out.
+    """Which claims (positions) each element of each trace needs.
+
+    Most marks belong to one claim, and a trace lists them claim after claim: the arrays of the
+    whole figure are then the arrays of each claim alone, end to end. A trace for which that is
+    not so (a denial's arrow needs two claims) is worked out by leaving each claim out in turn.
 
     Parameters
     ----------
@@ -178,19 +197,40 @@ def element_owners(trace_data: TraceData, n: int) -> dict[str, list[list[int]]]:
     dict
         ``{uid: [owners of element 0, owners of element 1, ...]}``; an element with no owner (a
         fixed mark) is always kept.
+
+    Raises
+    ------
+    ExportError
+        When a trace changes otherwise than by losing elements as claims are left out (a mark
+        that groups claims, say): the page could not filter it.
     """
     full = {uid: _rows(props) for uid, props in trace_data(np.ones(n, dtype=bool)).items()}
-    owners: dict[str, list[list[int]]] = {uid: [[] for _ in rows] for uid, rows in full.items()}
+    alone: dict[str, list[tuple[int, list[tuple]]]] = {uid: [] for uid in full}
     for i in range(n):
+        mask = np.zeros(n, dtype=bool)
+        mask[i] = True
+        for uid, props in trace_data(mask).items():
+            rows = _rows(props)
+            if rows and uid in alone:
+                alone[uid].append((i, rows))
+    owners: dict[str, list[list[int]]] = {}
+    shared = []
+    for uid, rows in full.items():
+        if [row for _, part in alone[uid] for row in part] == rows:
+            owners[uid] = [[i] for i, part in alone[uid] for _ in part]
+        else:
+            shared.append(uid)
+            owners[uid] = [[] for _ in rows]
+    for i in range(n if shared else 0):
         mask = np.ones(n, dtype=bool)
         mask[i] = False
         reduced = trace_data(mask)
-        for uid, rows in full.items():
-            less = _rows(reduced.get(uid, {}))
+        for uid in shared:
+            rows, less = full[uid], _rows(reduced.get(uid, {}))
             if len(less) == len(rows):
                 continue
-            # Without claim i, a trace's arrays are the full arrays with some elements taken out, in
-            # the same order: walk both, and what is missing belongs to claim i.
+            # Without claim i, the arrays are the full arrays with some elements taken out, in the
+            # same order: walk both, and what is missing needs claim i.
             j = 0
             for k, row in enumerate(rows):
                 if j < len(less) and less[j] == row:
@@ -199,7 +239,7 @@ def element_owners(trace_data: TraceData, n: int) -> dict[str, list[list[int]]]:
                     owners[uid][k].append(i)
             if j != len(less):
                 raise ExportError(
-                    f"trace {uid!r} changes in more than which elements it has when claim {i} is "
+                    f"trace {uid!r} changes in more than which marks it has when claim {i} is "
                     "left out; the page could not filter it"
                 )
     return owners
@@ -218,13 +258,11 @@ def filter_by_owners(
 
 
 def _model_spec(
-    fig: Any, empty: Any, trace_data: TraceData, n: int, ids: list[str]
+    fig: Any, empty: Any, full: dict[str, dict[str, Any]], owners: dict, ids: list[str]
 ) -> dict[str, Any]:
     """A figure as plain JSON for the page: its traces, its layout (and its layout for no claim),
     and per trace the properties that hold one value per element, with each element's owners.
     """
-    owners = element_owners(trace_data, n)
-    full = trace_data(np.ones(n, dtype=bool))
     plain = _plain(fig.to_plotly_json())
     filters = []
     for trace in plain["data"]:
@@ -238,7 +276,7 @@ def _model_spec(
                 target = trace
                 for key in parents:
                     target = target.setdefault(key, {})
-                target[last] = _plain(values)
+                target[last] = _column(values)
         else:
             filters.append(None)
     return {
@@ -257,7 +295,12 @@ def _network_spec(data: Dataset, lang: str) -> dict[str, Any]:
     with the rules of :class:`~explainer.figures.network.NetworkModel` (``networkData`` in
     ``offline.js``); the browser tests check that both give the same arrays.
     """
+    from explainer.figures import network as network_figure
     from explainer.figures.network import WIDTH_CLASSES, NetworkModel
+
+    # The busiest links only, past a limit (None: all of them), with a note that says so.
+    limit = getattr(network_figure, "EDGE_LIMIT", None)
+    limit_text = t("network.limit", lang) if limit is not None else ""
 
     model = NetworkModel(data)
     claims = model.claims
@@ -296,7 +339,9 @@ def _network_spec(data: Dataset, lang: str) -> dict[str, Any]:
             "arrow": [9.0 + 1.2 * k for k in range(len(WIDTH_CLASSES))],
             "pairs": pairs,
             "nodes": nodes,
+            "edgeLimit": limit,
             "text": {
+                "limit": limit_text,
                 "edge": t("network.edge", lang),
                 "node": t("network.node", lang),
                 "one": t("n_claims.one", lang),
@@ -306,22 +351,44 @@ def _network_spec(data: Dataset, lang: str) -> dict[str, Any]:
     }
 
 
-def _figures(data: Dataset, lang: str) -> dict[str, dict]:
-    """The timeline and the network of the whole dataset in ``lang``, from explainer.figures."""
+def _figures(data: Dataset) -> dict[str, dict[str, dict]]:
+    """The timeline and the network of the whole dataset, in each language, from explainer.figures.
+
+    Raises
+    ------
+    ExportError
+        When the dataset has more claims than the timeline draws one by one (past that, it groups
+        them, and the page could not filter the groups).
+    """
     try:
+        from explainer.figures import timeline as timeline_figure
         from explainer.figures.timeline import TimelineModel
     except ImportError as error:  # pragma: no cover - only while the figures are being written
         raise ExportError(f"the figure functions are not available: {error}") from error
+    limit = getattr(timeline_figure, "DETAIL_LIMIT", None)
+    if limit is not None and len(data.claims) > limit:
+        raise ExportError(
+            f"this dataset has {len(data.claims)} claims, and the offline page draws and filters "
+            f"each one in the browser, up to {limit}: export a smaller dataset (one article, or "
+            "a filtered copy saved with save_dataset)"
+        )
     model = TimelineModel(data)
     ids = [str(i) for i in model.ids]
-    timeline = _model_spec(
-        model.figure(lang=lang),
-        model.figure(lang=lang, mask=np.zeros(model.n, dtype=bool)),
-        lambda mask: model.trace_data(mask, lang=lang),
-        model.n,
-        ids,
-    )
-    return {"timeline": timeline, "network": _network_spec(data, lang)}
+    everything = np.ones(model.n, dtype=bool)
+    nothing = np.zeros(model.n, dtype=bool)
+    # Which claims each mark needs does not depend on the language: worked out once.
+    owners = element_owners(lambda mask: model.trace_data(mask, lang=LANGS[0]), model.n)
+    figures = {}
+    for lang in LANGS:
+        timeline = _model_spec(
+            model.figure(lang=lang),
+            model.figure(lang=lang, mask=nothing),
+            model.trace_data(everything, lang=lang),
+            owners,
+            ids,
+        )
+        figures[lang] = {"timeline": timeline, "network": _network_spec(data, lang)}
+    return figures
 
 
 # -------------------------------------------------------------------------------------- HTML parts
@@ -564,7 +631,7 @@ def render_html(data: Dataset | str | Path | None = None, *, lang: str = "en") -
         raise ValueError(f"lang must be one of {', '.join(LANGS)}, not {lang!r}")
     if not isinstance(data, Dataset):
         data = load_dataset(data)
-    figures = {code: _figures(data, code) for code in LANGS}
+    figures = _figures(data)
     strings = {code: {key: t(key, code) for key in _SCRIPT_KEYS} for code in LANGS}
     page_data = {
         "lang": lang,

@@ -299,3 +299,14 @@ def test_cli_never_shows_a_traceback(tmp_path):
     assert result.returncode == 1
     assert "Traceback" not in result.stderr + result.stdout
     assert "does not exist" in result.stdout + result.stderr
+
+
+def test_too_many_claims_for_the_page_is_a_clear_refusal(tmp_path, monkeypatch):
+    """Past the timeline's DETAIL_LIMIT its marks are groups, which the page cannot filter."""
+    from explainer.export import ExportError
+    from explainer.figures import timeline
+
+    folder = write_dataset(tmp_path / "d")
+    monkeypatch.setattr(timeline, "DETAIL_LIMIT", 5)
+    with pytest.raises(ExportError, match=r"13 claims.*up to 5"):
+        render_html(folder)

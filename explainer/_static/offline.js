@@ -129,7 +129,8 @@
       }
     });
     var hover = { x: [], y: [], hovertext: [] };
-    net.pairs.forEach(function (pair) {
+    var linked = [];
+    net.pairs.forEach(function (pair, p) {
       var counts = net.statuses.map(function () { return 0; });
       var total = 0;
       pair.claims.forEach(function (id, j) {
@@ -138,7 +139,18 @@
           total += 1;
         }
       });
-      if (!total) return;
+      if (total) linked.push({ p: p, counts: counts, total: total });
+    });
+    // Past the limit, only the busiest links (ties: in pair order), drawn in pair order.
+    var drawn = linked;
+    if (net.edgeLimit !== null && linked.length > net.edgeLimit) {
+      drawn = linked.slice().sort(function (a, b) { return b.total - a.total || a.p - b.p; })
+        .slice(0, net.edgeLimit).sort(function (a, b) { return a.p - b.p; });
+    }
+    drawn.forEach(function (link) {
+      var pair = net.pairs[link.p];
+      var counts = link.counts;
+      var total = link.total;
       var firmest = counts.findIndex(function (c) { return c > 0; });
       var w = 0;
       net.widthLow.forEach(function (low, k) { if (total >= low) w = k; });
@@ -165,7 +177,7 @@
       nodes.hovertext.push(fill(net.text.node, { name: node.name, claims: countText(net.text, n, net.lang) }));
     });
     out["network-nodes"] = nodes;
-    return out;
+    return { traces: out, linked: linked.length, drawn: drawn.length };
   }
 
   // The figure for the kept claims: an element stays when every claim it needs is kept (a point or
@@ -191,12 +203,19 @@
   }
 
   function filterNetwork(spec, kept) {
-    var props = networkData(spec.network, kept);
+    var net = networkData(spec.network, kept);
     var data = spec.data.map(function (trace) {
-      return props[trace.uid] ? setProps(trace, props[trace.uid]) : trace;
+      return net.traces[trace.uid] ? setProps(trace, net.traces[trace.uid]) : trace;
     });
-    var edges = props["network-edge-hover"].x.length;
-    var layout = screenLayout(edges ? spec.layout : spec.emptyLayout);
+    // The figure's own notes: "no link to show", and "only the busiest links are drawn".
+    var layout = screenLayout(spec.layout);
+    (layout.annotations || []).forEach(function (note) {
+      if (note.name === "empty") note.visible = net.linked === 0;
+      if (note.name === "limit") {
+        note.visible = net.drawn < net.linked;
+        note.text = fill(spec.network.text.limit, { drawn: net.drawn, linked: net.linked });
+      }
+    });
     return { data: data.map(clone), layout: layout, owners: data.map(function () { return null; }) };
   }
 

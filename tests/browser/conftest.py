@@ -35,7 +35,8 @@ ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOKS = ROOT / "notebooks"
 ARTIFACTS = ROOT / "artifacts"
 SCREENSHOTS = ARTIFACTS / "screenshots"
-SYSTEM_CHROMIUM = Path("/usr/bin/chromium")
+# The system's Chromium (Debian's package), preferred if present; EXPLAINER_CHROMIUM names another.
+SYSTEM_CHROMIUM = Path(os.environ.get("EXPLAINER_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
