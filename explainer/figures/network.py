@@ -18,7 +18,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from explainer.figures.style import FONT, GREY, STATUS_STYLES, status_words
-from explainer.figures.timeline import _set_path, check_lang, make_trace
+from explainer.figures.timeline import _segments, _set_path, check_lang, make_trace
 from explainer.i18n import STATUS_ORDER, t, tn
 
 if TYPE_CHECKING:
@@ -224,8 +224,9 @@ class NetworkModel:
             for k in range(len(WIDTH_CLASSES)):
                 sel = of_status[width_class[of_status] == k]
                 g = self.geo[sel]
-                sizes = np.zeros(3 * len(sel))
-                sizes[1::3] = 9.0 + 1.2 * k  # an arrowhead at the target end only
+                sizes = _segments(np.zeros(len(sel)), np.full(len(sel), 9.0 + 1.2 * k))
+                if len(sel):
+                    sizes[2::3] = 0.0  # an arrowhead at the target end only
                 out[f"network-edges-{status}-w{k}"] = {
                     "x": _segments(g[:, 0], g[:, 2]),
                     "y": _segments(g[:, 1], g[:, 3]),
@@ -376,12 +377,6 @@ class NetworkModel:
             ),
             "annotations[1].visible": limited,
         }
-
-
-def _segments(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    out = np.empty(3 * len(a), dtype="float64")
-    out[0::3], out[1::3], out[2::3] = a, b, np.nan
-    return out
 
 
 def actor_network(

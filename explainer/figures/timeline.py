@@ -116,8 +116,14 @@ def _iso(ms: float) -> str:
     return pd.Timestamp(ms, unit="ms").strftime("%Y-%m-%d")
 
 
+_NO_SEGMENTS = np.zeros(0, dtype="float64")
+_NO_SEGMENTS.flags.writeable = False
+
+
 def _segments(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     """Interleave ``a[i], b[i], NaN``: many line segments in one trace (NaN breaks the line)."""
+    if len(a) == 0:
+        return _NO_SEGMENTS  # one shared empty array: an unchanged empty trace costs nothing
     out = np.empty(3 * len(a), dtype="float64")
     out[0::3] = a
     out[1::3] = b
@@ -201,6 +207,7 @@ class TimelineModel:
         self._links()
         self._hover: dict[str, np.ndarray] = {}
         self._hover_parts: dict[str, dict] = {}
+        self._ticks: dict[tuple, dict[str, Any]] = {}
         self._column_cache: dict[str, np.ndarray] = {}
         if self.aggregate_possible:
             self._period_labels: dict[tuple[int, str], list[str]] = {}
@@ -916,6 +923,14 @@ class TimelineModel:
 
         January ticks show the year; other ticks the month. Ticks in a cut of the axis are dropped.
         """
+        key = (tuple(x_range), lang)
+        if key not in self._ticks:
+            if len(self._ticks) > 512:
+                self._ticks.clear()
+            self._ticks[key] = self._make_ticks(x_range, lang)
+        return self._ticks[key]
+
+    def _make_ticks(self, x_range: tuple[float, float], lang: str) -> dict[str, Any]:
         lo, hi = (pd.Timestamp(v, unit="ms") for v in x_range)
         years = self._visible_between(*x_range) / YEAR_MS
         months = t("dates.month_abbr", lang).split()
@@ -1129,6 +1144,8 @@ _MISSING = object()
 
 
 def _same(a: Any, b: Any) -> bool:
+    if a is b:
+        return True
     if isinstance(a, np.ndarray) or isinstance(b, np.ndarray):
         a, b = np.asarray(a), np.asarray(b)
         if a.shape != b.shape or a.dtype != b.dtype:
