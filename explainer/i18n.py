@@ -144,6 +144,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "fr": "La période se termine avant de commencer, aucune affirmation ne peut correspondre : "
         "mettez le début en premier.",
     },
+    "empty.outside": {
+        "en": "The {n} matching claim(s) have an open date (“until …”, “since …”) that may fall in "
+        "this window; they are drawn where their date is known, outside it. See the table below.",
+        "fr": "Les {n} affirmation(s) retenue(s) ont une date ouverte (« jusqu'à … », "
+        "« depuis … ») qui peut tomber dans cette période ; elles sont tracées là où leur date "
+        "est connue, "
+        "en dehors. Voir le tableau ci-dessous.",
+    },
     "empty.no_actor": {
         "en": "No actor is ticked: tick at least one to see claims.",
         "fr": "Aucun acteur n'est coché : cochez-en au moins un pour voir des affirmations.",

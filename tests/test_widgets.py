@@ -436,3 +436,15 @@ def test_changes_before_the_widget_is_shown_are_not_lost(small_data):
 
 
 STATUSES = ("established", "stated", "reported", "accused", "commentary")
+
+
+def test_a_window_with_only_open_dated_claims_says_where_they_are(small_data):
+    # "since 2022" claims overlap any later window but "until ..." ones any earlier one; here
+    # the window holds nothing drawn, yet claims match: the plot says why it looks empty.
+    app = Explorer(small_data)
+    app.filter(start="2025-06", end="2025-12")  # after every date, but "since 2022" is open
+    assert shown_ids(app) == {"c-contact", "c-kiriyenko"}
+    note = app.figure.layout.annotations[0]
+    assert note.visible and "open date" in note.text
+    app.filter(start="2022", end="2022-06")
+    assert not app.figure.layout.annotations[0].visible

@@ -616,12 +616,20 @@ class Explorer(widgets.VBox):
     def _timeline_layout(self, n: int) -> dict[str, Any]:
         x_range = self._timeline.x_range(self._window())
         ticks = self._timeline.ticks(x_range, self.lang)
+        message = self._empty_reason() if n == 0 else ""
+        if n and self._window() is not None:
+            # Claims with an open date ("until 2024") overlap any earlier window, but are drawn
+            # where their date is known: say so rather than show an empty plot without a word.
+            tl, rows = self._timeline, np.flatnonzero(self.mask)
+            inside = (tl.x1[rows] >= x_range[0]) & (tl.x0[rows] <= x_range[1])
+            if not inside.any():
+                message = t("empty.outside", self.lang, n=n)
         return {
             "xaxis.range": list(x_range),
             "xaxis.tickvals": ticks["tickvals"],
             "xaxis.ticktext": ticks["ticktext"],
-            "annotations[0].text": self._empty_reason() if n == 0 else "",
-            "annotations[0].visible": n == 0,
+            "annotations[0].text": message,
+            "annotations[0].visible": bool(message),
         }
 
     def _on_click(self, trace: Any, points: Any, state: Any) -> None:
