@@ -18,7 +18,13 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from explainer.figures.style import FONT, GREY, STATUS_STYLES, status_words
-from explainer.figures.timeline import _segments, _set_path, check_lang, make_trace
+from explainer.figures.timeline import (
+    _segments,
+    _set_path,
+    check_lang,
+    make_trace,
+    message_html,
+)
 from explainer.i18n import STATUS_ORDER, t, tn
 
 if TYPE_CHECKING:
@@ -370,10 +376,10 @@ class NetworkModel:
         limit = data["network-limit"]
         limited = limit["drawn"] < limit["linked"]
         return {
-            "annotations[0].text": t("network.empty", lang),
+            "annotations[0].text": message_html(t("network.empty", lang)),
             "annotations[0].visible": limit["linked"] == 0,
-            "annotations[1].text": t(
-                "network.limit", lang, drawn=limit["drawn"], linked=limit["linked"]
+            "annotations[1].text": message_html(
+                t("network.limit", lang, drawn=limit["drawn"], linked=limit["linked"])
             ),
             "annotations[1].visible": limited,
         }

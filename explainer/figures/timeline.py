@@ -37,12 +37,14 @@ if TYPE_CHECKING:
     from explainer.dataset import Dataset
 
 __all__ = [
+    "BIN_LIMIT",
     "DETAIL_LIMIT",
     "GL_THRESHOLD",
     "TimelineModel",
     "apply_updates",
     "check_lang",
     "influence_timeline",
+    "message_html",
 ]
 
 # Above this many claims in the data, point traces use WebGL (Scattergl): SVG slows down past a few
@@ -94,6 +96,11 @@ def _wrap(text: str, width: int = 64) -> str:
     if line:
         lines.append(line)
     return "<br>".join(html.escape(x) for x in lines)
+
+
+def message_html(text: str) -> str:
+    """A message for a plot annotation: escaped and broken into lines (annotations never wrap)."""
+    return _wrap(text, 72)
 
 
 def _shorten(text: str, width: int) -> str:
@@ -889,7 +896,8 @@ class TimelineModel:
                     "xref": "paper",
                     "yref": "paper",
                     "x": 0.5,
-                    "y": 0.5,
+                    "y": 1,  # at the top: the timeline can be taller than the screen
+                    "yanchor": "top",
                     "showarrow": False,
                     "font": {"size": 15, "color": "#222222"},
                     "bgcolor": "#fff8dc",
@@ -1013,7 +1021,7 @@ class TimelineModel:
         fig = go.Figure(data=traces, layout=layout)
         shown = int(np.count_nonzero(mask)) if mask is not None else self.n
         if shown == 0:
-            fig.layout.annotations[0].update(text=t("empty.none", lang), visible=True)
+            fig.layout.annotations[0].update(text=message_html(t("empty.none", lang)), visible=True)
         return fig
 
 

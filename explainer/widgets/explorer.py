@@ -22,7 +22,7 @@ import plotly.graph_objects as go
 from explainer.figures.describe import ClaimStats
 from explainer.figures.network import NetworkModel
 from explainer.figures.style import STATUS_STYLES, status_words
-from explainer.figures.timeline import TimelineModel, apply_updates, check_lang
+from explainer.figures.timeline import TimelineModel, apply_updates, check_lang, message_html
 from explainer.filtering import DateLike, to_bound
 from explainer.i18n import KIND_ORDER, STATUS_ORDER, t
 from explainer.widgets.card import TableRows, card_html
@@ -628,7 +628,7 @@ class Explorer(widgets.VBox):
             "xaxis.range": list(x_range),
             "xaxis.tickvals": ticks["tickvals"],
             "xaxis.ticktext": ticks["ticktext"],
-            "annotations[0].text": message,
+            "annotations[0].text": message_html(message),
             "annotations[0].visible": bool(message),
         }
 
