@@ -150,6 +150,26 @@ def keep_local(watch: WatchedPage) -> list[str]:
     return outside
 
 
+def fail_if_widgets_stuck(watch: WatchedPage, what: str) -> None:
+    """Fail with the cause when anywidget gave up on a figure's model (else return).
+
+    anywidget 0.11 gives a widget model 2 s to load its JavaScript module and initialise, then
+    rejects it ("[anywidget] Failed to initialize model."). plotly's FigureWidget module is about
+    5 MB of JavaScript: on a slow or busy machine it takes longer, and the figure is then drawn
+    once but never updated from Python.
+    """
+    stuck = [e for e in watch.errors if "[anywidget] Failed to initialize model" in e]
+    if stuck:
+        watch.shot("widgets-stuck")
+        pytest.fail(
+            f"{what}: anywidget gave up initialising {len(stuck)} FigureWidget model(s) after "
+            "its fixed 2 s (plotly's widget module is ~5 MB of JavaScript, slower than that to "
+            "load in this browser now), so the figure is drawn but never updated from Python. "
+            f"Console: {stuck}",
+            pytrace=False,
+        )
+
+
 @pytest.fixture
 def watched_page(browser, request) -> Iterator[WatchedPage]:
     context = browser.new_context(viewport={"width": 1280, "height": 1000}, device_scale_factor=1)

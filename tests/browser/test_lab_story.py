@@ -7,9 +7,12 @@ displaying widget"), and pressing Next must move the story's highlight on the ti
 
 from __future__ import annotations
 
+import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
 import explainer as ex
 from explainer.i18n import t
-from tests.browser.conftest import keep_local
+from tests.browser.conftest import fail_if_widgets_stuck, keep_local
 
 # The Story's timeline: the plotly graph div with a highlighted claim (the still figures of the
 # notebook have none). Its highlight is the one point of the `timeline-highlight` trace.
@@ -78,7 +81,11 @@ def test_story_runs_in_jupyterlab_and_steps(watched_page, lab_server, timings):
     assert errors.count() == 0, errors.all_inner_texts()
     assert page.locator("text=Error displaying widget").count() == 0
     # The Story widget displayed, with its timeline (a highlighted claim) and its Next button.
-    page.wait_for_function(f"({HIGHLIGHT})() !== null", timeout=120_000)
+    try:
+        page.wait_for_function(f"({HIGHLIGHT})() !== null", timeout=120_000)
+    except PlaywrightTimeout:
+        fail_if_widgets_stuck(watched_page, "The Story's timeline shows no highlighted claim")
+        raise
     next_label = t("ui.next", "en")
     story_next = page.locator(".jp-OutputArea button", has_text=next_label)
     story_next.first.scroll_into_view_if_needed()
@@ -89,7 +96,9 @@ def test_story_runs_in_jupyterlab_and_steps(watched_page, lab_server, timings):
     before = page.evaluate(HIGHLIGHT)
     assert data.claims.iloc[before["pos"]]["id"] == "musk-russia-interest-2002"
     ms = page.evaluate(NEXT_AND_TIME, next_label)
-    assert ms >= 0, "pressing Next did not move the highlight within two minutes"
+    if ms < 0:
+        fail_if_widgets_stuck(watched_page, "Next did not move the Story's highlight")
+        pytest.fail("pressing Next did not move the highlight within two minutes")
     timings("JupyterLab Story: press Next, until the highlight moves", ms)
     after = page.evaluate(HIGHLIGHT)
     assert data.claims.iloc[after["pos"]]["id"] == "musk-spoke-to-putin-2021-04"
@@ -98,5 +107,6 @@ def test_story_runs_in_jupyterlab_and_steps(watched_page, lab_server, timings):
     watched_page.shot("next")
     watched_page.shot("next-timeline", element=page.evaluate_handle(STORY_PLOT).as_element())
 
+    fail_if_widgets_stuck(watched_page, "A figure of the notebook never connected")
     assert watched_page.errors == []
     assert outside == [], f"JupyterLab asked the internet for {outside}"

@@ -17,6 +17,9 @@ from explainer.export import _plain, export_html
 from explainer.figures.network import NetworkModel
 from explainer.i18n import t
 
+# The page's Content-Security-Policy forbids eval: conditions for wait_for_function are written as
+# functions ("() => ..."), which Playwright does not evaluate from a string inside the page.
+
 # Marks of the timeline's claim traces drawn in SVG: one `.point` per claim in timeline-points-*.
 COUNT_POINTS = """(prefix) => {
   let n = 0;
@@ -161,7 +164,7 @@ def test_filter_by_actor_and_status_changes_what_is_shown(watched_page, page_fil
     watched_page.shot("putin-not-reported", selector="#timeline")
 
     page.click("#reset")
-    page.wait_for_function(f"document.body.dataset.shown === '{len(claims)}'")
+    page.wait_for_function(f"() => document.body.dataset.shown === '{len(claims)}'")
     assert page.evaluate(COUNT_POINTS, "timeline-points-") == len(claims)
     assert watched_page.errors == []
 
@@ -170,7 +173,7 @@ def test_empty_selection_says_so(watched_page, page_file, data):
     page = watched_page.page
     open_offline(watched_page, page_file)
     page.click("button[data-none=status]")
-    page.wait_for_function("document.body.dataset.shown === '0'")
+    page.wait_for_function("() => document.body.dataset.shown === '0'")
     assert page.is_visible("#empty")
     assert page.evaluate(COUNT_POINTS, "timeline-points-") == 0
     assert visible_rows(page) == set()
@@ -187,8 +190,8 @@ def test_french_and_print(watched_page, page_file, data):
     page = watched_page.page
     open_offline(watched_page, page_file)
     page.click("button.lang[data-lang=fr]")
-    page.wait_for_function("document.documentElement.lang === 'fr'")
-    page.wait_for_function("window.explainerPage.updates >= 2")
+    page.wait_for_function("() => document.documentElement.lang === 'fr'")
+    page.wait_for_function("() => window.explainerPage.updates >= 2")
     assert page.is_visible(f"text={t('export.timeline', 'fr')}")
     assert not page.is_visible(f"h2 >> text={t('export.timeline', 'en')}")
     title = page.evaluate("() => document.getElementById('timeline').layout.title.text")
@@ -200,8 +203,8 @@ def test_french_and_print(watched_page, page_file, data):
     page.set_viewport_size({"width": 794, "height": 1123})
     page.emulate_media(media="print")
     page.wait_for_function(
-        "['timeline', 'network'].every((id) => document.getElementById(id)"
-        "._fullLayout.width <= 700)"
+        "() => ['timeline', 'network'].every((id) => "
+        "document.getElementById(id)._fullLayout.width <= 700)"
     )
     assert not page.is_visible("#reset")
     assert not page.is_visible("button.lang")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 import explainer as ex
-from tests.browser.conftest import VOILA_CDN, keep_local
+from tests.browser.conftest import VOILA_CDN, fail_if_widgets_stuck, keep_local
 
 # The timeline's plot: the plotly graph div whose traces include the claim points.
 TIMELINE = """Array.from(document.querySelectorAll('.js-plotly-plot')).find((gd) =>
@@ -105,12 +105,7 @@ def test_explorer_draws_filters_and_opens_cards(watched_page, voila_server, data
     ms = page.evaluate(CHOOSE_ACTOR_AND_TIME, [data.actor_name("putin"), len(putin)])
     if ms < 0:
         watched_page.shot("putin-not-drawn")
-        stuck = [e for e in watched_page.errors if "[anywidget] Failed to initialize model" in e]
-        assert not stuck, (
-            "The Explorer's figures were drawn once but never updated: anywidget gave up "
-            "initialising their model after its fixed 2 s (plotly's FigureWidget module is 5 MB of "
-            f"JavaScript, slower than that to load on this machine now). Console: {stuck}"
-        )
+        fail_if_widgets_stuck(watched_page, "The Explorer's timeline did not redraw")
         pytest.fail("the timeline did not show Putin's claims within two minutes")
     timings("Voila Explorer: choose one actor (Putin), until the timeline shows its marks", ms)
     assert page.evaluate(COUNT_MARKS) == len(putin)
@@ -129,5 +124,6 @@ def test_explorer_draws_filters_and_opens_cards(watched_page, voila_server, data
     watched_page.shot("card")
 
     # The console: no errors; nothing fetched from outside but Voila's own Font Awesome links.
+    fail_if_widgets_stuck(watched_page, "A figure of the Explorer (the network?) never connected")
     assert watched_page.errors == []
     assert all(url.startswith(VOILA_CDN) for url in outside), outside
