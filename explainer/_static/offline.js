@@ -293,13 +293,11 @@
   document.getElementById("print").addEventListener("click", function () { window.print(); });
 
   // On paper the plots must fit the page: an A4 or Letter page less 1.5 cm margins is about 700 px
-  // wide and 1000 px high at 96 dpi; the legends go under the plots so that the plots keep the
-  // width. Back on screen, they are drawn again from the page's figures.
-  var PRINT = {
-    width: 700,
-    height: 980,
-    legend: { orientation: "h", x: 0, xanchor: "left", yref: "container", y: 0, yanchor: "bottom" }
-  };
+  // wide at 96 dpi. Each figure keeps its own height (its rows and legends are laid out in pixels
+  // for it); a legend at the side goes under the plot, so that the plot keeps the width. Back on
+  // screen, the figures are drawn again as exported.
+  var PRINT_WIDTH = 700;
+  var UNDER = { orientation: "h", x: 0, xanchor: "left", yref: "container", y: 0, yanchor: "bottom" };
   var printing = false;
   function fitForPrint(on) {
     if (on === printing || !plotted) return;
@@ -309,14 +307,15 @@
       return;
     }
     PLOT_IDS.forEach(function (plotId) {
-      var height = page.figures[lang][plotId].layout.height || PRINT.height;
-      Plotly.relayout(document.getElementById(plotId), {
-        autosize: false,
-        width: PRINT.width,
-        height: Math.min(height, PRINT.height),
-        legend: Object.assign({}, document.getElementById(plotId).layout.legend, PRINT.legend),
-        "xaxis.title.font.size": 11
+      var el = document.getElementById(plotId);
+      var change = { autosize: false, width: PRINT_WIDTH, "xaxis.title.font.size": 11 };
+      Object.keys(el.layout).forEach(function (key) {
+        var legend = el.layout[key];
+        if (/^legend\d*$/.test(key) && legend && legend.orientation !== "h") {
+          change[key] = Object.assign({}, legend, UNDER);
+        }
       });
+      Plotly.relayout(el, change);
     });
   }
   window.addEventListener("beforeprint", function () { fitForPrint(true); });
