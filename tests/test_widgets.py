@@ -21,8 +21,12 @@ def trace(fig, uid):
 
 
 def points(app) -> int:
-    """How many claims the timeline draws one by one."""
-    return sum(len(tr.x) for tr in app.figure.data if tr.uid.startswith("timeline-points-"))
+    """How many claims the timeline draws one by one (a hidden claim's x is NaN)."""
+    return sum(
+        int(np.isfinite(np.asarray(tr.x, dtype=float)).sum())
+        for tr in app.figure.data
+        if tr.uid.startswith("timeline-points-")
+    )
 
 
 def shown_ids(app) -> set[str]:
@@ -31,8 +35,15 @@ def shown_ids(app) -> set[str]:
         str(ids[int(i)])
         for tr in app.figure.data
         if tr.uid.startswith("timeline-points-")
-        for i in np.asarray(tr.customdata)
+        for i, x in zip(np.asarray(tr.customdata), np.asarray(tr.x, dtype=float), strict=True)
+        if np.isfinite(x)
     }
+
+
+def drawn_x(tr, index: int) -> float:
+    """The x of claim ``index`` in a point trace (NaN when it is not drawn)."""
+    k = list(np.asarray(tr.customdata)).index(index)
+    return float(np.asarray(tr.x, dtype=float)[k])
 
 
 def click(fig, uid: str, k: int) -> None:
@@ -138,7 +149,7 @@ def test_all_actors_deselected_with_the_control(small_data):
 def test_controls_drive_the_figure(small_data):
     app = Explorer(small_data)
     app.status_boxes["reported"].value = False
-    assert len(trace(app.figure, "timeline-points-reported").x) == 0
+    assert not np.isfinite(np.asarray(trace(app.figure, "timeline-points-reported").x)).any()
     assert len(trace(app.figure, "timeline-links-reported").x) == 0
     assert points(app) == 13 - 6
     app.kind_boxes["action"].value = False
@@ -378,7 +389,7 @@ def test_story_predict_then_reveal(small_data):
     model = story._model
     index = model.index_of["c-call"]
     reported = trace(story.figure, "timeline-points-reported")
-    assert index not in list(np.asarray(reported.customdata))  # its mark is hidden...
+    assert not np.isfinite(drawn_x(reported, index))  # its mark is hidden...
     ring = trace(story.figure, "timeline-highlight")
     assert list(ring.text) == ["?"]  # ...a question mark stands in its place
     assert "Guess" in ring.hovertext[0] and "unnamed sources" not in ring.hovertext[0]
@@ -387,7 +398,7 @@ def test_story_predict_then_reveal(small_data):
     assert not story.reveal_button.disabled
     story.reveal()
     reported = trace(story.figure, "timeline-points-reported")
-    assert index in list(np.asarray(reported.customdata))
+    assert np.isfinite(drawn_x(reported, index))
     assert list(trace(story.figure, "timeline-highlight").text) == [""]
     assert "reported by a news outlet from unnamed sources" in story.card.value
     assert story.reveal_button.disabled
@@ -421,7 +432,8 @@ def test_changes_before_the_widget_is_shown_are_not_lost(small_data):
     app.filter(actors=["kremlin"])
     app.show_claim("c-call")
     state = {d["uid"]: d for d in app.figure._widget_data}
-    assert sum(len(state[f"timeline-points-{s}"].get("x", [])) for s in STATUSES) == 1
+    drawn = [np.isfinite(np.asarray(state[f"timeline-points-{s}"]["x"])) for s in STATUSES]
+    assert sum(int(d.sum()) for d in drawn) == 1
     assert len(state["timeline-highlight"]["x"]) == 1
     story = Story(small_data, steps=["c-call", "c-poll"])
     story.next()

@@ -213,6 +213,7 @@ class TimelineModel:
         self._lanes()
         self._links()
         self._hover: dict[str, np.ndarray] = {}
+        self._of_status = [np.flatnonzero(self.status_code == k) for k in range(len(STATUS_ORDER))]
         self._hover_parts: dict[str, dict] = {}
         self._ticks: dict[tuple, dict[str, Any]] = {}
         self._column_cache: dict[str, np.ndarray] = {}
@@ -597,6 +598,7 @@ class TimelineModel:
         lang: str = "en",
         highlight: Iterable[int] = (),
         conceal: int | None = None,
+        stable: bool = False,
     ) -> dict[str, dict[str, Any]]:
         """The data of every trace for the claims in ``mask``: ``{uid: {property: value}}``.
 
@@ -611,6 +613,12 @@ class TimelineModel:
         conceal : int, optional
             A claim whose status is hidden ("predict, then reveal"): its own marks are left out and
             its circle shows "?" instead.
+        stable : bool
+            For widgets: point traces keep every claim, in the same order, and a left-out claim
+            gets ``x = NaN`` (not drawn, not hoverable). Then only ``x`` changes from one mask to
+            the next, and the hover texts, the longest part, are sent once. Ignored when there are
+            too many claims to draw one by one (they are grouped instead). By default, traces hold
+            only the claims shown (what :mod:`explainer.export` relies on).
         """
         keep = np.ones(self.n, dtype=bool) if mask is None else np.asarray(mask, dtype=bool).copy()
         if conceal is not None:
@@ -625,8 +633,12 @@ class TimelineModel:
             of_status = shown[self.status_code[shown] == code]
             # Points
             pts = of_status if not aggregate else of_status[:0]
+            x = self.x[pts]
+            if stable and not self.aggregate_possible:
+                pts = self._of_status[code]  # every claim of this status; the hidden at NaN
+                x = np.where(keep[pts], self.x[pts], np.nan)
             out[f"timeline-points-{status}"] = {
-                "x": self.x[pts],
+                "x": x,
                 "y": self.y[pts],
                 "customdata": pts.astype(np.int32),
                 "hovertext": self.hover(lang, pts).tolist(),

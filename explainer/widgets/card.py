@@ -237,7 +237,7 @@ class TableRows:
                 html.escape(summary),
                 source,
             ]
-            body = "".join(f"<td{_TD}>{cell}</td>" for cell in cells)
+            body = "".join(f"<td>{cell}</td>" for cell in cells)
             self._rows[key] = (
                 f'<tr data-claim="{html.escape(col["id"][i], quote=True)}">{body}</tr>'
             )
@@ -255,7 +255,7 @@ class TableRows:
         """The table of ``rows`` (row numbers, in order; at most ``limit`` are written)."""
         rows = np.asarray(rows, dtype=np.int64).reshape(-1)
         head = "".join(
-            f'<th scope="col"{_TH}>{html.escape(t(f"ui.table.{h}", lang))}</th>'
+            f'<th scope="col">{html.escape(t(f"ui.table.{h}", lang))}</th>'
             for h in ("when", "who", "status", "kind", "claim", "source")
         )
         body = []
@@ -276,14 +276,19 @@ class TableRows:
             else ""
         )
         return (
-            '<div style="max-height:420px;overflow:auto">'
-            f'<table style="border-collapse:collapse;font-size:13px;width:100%;font-family:{FONT}">'
+            f'{_TABLE_STYLE}<div style="max-height:420px;overflow:auto">'
+            '<table class="explainer-table" '
+            f'style="border-collapse:collapse;font-size:13px;width:100%;font-family:{FONT}">'
             f"{cap}<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>{note}</div>"
         )
 
 
-_TD = ' style="padding:4px 6px;border-bottom:1px solid #ddd;vertical-align:top"'
-_TH = ' style="text-align:left;padding:4px 6px;border-bottom:2px solid #888"'
+# One style block a table rather than a style on each cell: the table is sent on every change.
+_TABLE_STYLE = (
+    "<style>.explainer-table td{padding:4px 6px;border-bottom:1px solid #ddd;"
+    "vertical-align:top}.explainer-table th{text-align:left;padding:4px 6px;"
+    "border-bottom:2px solid #888}</style>"
+)
 
 
 def table_html(

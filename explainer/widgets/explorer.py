@@ -269,7 +269,7 @@ class Explorer(widgets.VBox):
         # The figures were built from this very data: remember it, so that only changes are sent.
         n = len(self.claims)
         self._cache_t = _remember(
-            self._timeline.trace_data(self.mask, lang=lang), self._timeline_layout(n)
+            self._timeline.trace_data(self.mask, lang=lang, stable=True), self._timeline_layout(n)
         )
         net = self._network.trace_data(self.mask, lang=lang)
         notes = self._network.notes(net, lang)
@@ -589,7 +589,7 @@ class Explorer(widgets.VBox):
         mask = self.mask
         n = int(np.count_nonzero(mask))
         focus = [self._selected] if self._selected is not None and mask[self._selected] else []
-        updates = self._timeline.trace_data(mask, lang=lang, highlight=focus)
+        updates = self._timeline.trace_data(mask, lang=lang, highlight=focus, stable=True)
         layout = {} if selection_only else self._timeline_layout(n)
         apply_updates(self.figure, updates, self._cache_t, layout)
         rows = np.flatnonzero(mask)

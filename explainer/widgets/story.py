@@ -177,7 +177,7 @@ class Story(widgets.VBox):
         self.position.value = f"<b>{html.escape(t('ui.step', lang, i=self._step + 1, n=n))}</b>"
         index = self._model.index_of[self.steps[self._step]]
         conceal = None if self.revealed else index
-        updates = self._model.trace_data(lang=lang, highlight=[index], conceal=conceal)
+        updates = self._model.trace_data(lang=lang, highlight=[index], conceal=conceal, stable=True)
         with self.figure.batch_update():
             apply_updates(self.figure, updates, self._cache)
         self.card.value = card_html(self.data, self.steps[self._step], lang, reveal=self.revealed)
