@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import write_dataset
+from sample_data import write_dataset
 
 from explainer.__main__ import main
 from explainer.dataset import DATA_DIR

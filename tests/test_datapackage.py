@@ -11,7 +11,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import write_dataset
+from sample_data import write_dataset
 
 from explainer.dataset import DATA_DIR
 from explainer.i18n import KIND_ORDER, STATUS_ORDER

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from conftest import ACTORS, CLAIMS, SOURCES, write_dataset
+from sample_data import ACTORS, CLAIMS, SOURCES, write_dataset
 
 import explainer as ex
 from explainer import Dataset, DatasetError, load_dataset, save_dataset, validate

@@ -17,9 +17,9 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from conftest import ACTORS, CLAIMS, SOURCES, write_dataset
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
+from sample_data import ACTORS, CLAIMS, SOURCES, write_dataset
 
 from explainer import DatasetError, Problem, load_dataset, save_dataset, validate
 from explainer.i18n import KIND_ORDER, STATUS_ORDER

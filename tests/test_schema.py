@@ -11,7 +11,7 @@ import io
 from pathlib import Path
 
 import pytest
-from conftest import ACTORS, CLAIMS, SOURCES, write_dataset
+from sample_data import ACTORS, CLAIMS, SOURCES, write_dataset
 
 from explainer import DatasetError, Problem, load_dataset, validate
 from explainer.schema import fields
