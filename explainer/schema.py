@@ -650,12 +650,17 @@ def _quote_rules(table: Table, texts: dict[str, list[str]]) -> list[Problem]:
     frame = table.frame
     problems: list[Problem] = []
     para = pd.to_numeric(frame["paragraph"], errors="coerce")
+    normalised: dict[str, list[str]] = {}  # each source text once, not once per quote
     for i, (quote, source, p) in enumerate(zip(frame["quote"], frame["source"], para, strict=True)):
-        if pd.isna(quote) or pd.isna(source) or source not in texts:
+        if not isinstance(quote, str) or not isinstance(source, str) or source not in texts:
             continue
-        line = int(table.lines[i])
         needle = _normalise(quote)
-        paragraphs = [_normalise(x) for x in texts[source]]
+        if source not in normalised:
+            normalised[source] = [_normalise(x) for x in texts[source]]
+        paragraphs = normalised[source]
+        if pd.notna(p) and 0 < p <= len(paragraphs) and needle in paragraphs[int(p) - 1]:
+            continue  # the usual case: found where the row says
+        line = int(table.lines[i])
         found = [n for n, x in enumerate(paragraphs, start=1) if needle in x]
         if pd.isna(p):
             if found:
