@@ -15,6 +15,10 @@ STATUS_ORDER = ("established", "stated", "reported", "accused", "commentary")
 KIND_ORDER = ("contact", "influence", "action", "stance", "denial", "assessment")
 
 CATALOGUE: dict[str, dict[str, str]] = {
+    "explorer.show_network": {
+        "en": "Show the network: who is linked to whom",
+        "fr": "Afficher le réseau : qui est lié à qui",
+    },
     # Statuses: a short name, and one sentence that says how we know.
     "status.established": {"en": "established", "fr": "établi"},
     "status.stated": {"en": "stated", "fr": "déclaré"},

@@ -6,6 +6,7 @@ import ipywidgets as widgets
 import numpy as np
 import plotly.graph_objects as go
 import pytest
+from sample_data import HOSTILE_QUOTE, HOSTILE_SUMMARY
 
 from explainer import filter_claims
 from explainer.figures import influence_timeline
@@ -13,7 +14,6 @@ from explainer.filtering import claim_mask
 from explainer.widgets import Explorer, Story
 from explainer.widgets.card import card_html, safe_url, table_html
 from explainer.widgets.explorer import FastMask
-from tests.conftest import HOSTILE_QUOTE, HOSTILE_SUMMARY
 
 
 def trace(fig, uid):
@@ -460,3 +460,18 @@ def test_a_window_with_only_open_dated_claims_says_where_they_are(small_data):
     assert note.visible and "open date" in note.text
     app.filter(start="2022", end="2022-06")
     assert not app.figure.layout.annotations[0].visible
+
+
+def test_the_network_widget_is_made_only_when_asked_for(small_data):
+    # One FigureWidget at page load: anywidget gives each model 2 s to load plotly's 5 MB module.
+    app = Explorer(small_data)
+    app.filter(actors=["putin"])
+    assert app._network_fig is None
+    assert not any(isinstance(w, go.FigureWidget) for w in app._network_slot.children)
+    app._network_button.click()
+    assert app._network_slot.children == (app.network,)
+    shown = filter_claims(small_data.claims, actors=["putin"])
+    assert "Vladimir Putin" in trace(app.network, "network-nodes").text
+    app.filter()  # reset: the network follows in place
+    assert app.network is app._network_slot.children[0]
+    assert len(shown) < len(small_data.claims)

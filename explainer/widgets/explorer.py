@@ -239,7 +239,16 @@ class Explorer(widgets.VBox):
         self.mask = np.ones(len(self.claims), dtype=bool)
 
         self.figure = StableFigureWidget(self._timeline.figure(lang=lang))
-        self.network = StableFigureWidget(self._network.figure(lang=lang))
+        # The network's FigureWidget is made on first use: each FigureWidget loads plotly's ~5 MB
+        # widget module in the browser, and anywidget gives a model only 2 s to start; two at once
+        # on a slow classroom machine miss it, and the figure then never updates.
+        self._network_fig: StableFigureWidget | None = None
+        self._network_button = widgets.Button(
+            description=t("explorer.show_network", lang),
+            layout=widgets.Layout(width="auto", margin="8px 0"),
+        )
+        self._network_button.on_click(lambda _: self.network)
+        self._network_slot = widgets.VBox([self._network_button])
         for trace in self.figure.data:
             if trace.uid.startswith("timeline-points-") or trace.uid == "timeline-highlight":
                 trace.on_click(self._on_click)
@@ -261,7 +270,7 @@ class Explorer(widgets.VBox):
                 widgets.HBox(
                     [timeline, self.card], layout=widgets.Layout(align_items="flex-start")
                 ),
-                self.network,
+                self._network_slot,
                 self.table,
             ]
         )
@@ -271,11 +280,26 @@ class Explorer(widgets.VBox):
         self._cache_t = _remember(
             self._timeline.trace_data(self.mask, lang=lang, stable=True), self._timeline_layout(n)
         )
-        net = self._network.trace_data(self.mask, lang=lang)
-        notes = self._network.notes(net, lang)
-        notes["annotations[0].visible"] &= n > 0
-        self._cache_n = _remember(net, notes)
         self._update()
+
+    @property
+    def network(self) -> go.FigureWidget:
+        """The actor network, updated in place; made on first use (or by its button)."""
+        if self._network_fig is None:
+            fig = StableFigureWidget(self._network.figure(lang=self.lang, mask=self.mask))
+            self._cache_n = {}
+            self._network_fig = fig
+            self._update_network(self.mask, self.lang)
+            self._network_slot.children = (fig,)
+        return self._network_fig
+
+    def _update_network(self, mask: np.ndarray, lang: str) -> None:
+        if self._network_fig is None:
+            return
+        net = self._network.trace_data(mask, lang=lang)
+        net_layout = self._network.notes(net, lang)
+        net_layout["annotations[0].visible"] &= bool(mask.any())  # the summary says "no claim"
+        apply_updates(self._network_fig, net, self._cache_n, net_layout)
 
     # ------------------------------------------------------------------------------------------
     # Controls
@@ -524,7 +548,9 @@ class Explorer(widgets.VBox):
             self.language.value = lang
         self._label_controls()
         self._relabel(self.figure, self._timeline, self._cache_t)
-        self._relabel(self.network, self._network, self._cache_n)
+        self._network_button.description = t("explorer.show_network", lang)
+        if self._network_fig is not None:
+            self._relabel(self._network_fig, self._network, self._cache_n)
         self._update()
         if self._selected is not None:
             self.card.value = card_html(self.data, self.selected, lang)  # type: ignore[arg-type]
@@ -596,10 +622,7 @@ class Explorer(widgets.VBox):
         self.table.value = self._rows.table(rows, lang, selected=self.selected)
         if selection_only:
             return
-        net = self._network.trace_data(mask, lang=lang)
-        net_layout = self._network.notes(net, lang)
-        net_layout["annotations[0].visible"] &= n > 0  # the summary already says "no claim"
-        apply_updates(self.network, net, self._cache_n, net_layout)
+        self._update_network(mask, lang)
         line = self._stats.summary_line(mask, lang)
         if n == 0:
             line = f"{line}. {self._empty_reason()}"
