@@ -100,9 +100,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "fr": "barre : un mois, une année ou une période, pas un jour",
     },
     "legend.open": {
-        "en": "▶ “since …”, drawn to the day it became public; ◀ “until …”, start unknown",
+        "en": "▶ “since …”, drawn to the day it became public; ◀ “by …”, start unknown",
         "fr": "▶ « depuis … », jusqu'au jour où c'est devenu public ; "
-        "◀ « jusqu'à … », début inconnu",
+        "◀ « au plus tard … », début inconnu",
     },
     "legend.approx": {
         "en": "dotted, paler: approximate date",
@@ -149,9 +149,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "mettez le début en premier.",
     },
     "empty.outside": {
-        "en": "The {n} matching claim(s) have an open date (“until …”, “since …”) that may fall in "
+        "en": "The {n} matching claim(s) have an open date (“by …”, “since …”) that may fall in "
         "this window; they are drawn where their date is known, outside it. See the table below.",
-        "fr": "Les {n} affirmation(s) retenue(s) ont une date ouverte (« jusqu'à … », "
+        "fr": "Les {n} affirmation(s) retenue(s) ont une date ouverte (« au plus tard … », "
         "« depuis … ») qui peut tomber dans cette période ; elles sont tracées là où leur date "
         "est connue, "
         "en dehors. Voir le tableau ci-dessous.",
