@@ -110,3 +110,55 @@ def test_peoples_roles_are_dated(ds):
         if a["id"] == "isaacson":  # a biographer, whatever the month
             continue
         assert re.search(r"as of October 2024", a["role"]), a["id"]
+
+
+# --------------------------------------------------------------------------------------------------
+# The answer key cannot drift from the data
+
+LESSON = DATA_DIR.parent / "lesson"
+KEYS = ("answer_key.md", "corrige.md")
+KEY_MARK = re.compile(r"\*\*(\d+)\*\*\s*<!-- key: ([\w.-]+) -->")
+
+
+def key_answers(ds) -> dict[str, int]:
+    """Every numeric answer of the key, computed with ``filter_claims`` as a student would."""
+    c = ds.claims
+    article = c[c["layer"] == "article"]
+    musk_putin = c[(c["actor"] == "musk") & (c["target"] == "putin")]  # one link of the network
+    return {
+        "claims": len(c),
+        "article": len(article),
+        "context": int((c["layer"] == "context").sum()),
+        "reported": len(ex.filter_claims(c, statuses="reported")),
+        "reported_known_2024-10-23": len(
+            ex.filter_claims(c, statuses="reported", known_on="2024-10-23")
+        ),
+        "known_2024-10-23": len(ex.filter_claims(c, known_on="2024-10-23")),
+        "denials": len(ex.filter_claims(c, kinds="denial")),
+        "commentary": len(ex.filter_claims(article, statuses="commentary")),
+        "musk_putin_link": len(musk_putin),
+        "musk_putin_established": int((musk_putin["status"] == "established").sum()),
+        "musk_putin_reported": int((musk_putin["status"] == "reported").sum()),
+    }
+
+
+@pytest.mark.parametrize("name", KEYS)
+def test_the_answer_keys_numbers_are_the_datas(ds, name):
+    path = LESSON / name
+    if not path.exists():
+        pytest.skip(f"lesson/{name} is not there")
+    found = KEY_MARK.findall(path.read_text(encoding="utf-8"))
+    expected = key_answers(ds)
+    assert {k for _, k in found} == set(expected), "every key answer is marked, and only those"
+    for value, key in found:
+        assert int(value) == expected[key], f"lesson/{name}: {key} is {expected[key]}, not {value}"
+
+
+def test_the_answer_keys_ids_exist(ds):
+    ids = set(ds.claims["id"])
+    for name in KEYS:
+        path = LESSON / name
+        if path.exists():
+            text = path.read_text(encoding="utf-8")
+            cited = set(re.findall(r"`([a-z0-9]+(?:-[a-z0-9]+)+)`", text))
+            assert cited and cited <= ids, sorted(cited - ids)
