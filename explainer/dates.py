@@ -241,23 +241,25 @@ def _range_label(a: _Point, b: _Point, lang: str) -> str:
 
 def _open_label(p: _Point, lang: str, *, since: bool, unknown: bool) -> str:
     # "2022/.." is open ("since 2022"); "2022/" has an unknown end ("from 2022, end unknown").
+    # An open start ("../2024-10") says "at the latest by then", not that it stopped then:
+    # "by October 2024", never "until October 2024".
     if lang == "en":
         if unknown:
             return (
                 f"from {p.label('en')}, end unknown"
                 if since
-                else (f"until {p.label('en')}, start unknown")
+                else (f"by {p.label('en')}, start unknown")
             )
-        return ("since " if since else "until ") + p.label("en")
+        return ("since " if since else "by ") + p.label("en")
     text = p.label("fr", embedded=True)
     if since:
         if unknown:
             return ("à partir du " if p.day else "à partir de ") + text + ", fin inconnue"
         return ("depuis le " if p.day else "depuis ") + text
     if text.startswith("les "):
-        head = "jusqu'aux " + text[4:]
+        head = "au plus tard dans les " + text[4:]
     else:
-        head = ("jusqu'au " if p.day else "jusqu'en ") + text
+        head = ("au plus tard le " if p.day else "au plus tard en ") + text
     return head + (", début inconnu" if unknown else "")
 
 

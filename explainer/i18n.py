@@ -10,7 +10,9 @@ __all__ = ["KIND_ORDER", "LANGS", "STATUS_ORDER", "t", "tn"]
 
 LANGS = ("en", "fr")
 
-# Firmest first: the order of legends, controls and tables.
+# The order of legends, controls and tables: from the public record, through who else vouches for
+# a claim (a named person, a relayed report, accusers), to the author's own voice. It is an order
+# of *where a claim comes from*, never a scale of how true it is.
 STATUS_ORDER = ("established", "stated", "reported", "accused", "commentary")
 KIND_ORDER = ("contact", "influence", "action", "stance", "denial", "assessment")
 
@@ -19,32 +21,40 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Show the network: who is linked to whom",
         "fr": "Afficher le réseau : qui est lié à qui",
     },
-    # Statuses: a short name, and one sentence that says how we know.
+    # Statuses (lesson block): a short name, and one sentence that says where the claim comes
+    # from, who vouches for it. Never a truth scale: reported is not false, established is not
+    # the whole story, and a stated claim is established only as words someone said.
     "status.established": {"en": "established", "fr": "établi"},
     "status.stated": {"en": "stated", "fr": "déclaré"},
     "status.reported": {"en": "reported", "fr": "rapporté"},
     "status.accused": {"en": "accused", "fr": "accusation"},
     "status.commentary": {"en": "commentary", "fr": "commentaire"},
     "status_long.established": {
-        "en": "on the public record: anyone can check it (a post, a deployment, an endorsement)",
-        "fr": "dans les faits publics : chacun peut le vérifier (un message, un déploiement, "
-        "un soutien)",
+        "en": "on the public record: anyone can check that it happened (a post, a deployment, an "
+        "endorsement); it is not the whole story",
+        "fr": "dans les faits publics : chacun peut vérifier que c'est arrivé (un message, un "
+        "déploiement, un soutien) ; ce n'est pas toute l'histoire",
     },
     "status_long.stated": {
-        "en": "a named person's own public statement, not checked",
-        "fr": "une déclaration publique d'une personne nommée, non vérifiée",
+        "en": "a named person's own public words: it is established that they said it, not that "
+        "what they said is true",
+        "fr": "les propres mots publics d'une personne nommée : il est établi qu'elle l'a dit, "
+        "pas que ce qu'elle dit est vrai",
     },
     "status_long.reported": {
-        "en": "reported by a news outlet from unnamed sources (in French, the conditional mood)",
-        "fr": "rapporté par un média d'après des sources anonymes (au conditionnel en français)",
+        "en": "relayed from a news report resting on unnamed sources, not checked by the article "
+        "itself (in French, the conditional mood); reported does not mean false",
+        "fr": "relayé d'une enquête de presse reposant sur des sources anonymes, sans "
+        "vérification par l'article lui-même (au conditionnel) ; rapporté ne veut pas dire faux",
     },
     "status_long.accused": {
-        "en": "an accusation made by others, not proven",
-        "fr": "une accusation portée par d'autres, non prouvée",
+        "en": "an accusation made by others, not proven; the article may not say who accuses",
+        "fr": "une accusation portée par d'autres, non prouvée ; l'article ne dit pas toujours "
+        "qui accuse",
     },
     "status_long.commentary": {
-        "en": "the journalist's own analysis or opinion",
-        "fr": "l'analyse ou l'opinion du journaliste",
+        "en": "the author's voice: opinion or unsourced assertion",
+        "fr": "la voix de l'auteur : opinion ou affirmation sans source",
     },
     # Kinds.
     "kind.contact": {"en": "contact", "fr": "contact"},
@@ -63,12 +73,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "n_claims.other": {"en": "{n} claims", "fr": "{n} affirmations"},
     "n_actors.one": {"en": "{n} actor", "fr": "{n} acteur"},
     "n_actors.other": {"en": "{n} actors", "fr": "{n} acteurs"},
-    # Statuses in a few words, for legends.
+    # Statuses in a few words, for legends (lesson block): who vouches for it.
     "status_gloss.established": {"en": "public record", "fr": "faits publics"},
-    "status_gloss.stated": {"en": "their own word", "fr": "sa propre parole"},
-    "status_gloss.reported": {"en": "unnamed sources", "fr": "sources anonymes"},
-    "status_gloss.accused": {"en": "not proven", "fr": "non prouvée"},
-    "status_gloss.commentary": {"en": "journalist's view", "fr": "avis du journaliste"},
+    "status_gloss.stated": {"en": "a named person's words", "fr": "les mots d'une personne"},
+    "status_gloss.reported": {"en": "a relayed report", "fr": "une enquête relayée"},
+    "status_gloss.accused": {"en": "others accuse", "fr": "d'autres accusent"},
+    "status_gloss.commentary": {"en": "the author's voice", "fr": "la voix de l'auteur"},
     # Dates on axes (space-separated, January first).
     "dates.month_abbr": {
         "en": "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec",
@@ -93,16 +103,16 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "axis cut: {start}–{end}, no claim",
         "fr": "axe coupé : {start}–{end}, aucune affirmation",
     },
-    "legend.status": {"en": "How we know it", "fr": "Comment on le sait"},
+    "legend.status": {"en": "Who vouches for it", "fr": "Qui s'en porte garant"},
     "legend.read": {"en": "How to read the marks", "fr": "Comment lire les marques"},
     "legend.span": {
         "en": "bar: a month, a year or a period, not a day",
         "fr": "barre : un mois, une année ou une période, pas un jour",
     },
     "legend.open": {
-        "en": "▶ “since …”, drawn to the day it became public; ◀ “until …”, start unknown",
+        "en": "▶ “since …”, drawn to the day it became public; ◀ “by …”, start unknown",
         "fr": "▶ « depuis … », jusqu'au jour où c'est devenu public ; "
-        "◀ « jusqu'à … », début inconnu",
+        "◀ « au plus tard … », début inconnu",
     },
     "legend.approx": {
         "en": "dotted, paler: approximate date",
@@ -133,8 +143,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "hover.answers": {"en": "answers: {summary}", "fr": "répond à : {summary}"},
     "hover.guess": {
-        "en": "How solid is this claim? Guess, then reveal.",
-        "fr": "Quelle est la solidité de cette affirmation ? Devinez, puis révélez.",
+        "en": "Who vouches for this claim? Guess, then reveal.",
+        "fr": "Qui se porte garant de cette affirmation ? Devinez, puis révélez.",
     },
     "hover.bin": {"en": "{claims}, {month}: {actor}", "fr": "{claims}, {month} : {actor}"},
     "empty.none": {
@@ -149,9 +159,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "mettez le début en premier.",
     },
     "empty.outside": {
-        "en": "The {n} matching claim(s) have an open date (“until …”, “since …”) that may fall in "
+        "en": "The {n} matching claim(s) have an open date (“by …”, “since …”) that may fall in "
         "this window; they are drawn where their date is known, outside it. See the table below.",
-        "fr": "Les {n} affirmation(s) retenue(s) ont une date ouverte (« jusqu'à … », "
+        "fr": "Les {n} affirmation(s) retenue(s) ont une date ouverte (« au plus tard … », "
         "« depuis … ») qui peut tomber dans cette période ; elles sont tracées là où leur date "
         "est connue, "
         "en dehors. Voir le tableau ci-dessous.",
@@ -206,8 +216,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "network.node": {"en": "{name}: {claims}", "fr": "{name} : {claims}"},
     "network.width": {"en": "thicker: more claims", "fr": "plus épais : plus d'affirmations"},
     "network.style": {
-        "en": "style: the firmest status among them",
-        "fr": "style : le statut le plus solide parmi elles",
+        "en": "line: the one of their statuses listed first; hover to see them all",
+        "fr": "trait : celui de leurs statuts listé en premier ; survolez pour les voir tous",
     },
     "network.limit": {
         "en": "Only the {drawn} busiest of {linked} links are drawn: filter to see the others.",
@@ -268,10 +278,13 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "ui.card.answers": {"en": "This denial answers", "fr": "Ce démenti répond à"},
     "ui.card.denied_by": {"en": "Denied by", "fr": "Démenti par"},
     "ui.card.hidden": {
-        "en": "How solid is this claim: established, stated, reported, accused, or commentary? "
-        "Guess, then reveal.",
-        "fr": "Quelle est la solidité de cette affirmation : établie, déclarée, rapportée, "
-        "accusation ou commentaire ? Devinez, puis révélez.",
+        "en": "Who vouches for this claim: the public record (established), a named person "
+        "(stated), a relayed report (reported), accusers (accused), or the author's voice "
+        "(commentary)? Commit to an answer and quote the cue word. Guess, then reveal.",
+        "fr": "Qui se porte garant de cette affirmation : les faits publics (établi), une "
+        "personne nommée (déclaré), une enquête relayée (rapporté), des accusateurs "
+        "(accusation) ou la voix de l'auteur (commentaire) ? Engagez-vous et citez le mot "
+        "repère. Devinez, puis révélez.",
     },
     "lang_name.en": {"en": "English", "fr": "anglais"},
     "lang_name.fr": {"en": "French", "fr": "français"},
@@ -322,13 +335,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "export.timeline": {"en": "Timeline", "fr": "Chronologie"},
     "export.network": {"en": "Who is linked to whom", "fr": "Qui est lié à qui"},
     "export.legend": {
-        "en": "How solid is each claim?",
-        "fr": "Quelle est la solidité de chaque affirmation ?",
+        "en": "Where does each claim come from?",
+        "fr": "D'où vient chaque affirmation ?",
     },
     "export.legend_intro": {
-        "en": "Each claim has a status that says how we know it, from the firmest to the opinion:",
-        "fr": "Chaque affirmation a un statut qui dit comment on le sait, du plus solide à "
-        "l'opinion :",
+        "en": "Each claim has a status that says who vouches for it, not how true it is. "
+        "Reported does not mean false; established is not the whole story:",
+        "fr": "Chaque affirmation a un statut qui dit qui s'en porte garant, pas à quel point "
+        "elle est vraie. Rapporté ne veut pas dire faux ; établi n'est pas toute l'histoire :",
     },
     "export.n_claims.one": {"en": "({n} claim)", "fr": "({n} affirmation)"},
     "export.n_claims.other": {"en": "({n} claims)", "fr": "({n} affirmations)"},

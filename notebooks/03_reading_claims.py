@@ -1,18 +1,22 @@
 # %% [markdown]
-# # Reading claims: how do we know what we are told?
+# # Reading claims: who vouches for what we are told?
 #
 # ## Overview
 #
 # A news article mixes several kinds of statement: facts anyone can check, what named people say,
-# what a newspaper reports from sources it does not name, accusations, and the journalist's own
-# opinion. This lesson uses the Numerama article of October 2024 on Elon Musk and Vladimir Putin,
-# which relays a Wall Street Journal (WSJ) investigation, to tell them apart.
+# what a newspaper reports from sources it does not name, accusations, and the author's own voice.
+# This lesson uses the Numerama article of October 2024 on Elon Musk and Vladimir Putin, which relays
+# a Wall Street Journal (WSJ) investigation, to tell them apart. A status says **where a claim comes
+# from, who vouches for it**: never how true it is.
 #
-# 1. Five ways of knowing, with examples from the article.
-# 2. The conditional mood: how French journalism marks what it reports without having checked it.
-# 3. What was known when: the day the WSJ report came out.
-# 4. Denials, read beside what they deny.
-# 5. Exercises: predict, then reveal.
+# 1. Five statuses, with examples from the article.
+# 2. "Reported", taught properly: relayed, anonymous sources, the *conditionnel journalistique*.
+# 3. What was known when: what was new on 24 October 2024, and what was not.
+# 4. Denials, read beside what they deny, and how to weigh them.
+# 5. Exercises: commit to an answer, then reveal.
+#
+# The teacher guide (`TEACHER.md`) turns this into a 55-minute lesson, with a worksheet, an answer key
+# and an exit ticket in `lesson/`.
 #
 # ## Prerequisites
 #
@@ -24,7 +28,7 @@
 #
 # ## Time to learn
 #
-# 45 minutes, with the exercises.
+# 60–75 minutes, with the exercises.
 
 # %%
 import pandas as pd
@@ -36,18 +40,21 @@ ds = ex.load_dataset()
 columns = ["when_label_en", "summary_en", "quote"]
 
 # %% [markdown]
-# ## 1. Five ways of knowing
+# ## 1. Five statuses: who vouches for it?
 #
-# Every claim in the dataset has one **status**: how we know it. The summaries are our own words;
-# the quote is the article's.
+# Every claim in the dataset has one **status**. The summaries are our own words; the quote is the
+# article's.
 #
-# | Status | What it means | A cue in the French text |
+# | Status | Who vouches for it | A cue in the French text |
 # | --- | --- | --- |
-# | **established** | on the public record: anyone can check it | stated plainly, and checkable: *avait déployé* |
-# | **stated** | a named person's own public statement, not checked | *affirmait*, *qu'il qualifie de*, *dément* |
-# | **reported** | reported by a news outlet from unnamed sources | the conditional: *serait*, *aurait*; *selon le WSJ* |
-# | **accused** | an accusation made by others, not proven | *est accusé de* |
-# | **commentary** | the journalist's own analysis or opinion | judgements: *difficile à suivre*, *soi-disant* |
+# | **established** | the public record: anyone can check that it happened | stated plainly, and checkable: *avait déployé* |
+# | **stated** | a named person, in their own words | *affirmait*, *qu'il qualifie de*, *dément* |
+# | **reported** | a news report the article relays | *selon le WSJ*; the conditional: *serait*, *aurait* |
+# | **accused** | others accuse; not proven | *est accusé de* |
+# | **commentary** | the author's voice: opinion or unsourced assertion | judgements: *difficile à suivre*, *soi-disant* |
+#
+# Two levels, always: it is established that Peskov *said* something; what he said is not. Two
+# warnings: **reported does not mean false**, and **established is not the whole story**.
 #
 # How many of the article's own claims fall under each status?
 
@@ -55,9 +62,9 @@ columns = ["when_label_en", "summary_en", "quote"]
 ds.claims.query("layer == 'article'")["status"].value_counts()
 
 # %% [markdown]
-# Look at the largest number before reading on: much of the article is its author's own view.
+# Look at the largest number before reading on: much of the article is its author's own voice.
 #
-# ### Established: anyone can check it
+# ### Established: anyone can check that it happened
 #
 # Musk's public acts after the invasion of Ukraine, as the article gives them:
 
@@ -69,15 +76,16 @@ ex.filter_claims(ds.claims, statuses="established", actors="musk", end="2022-12"
 # %% [markdown]
 # ### Stated: a named person said so
 #
-# What Putin has said about Musk. A statement tells us what someone said, not that it is true.
+# What Putin has said about Musk. It is established that he said it; that tells us what he said, not
+# that it is true.
 
 # %%
 ex.filter_claims(ds.claims, statuses="stated", actors="putin", kinds="stance")[columns]
 
 # %% [markdown]
-# ### Reported: a newspaper says so, citing people it does not name
+# ### Reported: a news report the article relays
 #
-# The claims that Putin or the Kremlin influenced Musk all rest on the WSJ's report, as the article
+# The claims that Putin or the Kremlin influenced Musk all come from the WSJ's report, as the article
 # relays it. Find the verb in the conditional (*aurait*) in each quote.
 
 # %%
@@ -92,15 +100,38 @@ ex.filter_claims(ds.claims, statuses="reported", kinds="influence")[columns]
 ex.filter_claims(ds.claims, statuses="accused")[columns]
 
 # %% [markdown]
-# ### Commentary: the journalist's own view
+# ### Commentary: the author's voice
 #
-# These sentences are the article's author speaking, not the WSJ and not a fact of the record.
+# These sentences are the article's author speaking, not the WSJ and not a fact of the record: opinions,
+# and assertions the article gives without a source.
 
 # %%
 ex.filter_claims(ds.claims, statuses="commentary", text="power")[columns]
 
 # %% [markdown]
-# ## 2. The conditional mood in French journalism
+# ## 2. "Reported", taught properly
+#
+# "Reported" bundles three different things. Take them one at a time.
+#
+# ### Relayed: Numerama did no reporting of its own
+#
+# Every reported claim of the article comes from one report, the WSJ's. Where the article names it, our
+# summary says "According to the WSJ"; where it goes on in the conditional without naming it, "The
+# article relays". Either way, the article vouches only that the WSJ said so.
+
+# %%
+ex.filter_claims(ds.claims, statuses="reported")[["paragraph", "summary_en"]]
+
+# %% [markdown]
+# ### Anonymous sources: not the same as unknown
+#
+# The article never says who the WSJ's sources are, and names "a WSJ source" only once (paragraph 12).
+# Other coverage of the report quoted the WSJ describing them as "several current and former U.S.,
+# European and Russian officials" (*The Week*, 25 October 2024). Anonymous means *not named to
+# readers*: the reporters and their editors know who they are, and the WSJ article is signed by five
+# named reporters, who stake their newspaper's reputation on them.
+#
+# ### The *conditionnel journalistique*, and its limits
 #
 # French newspapers put what they relay without having checked it in the **conditional**: *Le
 # milliardaire serait en relation constante avec Vladimir Poutine* reads "the billionaire is said to be
@@ -121,6 +152,14 @@ ex.highlight(ds.texts["numerama-2024-10"][5], lang="fr")
 ds.claims.query("paragraph == 6")[["status", "summary_en", "quote"]]
 
 # %% [markdown]
+# The conditional has limits, and the article shows all three:
+#
+# - **a *selon* sentence in the indicative**: *Selon le Wall Street Journal, les liens ... ne se sont
+#   pas arrêtés en 2021* is reported, though its verb is not conditional: the attribution decides;
+# - **a conditional in the author's own voice**: *Une éventuelle arrivée de Musk ... rendrait ces liens
+#   encore plus dangereux* is a hypothesis by the author, so commentary, not reported;
+# - the mood says **nothing about the quality** of the sources.
+#
 # **Try it.** Paragraph 10 tells how Putin is said to have swayed Musk. Before running the next cell,
 # find its verbs in the conditional, then compare with the marks.
 
@@ -141,9 +180,28 @@ ex.highlight(ds.texts["numerama-2024-10"][9], lang="fr")
 }
 
 # %% [markdown]
+# Most reported claims became public with the WSJ report. But not all: some of what the article
+# relays was public before, from other people.
+
+# %%
+ex.filter_claims(ds.claims, statuses="reported", known_on="2024-10-23")[
+    ["id", "public_label_en", "summary_en"]
+]
+
+# %% [markdown]
+# - A conversation between Musk and Putin before the poll, and the Kremlin's conditions, were public
+#   on **11 October 2022**: the political scientist Ian Bremmer said Musk had told him so; Musk denied it
+#   that day, and the Kremlin the next.
+# - Musk's interest in Russia from his trips of 2001–2002 was public with his **2015** biography.
+# - His fear of a nuclear escalation over Crimea was public from Walter Isaacson's biography,
+#   **September 2023**.
+#
+# What was **new** on 24 October 2024: regular contact "since late 2022" (the article says *constante*,
+# *depuis 2022*), the talks with Sergei Kiriyenko, and Putin's request about Taiwan.
+#
 # The Explorer below is set to **23 October 2024**, the day before the report. Move **Known by** to
-# the end of the slider (today), then back to September 2024: the reported claims appear and vanish
-# together, because all of them became public on the same day, with the WSJ report.
+# the end of the slider (today), then back to September 2022: watch which reported claims appear with
+# the WSJ report, and which were there before.
 
 # %%
 ex.Explorer(ds, lang="en").filter(known_on="2024-10-23")
@@ -158,7 +216,8 @@ ex.Explorer(ds, lang="en").filter(known_on="2024-10-23")
 ex.filter_claims(ds.claims, kinds="denial")[["id", "summary_en", "responds_to"]]
 
 # %% [markdown]
-# Both deny the same reported claim. On the timeline, the dashed grey arrow joins each denial to it:
+# Two denials answer the WSJ's report of 2024; two, in October 2022, answer Bremmer's account. On the
+# timeline, the dashed grey arrow joins each denial to the claim it answers:
 
 # %%
 side_by_side = [
@@ -169,15 +228,23 @@ side_by_side = [
 ex.influence_timeline(ds, claims=ds.claims[ds.claims["id"].isin(side_by_side)], lang="en")
 
 # %% [markdown]
-# What would settle the question? Not a louder denial, nor the same report repeated: documents, or
-# people willing to be named. The article cites neither: it attributes the report to the WSJ and
-# writes it in the conditional.
+# **Weigh it.** Neither a louder denial nor the same report repeated changes anything. Answer two
+# questions instead:
 #
-# ## 5. Exercises: predict, then reveal
+# 1. **What would confirm the report?** Someone saying it on the record; documents; another newsroom's
+#    own, independent reporting (not an article relaying the WSJ).
+# 2. **Who has an interest in asserting it, and who in denying it?** The WSJ stakes its reputation;
+#    Musk and the Kremlin are the people the report is about; officials who talk anonymously may have
+#    aims of their own.
 #
-# **Exercise 1.** The story below hides each claim's status. For each step, read the card and decide
-# with the class: *established*, *stated*, *reported*, *accused* or *commentary*? Then press
-# **Reveal how we know it**.
+# ## 5. Exercises: commit, then reveal
+#
+# **Exercise 1.** The story below hides each claim's status. Before the class discusses anything, each
+# student writes, alone and in pen, a status and **the cue word** for each step (Part A of the
+# worksheet, `lesson/worksheet.md`). Some items are traps: a conditional that is the author's own
+# hypothesis, a *selon* sentence in the indicative, "the report was published" against what it says.
+# Then press **Reveal how we know it**, one card at a time. The answers, with notes on the contestable
+# items, are in the teacher's key (`lesson/answer_key.md`).
 
 # %%
 ex.Story(
@@ -186,30 +253,32 @@ ex.Story(
     predict=True,
     steps=[
         "musk-poll-crimea-to-russia",
-        "kremlin-call-before-poll",
+        "kremlin-ties-continued-after-2021",
         "putin-calls-musk-intelligent",
+        "wsj-investigation-published",
         "musk-accused-sharing-russian-fake-news",
-        "musk-classified-access",
+        "government-role-more-dangerous",
         "us-government-dilemma",
-        "musk-could-change-war-and-sway-president",
         "musk-denies-ties",
+        "musk-could-change-war-and-sway-president",
     ],
 )
 
 # %% [markdown]
 # **Exercise 2.** The article says Musk's interest in Russia began "in 2002". Find, in the Explorer
-# above, what the public record dates earlier.
+# above, what the public record dates earlier, and when it became public.
 #
 # <details><summary>Answer</summary>
 #
 # Musk first travelled to Moscow in October 2001 to try to buy rockets (a *context* row, from the
-# public record); he went back in February 2002. The claim that his interest in Russia *began* in 2002
-# is *reported*, from the WSJ.
+# public record); he went back in February 2002. Both were told in Ashlee Vance's biography (2015). The
+# claim that his interest in Russia *began* in 2002 is *reported*: the article relays it in the
+# conditional.
 #
 # </details>
 #
-# **Exercise 3.** "An unnamed source quoted by the WSJ says the US government faces a dilemma." Why is
-# this *reported* and not *stated*, although it is a quotation?
+# **Exercise 3.** "A source of the WSJ, unnamed in the article, says the government faces a dilemma."
+# Why is this *reported* and not *stated*, although it is a quotation in the indicative?
 #
 # <details><summary>Answer</summary>
 #
@@ -220,15 +289,19 @@ ex.Story(
 #
 # ## Summary
 #
-# - A claim's **status** says how we know it: *established*, *stated*, *reported*, *accused* or
-#   *commentary*. The same sentence can sound equally sure in all five.
-# - In French, the **conditional mood** marks what a newspaper relays without having checked it.
-# - The contacts between Musk and Putin since 2022 are *reported*: they rest on the WSJ's unnamed
-#   sources and became public on 24 October 2024. Musk and the Kremlin deny them; neither the
-#   report nor the denials are established.
-# - A large share of the article is its **author's commentary**.
+# - A claim's **status** says who vouches for it: the public record, a named person, a relayed report,
+#   accusers, or the author's voice. It is not a truth scale: reported does not mean false, and
+#   established is not the whole story.
+# - "Reported" bundles three things: the article **relays** (it did no reporting of its own), the WSJ's
+#   sources are **anonymous** (not named, not unknown), and French marks it with the **conditional**,
+#   whose limits matter.
+# - Part of what the article relays was public, and denied, since October 2022; what was new on
+#   24 October 2024 was the WSJ's account of regular contact since late 2022, Kiriyenko, and Taiwan.
+# - A denial stands beside what it denies; to weigh them, ask what would confirm the claim and who has
+#   an interest in asserting or denying it.
 #
 # ## What's next
 #
 # - `02_explore`: find your own examples of each status.
 # - `04_your_own_article`: build the same kind of dataset for another article.
+# - The worksheet, answer key and exit ticket: `lesson/` and `TEACHER.md`.

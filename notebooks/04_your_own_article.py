@@ -19,7 +19,7 @@
 #
 # | Concept | Importance | Notes |
 # | --- | --- | --- |
-# | The five statuses (notebook `03_reading_claims`) | Necessary | Every claim needs one, chosen by a person |
+# | The five statuses (notebook `03_reading_claims`) | Necessary | Who vouches for each claim (not how true it is): one per claim, chosen by a person |
 # | CSV files and a spreadsheet | Necessary | The three tables are CSV files |
 # | `data/template/README.md` | Helpful | The columns, in one page |
 # | Python | Helpful | Only to run the cells |
@@ -124,9 +124,13 @@ pd.DataFrame(
 
 # %% [markdown]
 # The drafter flags the conditionals, speech verbs and accusations it finds, but it cannot tell a
-# plain fact from the journalist's opinion when neither carries a cue: look at *commentary*. That is
-# the reader's work, and the point of the lesson: the status of each claim is decided by a person,
-# with the text in front of them.
+# plain fact from the author's voice (an opinion, or an assertion without a source) when neither
+# carries a cue: look at *commentary*. Nor can it see the traps the lesson teaches: a conditional that
+# is the author's own hypothesis is commentary, not reported; a *selon* sentence in the indicative is
+# still reported. And it cannot know **when** a claim first became public: check each reported claim
+# against the public record, as we found that the Kremlin's call before Musk's poll had been public,
+# and denied, since October 2022. That is the reader's work, and the point of the lesson: the status
+# of each claim is decided by a person, with the text in front of them.
 #
 # ## Summary
 #

@@ -76,8 +76,8 @@ def test_unknown_ends_have_open_bounds_but_their_own_labels():
     assert earlier.open_start and earlier.lower == OPEN_START
     assert later.label_en == "from 2022, end unknown"
     assert later.label_fr == "à partir de 2022, fin inconnue"
-    assert earlier.label_en == "until 2021, start unknown"
-    assert earlier.label_fr == "jusqu'en 2021, début inconnu"
+    assert earlier.label_en == "by 2021, start unknown"
+    assert earlier.label_fr == "au plus tard en 2021, début inconnu"
 
 
 def test_interval_bounds_are_the_outer_days():
@@ -133,9 +133,9 @@ def test_surrounding_spaces_are_ignored():
         ("2021-04-15~", "about 15 April 2021", "vers le 15 avril 2021"),
         ("2022-10-03/..", "since 3 October 2022", "depuis le 3 octobre 2022"),
         ("2021~/..", "since about 2021", "depuis 2021 environ"),
-        ("../2021", "until 2021", "jusqu'en 2021"),
-        ("../2024-10", "until October 2024", "jusqu'en octobre 2024"),
-        ("../2022-10-03", "until 3 October 2022", "jusqu'au 3 octobre 2022"),
+        ("../2021", "by 2021", "au plus tard en 2021"),
+        ("../2024-10", "by October 2024", "au plus tard en octobre 2024"),
+        ("../2022-10-03", "by 3 October 2022", "au plus tard le 3 octobre 2022"),
         ("2024-10-24/2024-10-31", "24–31 October 2024", "du 24 au 31 octobre 2024"),
         ("2024-10-01/2024-10-31", "1–31 October 2024", "du 1er au 31 octobre 2024"),
         ("2021-04/2021-06", "April–June 2021", "d'avril à juin 2021"),

@@ -297,7 +297,7 @@ def test_known_actors_are_reused_new_ones_flagged(bundled_draft):
     _, folder = bundled_draft
     actors = {a["id"]: a for a in read_csv(folder / "actors.csv")}
     assert {"musk", "putin", "kremlin", "wsj", "kiriyenko", "xi"} <= set(actors)
-    assert actors["putin"]["role"] == "President of Russia"  # copied from the bundled actors
+    assert actors["putin"]["role"] == "President of Russia (as of October 2024)"  # bundled
     new = [a for a in actors.values() if a["role"] == "to review"]
     claims = read_csv(folder / "claims.csv")
     for a in new:

@@ -33,6 +33,7 @@ EXPECTED = [
     "04_your_own_article.ipynb",
     "fr/01_story.ipynb",
     "fr/02_explore.ipynb",
+    "fr/03_reading_claims.ipynb",
 ]
 PATHS = [NOTEBOOK_DIR / name for name in EXPECTED]
 IDS = [name.removesuffix(".ipynb") for name in EXPECTED]

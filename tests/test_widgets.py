@@ -224,7 +224,7 @@ def test_clicking_a_mark_opens_its_card_and_circles_it(small_data):
     assert app.selected == "c-call"
     assert "a call from the Kremlin preceded the poll" in app.card.value
     assert "ce sondage avait été précédé d&#x27;un coup de fil du Kremlin" in app.card.value
-    assert "reported by a news outlet from unnamed sources" in app.card.value
+    assert "relayed from a news report resting on unnamed sources" in app.card.value
     assert 'href="https://www.numerama.com/a.html"' in app.card.value
     assert 'rel="noopener noreferrer"' in app.card.value
     ring = trace(app.figure, "timeline-highlight")
@@ -303,7 +303,7 @@ def test_explorer_in_french_from_the_start_and_by_the_switch(small_data):
     app.language.value = "fr"
     assert app.lang == "fr"
     assert app.figure.layout.xaxis.title.text == fr.figure.layout.xaxis.title.text
-    assert trace(app.figure, "timeline-points-reported").name == "rapporté : sources anonymes"
+    assert trace(app.figure, "timeline-points-reported").name == "rapporté : une enquête relayée"
     assert "Vladimir Poutine" in app.figure.layout.yaxis.ticktext
     assert "un appel du Kremlin a précédé le sondage" in app.card.value
     assert "Comment on le sait" in app.card.value
@@ -400,7 +400,7 @@ def test_story_predict_then_reveal(small_data):
     reported = trace(story.figure, "timeline-points-reported")
     assert np.isfinite(drawn_x(reported, index))
     assert list(trace(story.figure, "timeline-highlight").text) == [""]
-    assert "reported by a news outlet from unnamed sources" in story.card.value
+    assert "relayed from a news report resting on unnamed sources" in story.card.value
     assert story.reveal_button.disabled
     story.next()  # the next claim is hidden again until revealed
     assert list(trace(story.figure, "timeline-highlight").text) == ["?"]

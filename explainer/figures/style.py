@@ -1,10 +1,17 @@
 """How each status looks: marker shape, fill, colour, line style, and the words that go with it.
 
-Status is never shown by colour alone: each one has its own marker *shape*, and the firm statuses
-are *filled* while the hedged ones (``reported``, ``accused``) are open outlines, drawn paler, with
-dashed links. ``commentary`` (the journalist's own view) is an asterisk: a different kind of thing,
-not a fact at all. The colours are the Okabe-Ito palette, readable with the common colour-vision
-deficiencies.
+A status says **where a claim comes from, who vouches for it**, not how true it is; the look
+follows that. Only ``established`` (the public record: anyone can check that it happened) is a
+filled mark. Every other status is an outline whose *shape* names who vouches for it: a square
+with a dot for a named person's own words (``stated``), a diamond for a report the article relays
+(``reported``), a triangle for an accusation by others (``accused``), an asterisk for the author's
+voice, opinion or unsourced assertion (``commentary``). All marks have the same opacity, so no
+status looks "weaker": a self-interested denial (``stated``) is not drawn firmer than an
+investigation (``reported``), and neither is drawn as more true.
+
+Status is never shown by colour alone: the shapes differ in greyscale, and each status has its own
+line pattern for links. The colours are the Okabe-Ito palette, readable with the common
+colour-vision deficiencies.
 """
 
 from __future__ import annotations
@@ -49,15 +56,15 @@ class StatusStyle:
     status : str
         The status it is for.
     symbol : str
-        Plotly marker symbol: the shape (and, with ``-open``, the absence of fill).
+        Plotly marker symbol: the shape says who vouches for the claim (``-open``: an outline).
     filled : bool
-        Whether marks are solid; hedged statuses are outlines.
+        Whether marks are solid: only the public record (``established``) is.
     colour : str
         Okabe-Ito colour.
     opacity : float
-        Opacity of marks; hedged ones are paler.
+        Opacity of marks: the same for every status, so that none looks weaker.
     dash : str
-        Line style of spans' outlines, links and network edges.
+        Line style of spans' outlines, links and network edges: one pattern per status.
     glyph : str
         The same shape as a character, for text views (cards, tables, controls).
     """
@@ -71,19 +78,25 @@ class StatusStyle:
     glyph: str
 
     @property
-    def firmness(self) -> int:
-        """0 for the firmest status (``established``), larger for less firm ones."""
+    def rank(self) -> int:
+        """The status's place in legends and controls (``established`` first, the author's voice
+        last): an order of who vouches for a claim, not of how true it is."""
         return STATUS_ORDER.index(self.status)
 
 
 _BLUE, _GREEN = OKABE_ITO["blue"], OKABE_ITO["bluish_green"]
 _VERMILLION, _PURPLE = OKABE_ITO["vermillion"], OKABE_ITO["reddish_purple"]
 STATUS_STYLES: dict[str, StatusStyle] = {
+    # the public record: anyone can check that it happened
     "established": StatusStyle("established", "circle", True, _BLUE, 1.0, "solid", "●"),
-    "stated": StatusStyle("stated", "square", True, _GREEN, 1.0, "solid", "■"),
-    "reported": StatusStyle("reported", "diamond-open", False, _VERMILLION, 0.85, "dash", "◇"),
-    "accused": StatusStyle("accused", "triangle-up-open", False, _PURPLE, 0.85, "dot", "△"),
-    "commentary": StatusStyle("commentary", "asterisk-open", False, GREY, 0.9, "dashdot", "✳"),
+    # a named person's own words: established that they said it, not that it is true
+    "stated": StatusStyle("stated", "square-open-dot", False, _GREEN, 1.0, "longdash", "▣"),
+    # relayed from a news report (the WSJ's, whose sources are not named)
+    "reported": StatusStyle("reported", "diamond-open", False, _VERMILLION, 1.0, "dash", "◇"),
+    # an accusation by others, not proven
+    "accused": StatusStyle("accused", "triangle-up-open", False, _PURPLE, 1.0, "dot", "△"),
+    # the author's voice: opinion or unsourced assertion
+    "commentary": StatusStyle("commentary", "asterisk-open", False, GREY, 1.0, "dashdot", "✳"),
 }
 
 

@@ -2,14 +2,14 @@
 # # Musk, Poutine et le Wall Street Journal : l'histoire en onze étapes
 #
 # Un récit raconté par un article français (Numerama, octobre 2024) qui relaie une enquête du Wall
-# Street Journal. Chaque étape dit ce qui est affirmé **et comment on le sait**.
+# Street Journal. Chaque étape dit ce qui est affirmé **et qui s'en porte garant**.
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ## Vue d'ensemble
 #
 # 1. Le tableau d'ensemble : toutes les affirmations sur une frise.
 # 2. Onze étapes, des voyages de Musk à Moscou en 2001 aux démentis d'octobre 2024.
-# 3. Qui est lié à qui, et avec quelle solidité.
+# 3. Qui est lié à qui, et ce que regroupe chaque lien.
 #
 # ## Prérequis
 #
@@ -17,24 +17,28 @@
 # | --- | --- | --- |
 # | L'invasion de l'Ukraine par la Russie (février 2022) | Utile | Le contexte de la plupart des étapes |
 # | Starlink | Utile | L'internet par satellite de SpaceX, utilisé par l'armée ukrainienne |
-# | Les cinq statuts | Nécessaire | Comment on sait ce qu'on affirme : voir la diapositive suivante |
+# | Les cinq statuts | Nécessaire | Qui se porte garant d'une affirmation : voir la diapositive suivante |
 #
 # ## Temps nécessaire
 #
-# 20 minutes en classe.
+# 25 à 30 minutes en classe. Pour la séance complète (fiche élève, corrigé, ticket de sortie), voir le
+# guide de l'enseignant, `GUIDE_ENSEIGNANT.md`, à la racine du dépôt.
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
-# ## Comment on le sait : cinq statuts
+# ## Qui s'en porte garant : cinq statuts
 #
-# | Statut | Ce qu'il veut dire |
-# | --- | --- |
-# | **établi** | dans les faits publics : chacun peut le vérifier (un message, un déploiement, un soutien) |
-# | **déclaré** | une déclaration publique d'une personne nommée, non vérifiée |
-# | **rapporté** | rapporté par un média d'après des sources anonymes ; en français, au conditionnel |
-# | **accusation** | une accusation portée par d'autres, non prouvée |
-# | **commentaire** | l'analyse ou l'opinion du journaliste |
+# Un statut dit **d'où vient une affirmation**, pas à quel point elle est vraie.
 #
-# Sur les figures, une marque pleine est établie ; moins la marque est pleine, moins on en sait.
+# | Statut | Qui s'en porte garant | Marque |
+# | --- | --- | --- |
+# | **établi** | les faits publics : chacun peut vérifier que c'est arrivé (un message, un déploiement) | ● pleine |
+# | **déclaré** | une personne nommée, avec ses propres mots : il est établi qu'elle l'a *dit*, pas que c'est vrai | ▣ |
+# | **rapporté** | une enquête que l'article relaie (celle du WSJ, dont les sources ne sont pas nommées) ; en français, au conditionnel | ◇ |
+# | **accusation** | d'autres accusent ; rien n'est prouvé | △ |
+# | **commentaire** | la voix de l'auteur : opinion ou affirmation sans source | ✳ |
+#
+# Seuls les faits publics sont une marque pleine ; les autres formes disent qui d'autre s'en porte
+# garant. **Rapporté ne veut pas dire faux**, et **établi n'est pas toute l'histoire**.
 
 # %% slideshow={"slide_type": "skip"}
 import explainer as ex
@@ -56,8 +60,9 @@ ex.influence_timeline(ds, lang="fr")
 # ## 1. 2001–2002 : des fusées russes
 #
 # Musk s'est rendu à Moscou en 2001, puis de nouveau en 2002, pour tenter d'acheter des fusées pour
-# ce qui allait devenir SpaceX (*établi*). Selon le WSJ, tel que l'article le relaie, son intérêt
-# pour la Russie remonterait à cette époque (*rapporté*).
+# ce qui allait devenir SpaceX (*établi* ; raconté dans la biographie d'Ashlee Vance, publique en
+# 2015). L'article rapporte, au conditionnel, que son intérêt pour la Russie remonterait à 2002
+# (*rapporté*).
 
 # %% slideshow={"slide_type": "-"}
 step = ["ctx-musk-moscow-trip-2001", "ctx-musk-russia-trip-2002", "musk-russia-interest-2002"]
@@ -66,9 +71,9 @@ ex.influence_timeline(ds, claims=ds.claims[ds.claims["id"].isin(step)], lang="fr
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## 2. Avril 2021 : un appel
 #
-# Musk a affirmé plus tard avoir parlé avec Poutine, un échange que l'article date d'avril 2021, et ne
-# plus avoir eu de contact depuis (*déclaré* : ses propres mots, que personne d'extérieur ne pouvait
-# vérifier).
+# Musk a dit plus tard avoir parlé avec Poutine, un appel que l'article date d'avril 2021, et ne plus
+# avoir eu de contact depuis (*déclaré* : ses propres mots). L'appel lui-même est aussi confirmé par le
+# Kremlin (étape 7) ; l'absence de tout contact ensuite repose sur leur parole.
 
 # %% slideshow={"slide_type": "-"}
 step = ["musk-spoke-to-putin-2021-04", "musk-no-contact-since-2021"]
@@ -77,8 +82,8 @@ ex.influence_timeline(ds, claims=ds.claims[ds.claims["id"].isin(step)], lang="fr
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## 3. Février 2022 : Starlink pour l'Ukraine
 #
-# Après l'invasion de l'Ukraine par la Russie, un ministre ukrainien a demandé publiquement Starlink
-# et Musk a répondu que le service y était actif (*établi*). Pourquoi il l'a fait, c'est la lecture
+# Après l'invasion de l'Ukraine par la Russie, un ministre ukrainien a publiquement demandé Starlink,
+# et Musk a répondu que le service y fonctionnait (*établi*). Pourquoi il l'a fait, c'est la lecture
 # de l'auteur de l'article (*commentaire*).
 
 # %% slideshow={"slide_type": "-"}
@@ -93,7 +98,7 @@ ex.influence_timeline(ds, claims=ds.claims[ds.claims["id"].isin(step)], lang="fr
 # ## 4. Mars 2022 : un défi
 #
 # Musk a publiquement défié Poutine en combat singulier, avec l'Ukraine pour enjeu (*établi* : le
-# message est public).
+# message fait partie des faits publics).
 
 # %% slideshow={"slide_type": "-"}
 step = ["ctx-musk-single-combat-post", "musk-challenges-putin-to-fight"]
@@ -102,41 +107,58 @@ ex.influence_timeline(ds, claims=ds.claims[ds.claims["id"].isin(step)], lang="fr
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## 5. Octobre 2022 : le sondage
 #
-# Musk a publié un sondage sur un « plan de paix » pour l'Ukraine ; l'une des options était que la
-# Crimée reste russe (*établi* : chacun pouvait voir le sondage).
+# Musk a publié un seul « plan de paix » et demandé à ses abonnés de voter oui ou non ; l'un de ses
+# points était une Crimée « formellement russe » (*établi* : chacun pouvait voir le sondage).
+# L'article présente le fait de laisser la Crimée à la Russie comme « une des solutions » proposées.
 
 # %% slideshow={"slide_type": "-"}
 step = ["ctx-musk-peace-plan-poll", "musk-ukraine-poll-2022", "musk-poll-crimea-to-russia"]
 ex.influence_timeline(ds, claims=ds.claims[ds.claims["id"].isin(step)], lang="fr")
 
 # %% [markdown] slideshow={"slide_type": "slide"}
-# ## 6. Ce que le WSJ ajoute sur le sondage
+# ## 6. Un appel avant le sondage : rapporté, et pas nouveau
 #
-# Selon le WSJ, qui cite des sources anonymes, le Kremlin aurait téléphoné à Musk avant qu'il ne
-# publie le sondage (*rapporté*). L'article l'écrit au conditionnel : le Kremlin « aurait réussi à
-# convaincre Musk ».
+# Selon le WSJ, tel que l'article le relaie, le sondage avait été précédé d'un appel du Kremlin, qui
+# aurait convaincu Musk de le publier (*rapporté* ; l'article écrit la première partie à l'indicatif,
+# la seconde au conditionnel, *aurait réussi*). Ce récit était **public depuis le 11 octobre 2022** :
+# le politologue Ian Bremmer disait alors que Musk lui avait raconté avoir parlé avec Poutine et le
+# Kremlin avant le sondage (*déclaré*, par Bremmer).
 
 # %% slideshow={"slide_type": "-"}
-step = ["kremlin-call-before-poll", "kremlin-persuaded-musk-poll", "putin-crimea-demand"]
+step = [
+    "kremlin-call-before-poll",
+    "kremlin-persuaded-musk-poll",
+    "putin-crimea-demand",
+    "ctx-bremmer-musk-spoke-to-putin",
+]
 ex.influence_timeline(ds, claims=ds.claims[ds.claims["id"].isin(step)], lang="fr")
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## 7. Octobre 2022 : « une seule fois »
 #
-# Musk a écrit n'avoir parlé à Poutine qu'une seule fois, environ 18 mois plus tôt, à propos de
-# l'espace ; le porte-parole du Kremlin a confirmé un seul appel. Deux affirmations *déclarées*, une
-# de chaque côté.
+# Le jour même, Musk a démenti le récit de Bremmer : il n'aurait parlé à Poutine qu'une fois, environ
+# 18 mois plus tôt, et de l'espace. Le lendemain, le porte-parole du Kremlin a démenti un appel avant
+# le sondage et confirmé un unique appel. Deux démentis (*déclaré*), chacun tracé à côté de ce à quoi
+# il répond.
 
 # %% slideshow={"slide_type": "-"}
-step = ["ctx-musk-says-spoke-once", "ctx-peskov-confirms-one-call"]
+step = [
+    "ctx-bremmer-musk-spoke-to-putin",
+    "ctx-musk-says-spoke-once",
+    "ctx-peskov-confirms-one-call",
+]
 ex.influence_timeline(ds, claims=ds.claims[ds.claims["id"].isin(step)], lang="fr")
 
 # %% [markdown] slideshow={"slide_type": "slide"}
-# ## 8. Depuis 2022 : des contacts réguliers ?
+# ## 8. Ce qui était nouveau le 24 octobre 2024
 #
-# Le 24 octobre 2024, le WSJ a rapporté, en citant des sources anonymes, que Musk serait en contact
-# régulier avec Poutine et ses proches conseillers depuis 2022 (*rapporté*). Avant ce jour-là, rien
-# de cela n'était public.
+# Ce jour-là, le WSJ a rapporté des contacts réguliers entre Musk et Poutine **depuis fin 2022**, des
+# échanges avec Sergueï Kirienko, premier chef adjoint de l'administration de Poutine, et une demande
+# de Poutine au sujet de Taïwan (*rapporté*). L'article transforme « réguliers » en *constante* et
+# « depuis fin 2022 » en *depuis 2022*. Ce qui n'était **pas** nouveau : un échange entre Musk et
+# Poutine avant le sondage (Bremmer, 2022), l'intérêt ancien de Musk pour la Russie (sa biographie de
+# 2015), sa crainte d'une escalade nucléaire autour de la Crimée (la biographie d'Isaacson, septembre
+# 2023).
 
 # %% slideshow={"slide_type": "-"}
 step = [
@@ -149,9 +171,11 @@ ex.influence_timeline(ds, claims=ds.claims[ds.claims["id"].isin(step)], lang="fr
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## 9. Des faveurs demandées, selon le WSJ
 #
-# Selon la même enquête, Poutine aurait convaincu Musk de couper Starlink dans certaines zones de
-# guerre, et de renoncer au lancement de Starlink à Taïwan en guise de faveur à Xi Jinping
-# (*rapporté* : non établi).
+# L'article affirme, au conditionnel, que Poutine aurait convaincu Musk de bloquer Starlink dans
+# certaines zones de guerre, et l'aurait fait renoncer à lancer Starlink à Taïwan pour rendre service
+# à Xi Jinping (*rapporté*). Le WSJ, tel que d'autres médias le citent, écrivait que Poutine avait
+# **demandé** à Musk d'éviter d'activer Starlink au-dessus de Taïwan : que Musk ait obtempéré est la
+# formulation de Numerama.
 
 # %% slideshow={"slide_type": "-"}
 step = ["putin-starlink-war-zones", "putin-starlink-taiwan-favour-xi"]
@@ -161,20 +185,22 @@ ex.influence_timeline(ds, claims=ds.claims[ds.claims["id"].isin(step)], lang="fr
 # ## 10. Les démentis
 #
 # L'article indique que Musk dément tout lien ; le lendemain de l'enquête, le porte-parole du Kremlin
-# l'a qualifiée de fausse et a dit que les deux hommes ne s'étaient parlé qu'une fois, avant 2022
-# (*déclaré*). Un démenti se lit à côté de ce qu'il dément : ni l'un ni l'autre ne tranche la
-# question.
+# l'a qualifiée de fausse et affirmé que les deux hommes ne s'étaient parlé qu'une fois, avant 2022
+# (*déclaré*). Un démenti se lit à côté de ce qu'il dément. Pour peser : qu'est-ce qui confirmerait
+# l'enquête (quelqu'un qui parle en son nom, des documents, le travail d'une autre rédaction) ? Qui a
+# intérêt à l'affirmer, qui à la démentir ?
 
 # %% slideshow={"slide_type": "-"}
 step = ["musk-putin-contacts-since-2022", "musk-denies-ties", "ctx-peskov-calls-report-fake"]
 ex.influence_timeline(ds, claims=ds.claims[ds.claims["id"].isin(step)], lang="fr")
 
 # %% [markdown] slideshow={"slide_type": "slide"}
-# ## 11. Le point de vue de l'auteur
+# ## 11. La voix de l'auteur
 #
-# L'auteur de l'article estime que SpaceX et Starlink donnent à Musk un pouvoir excessif, bien
-# au-delà de celui d'un patron de la tech. C'est le *commentaire* du journaliste, pas une conclusion
-# du WSJ.
+# Une source du WSJ, que l'article ne nomme pas, indique que le gouvernement fait face à un dilemme
+# parce qu'il dépend des technologies de Musk (*rapporté*). L'auteur de l'article estime ensuite que
+# SpaceX et Starlink donnent à Musk un pouvoir excessif : c'est la voix de l'auteur (*commentaire*),
+# pas un résultat de l'enquête du WSJ.
 
 # %% slideshow={"slide_type": "-"}
 step = ["us-government-dilemma", "musk-too-much-power"]
@@ -209,8 +235,9 @@ story
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## Qui est lié à qui
 #
-# Chaque flèche réunit les affirmations d'un acteur vers un autre ; plus elle est large, plus il y en a,
-# et plus son trait est plein, plus la mieux établie d'entre elles est solide.
+# Chaque flèche regroupe les affirmations d'un acteur vers un autre ; plus elle est large, plus il y en
+# a. Son trait prend le style du statut listé en premier parmi elles. **À discuter :** pourquoi le lien
+# Musk → Poutine est-il tracé ainsi, et que regroupe-t-il ? (Survolez-le.)
 
 # %% slideshow={"slide_type": "fragment"}
 ex.actor_network(ds, lang="fr")
@@ -218,13 +245,17 @@ ex.actor_network(ds, lang="fr")
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## Résumé
 #
-# - Les faits établis sont des actes publics : des voyages, des messages, un sondage, un soutien.
-# - Les contacts depuis 2022 et les faveurs reposent sur une seule enquête, qui cite des sources
-#   anonymes, publique depuis le 24 octobre 2024 ; Musk et le Kremlin démentent.
-# - L'article ajoute les opinions de son auteur : elles sont étiquetées *commentaire*.
+# - Les faits publics sont des actes publics : des voyages, des messages, un sondage, un soutien, la
+#   publication de l'enquête.
+# - Les contacts réguliers depuis fin 2022, les échanges avec Kirienko et la demande sur Taïwan
+#   reposent sur une seule enquête, publique depuis le 24 octobre 2024 ; Musk et le Kremlin démentent.
+#   Une partie de ce que relaie l'article était publique, et démentie, depuis 2022.
+# - L'article ajoute la voix de son auteur : opinions et affirmations sans source, étiquetées
+#   *commentaire*.
 #
 # ## Et ensuite
 #
 # - `02_explore` : filtrez vous-même les affirmations, et faites passer « Connu au » par octobre
 #   2024, le mois de l'enquête du WSJ.
-# - `03_reading_claims` (en anglais) : une leçon sur les cinq statuts, avec des exercices.
+# - `03_reading_claims` : une leçon sur les cinq statuts, avec des exercices.
+# - Le guide `GUIDE_ENSEIGNANT.md` et la fiche élève dans `lesson/`.
