@@ -1,7 +1,7 @@
 """jupyter-config/: the idle-kernel culling that lets one Binder instance survive a class.
 
-The browser test (tests/browser/test_culling.py) shows the files are read and work, with the timeouts
-shortened; here, the committed values themselves.
+The browser test (tests/browser/test_culling.py) shows the files are read and work, with the
+timeouts shortened; here, the committed values themselves.
 """
 
 from __future__ import annotations
