@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: lab test lint format notebooks benchmark browser-deps clean
+.PHONY: lab voila test lint format notebooks benchmark browser-deps clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -13,9 +13,13 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[draft,test]'
 	@touch $(STAMP)
 
-## make lab: set up, then open JupyterLab on the notebooks
+## make lab: set up, then open JupyterLab on the notebooks (with the culling of jupyter-config/)
 lab: $(STAMP)
-	$(BIN)/jupyter lab notebooks/01_story.ipynb --notebook-dir=notebooks
+	JUPYTER_CONFIG_PATH=$(CURDIR)/jupyter-config $(BIN)/jupyter lab notebooks/01_story.ipynb --notebook-dir=notebooks
+
+## make voila: serve the Explorer to a class as Binder does (Voila, no code shown, idle kernels culled)
+voila: $(STAMP)
+	JUPYTER_CONFIG_PATH=$(CURDIR)/jupyter-config $(BIN)/voila notebooks/02_explore.ipynb
 
 ## make test: set up, then lint and run every test (unit, property, notebooks with nbval, real browser)
 test: $(STAMP) browser-deps
