@@ -362,7 +362,46 @@ def _read_table(path: Path, name: str, problems: list[Problem]) -> Table | None:
     absent = frozenset(f["name"] for f in fields(name) if f["name"] not in frame.columns)
     for column in sorted(absent):  # an absent column reads as empty; the header check reported it
         frame[column] = pd.Series(None, index=frame.index, dtype="str")
+    _fill_defaults(file, name, frame, lines, absent, problems)
     return Table(name, frame, np.asarray(lines, dtype=int), absent)
+
+
+def _fill_defaults(
+    file: str,
+    name: str,
+    frame: pd.DataFrame,
+    lines: list[int],
+    absent: frozenset[str],
+    problems: list[Problem],
+) -> None:
+    """Fill the empty cells of a column with a declared ``x-default``, saying what was assumed.
+
+    A dataset written from the README alone may leave out such a column (``layer``): every row
+    then gets the default, with one warning, not one error per row.
+    """
+    for f in fields(name):
+        if "x-default" not in f:
+            continue
+        column, default = f["name"], f["x-default"]
+        empty = frame[column].isna().to_numpy()
+        if not empty.any():
+            continue
+        frame.loc[empty, column] = default
+        meaning = f.get("description", "").split(";")[0]
+        if column in absent:
+            message = f"there is no column {column!r}; every row was read as {default!r}"
+            message += f" ({meaning})" if meaning else ""
+            hint = f"Nothing to do if that is right; otherwise add a column {column!r}."
+            problems.append(Problem(file, 1, column, None, message, hint, severity="warning"))
+            continue
+        count = int(empty.sum())
+        first = int(lines[int(np.flatnonzero(empty)[0])])
+        problems.append(
+            Problem(file, first, column, None,
+                    f"{count} row(s) have an empty {column!r}; they were read as {default!r}",
+                    f"Nothing to do if that is right; otherwise fill in {column!r}.",
+                    severity="warning")
+        )  # fmt: skip
 
 
 def _check_header(
@@ -391,6 +430,8 @@ def _check_header(
             problems.append(
                 Problem(file, line, f["name"], None, "a required column is missing", hint)
             )
+        elif "x-default" in f:  # reported with the cells it fills, by _fill_defaults
+            continue
         else:
             problems.append(
                 Problem(file, line, f["name"], None, "an optional column is missing; read as empty",
@@ -445,7 +486,10 @@ _PATTERN_HINTS = {
     "[a-z][a-z0-9_-]*": (
         "Use a short lowercase id: letters, digits, '_' and '-', starting with a letter."
     ),
-    "[a-z0-9][a-z0-9_-]*": "Use a short lowercase id: letters, digits, '_' and '-'.",
+    "[a-z0-9][a-z0-9_-]*": (
+        "Use a short lowercase id such as ukraine-forces: letters, digits, '-' and '_', "
+        "no spaces or capitals."
+    ),
     "[A-Z]{2}": "Use a two-letter country code in capitals (US, RU, FR), or leave it empty.",
     "[a-z]{2}": "Use a two-letter language code in lowercase, such as fr or en.",
     "https?://\\S+": "Give a web address starting with http:// or https://, or leave it empty.",
