@@ -61,6 +61,9 @@ class Problem:
         What to do about it.
     severity : str
         ``error`` (the dataset cannot be used) or ``warning`` (usable, but a person should look).
+    sheet : str or None
+        The sheet, when the table is in a workbook (``file`` is then the workbook, and ``line``
+        the row of the sheet).
     """
 
     file: str
@@ -70,9 +73,11 @@ class Problem:
     message: str
     hint: str = ""
     severity: str = "error"
+    sheet: str | None = None
 
     def __str__(self) -> str:
-        where = self.file + (f", line {self.line}" if self.line else "")
+        where = self.file + (f", sheet {self.sheet!r}" if self.sheet else "")
+        where += f", {'row' if self.sheet else 'line'} {self.line}" if self.line else ""
         where += f", column {self.column!r}" if self.column else ""
         value = "" if self.value is None else f" (value {self.value!r})"
         hint = f" {self.hint}" if self.hint else ""
@@ -291,6 +296,28 @@ def _read_table(path: Path, name: str, problems: list[Problem]) -> Table | None:
         message, hint = _CSV_ERRORS.get(key, (f"the file cannot be read as CSV ({err})", ""))  # type: ignore[arg-type]
         problems.append(Problem(file, end + 1, None, None, message, hint))
         return None
+    return table_from_rows(
+        file, name, header, header_line, rows, lines, blank_lines, delimiter, problems
+    )
+
+
+def table_from_rows(
+    file: str,
+    name: str,
+    header: list[str] | None,
+    header_line: int,
+    rows: list[list[str]],
+    lines: list[int],
+    blank_lines: list[int],
+    delimiter: str,
+    problems: list[Problem],
+) -> Table | None:
+    """A table from rows of text cells, as read from a CSV file or a spreadsheet's sheet.
+
+    ``lines`` holds where each row starts (the header is ``header_line``); problems found (short
+    rows, unnamed columns, stray spaces, the header) are added to ``problems``.
+    """
+    columns = [f["name"] for f in fields(name)]
     if header is None:  # only empty cells, such as '""' or ',,,'
         problems.append(
             Problem(file, None, None, None, "the file has no header row, only empty cells",
@@ -754,9 +781,10 @@ def read_folder(folder: Path) -> tuple[dict[str, Table], dict[str, list[str]], l
     Parameters
     ----------
     folder : pathlib.Path
-        A folder with ``actors.csv``, ``sources.csv`` and ``claims.csv``; optionally
-        ``sources/<id>.txt``, the text of a source (one paragraph a line), against which quotes are
-        checked.
+        A folder with ``actors.csv``, ``sources.csv`` and ``claims.csv`` (or with one workbook,
+        ``dataset.xlsx`` or ``dataset.ods``, or such a workbook itself: see
+        :mod:`explainer.spreadsheet`); optionally ``sources/<id>.txt``, the text of a source (one
+        paragraph a line), against which quotes are checked.
 
     Returns
     -------
@@ -764,7 +792,16 @@ def read_folder(folder: Path) -> tuple[dict[str, Table], dict[str, list[str]], l
         The tables read (those that could be read), the source texts, and every problem found
         (errors and warnings), in file order.
     """
+    from explainer import spreadsheet  # it builds on this module, so it is imported here
+
     problems: list[Problem] = []
+    workbook = spreadsheet.find_workbook(folder, problems)
+    if problems:  # a workbook and CSV files side by side: which one is meant cannot be guessed
+        return {}, {}, problems
+    if workbook is not None:
+        tables, texts, problems = spreadsheet.read_workbook(workbook)
+        problems.extend(validate_tables(tables, texts))
+        return tables, texts, spreadsheet.in_sheets(workbook, problems)
     if not folder.is_dir():
         what = "this is a file, not a folder" if folder.exists() else "this folder does not exist"
         problems.append(
@@ -777,6 +814,15 @@ def read_folder(folder: Path) -> tuple[dict[str, Table], dict[str, list[str]], l
         table = _read_table(folder / f"{name}.csv", name, problems)
         if table is not None:
             tables[name] = table
+    texts = read_texts(folder, problems)
+    problems.extend(validate_tables(tables, texts))
+    order = {f"{n}.csv": i for i, n in enumerate(TABLES)}
+    problems.sort(key=lambda p: (order.get(p.file, -1), p.line or 0))
+    return tables, texts, problems
+
+
+def read_texts(folder: Path, problems: list[Problem]) -> dict[str, list[str]]:
+    """The source texts of a dataset folder, ``sources/<id>.txt``: id -> paragraphs."""
     texts = {}
     text_dir = folder / "sources"
     if text_dir.is_dir():
@@ -786,7 +832,4 @@ def read_folder(folder: Path) -> tuple[dict[str, Table], dict[str, list[str]], l
             content = None if raw is None else _decode(raw, file, problems)
             if content is not None:  # one paragraph a line, whatever the line endings
                 texts[path.stem] = content.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    problems.extend(validate_tables(tables, texts))
-    order = {f"{n}.csv": i for i, n in enumerate(TABLES)}
-    problems.sort(key=lambda p: (order.get(p.file, -1), p.line or 0))
-    return tables, texts, problems
+    return texts

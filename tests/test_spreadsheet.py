@@ -1,0 +1,169 @@
+"""Workbooks (.xlsx, .ods): read with the same checks as CSV, written back to the same dataset."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook, load_workbook
+from sample_data import write_dataset
+
+import explainer as ex
+from explainer import schema
+from explainer.spreadsheet import WorkbookError, save_workbook, write_template
+
+DECLARED = {name: [f["name"] for f in schema.fields(name)] for name in schema.TABLES}
+
+
+def same_dataset(a: ex.Dataset, b: ex.Dataset) -> None:
+    for name in schema.TABLES:
+        left, right = getattr(a, name), getattr(b, name)
+        assert left.columns.tolist() == right.columns.tolist(), name
+        assert left.equals(right), name
+    assert a.texts == b.texts
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".ods"])
+def test_the_bundled_dataset_round_trips_through_a_workbook(tmp_path, suffix):
+    original = ex.load_dataset()
+    book = save_workbook(original, tmp_path / f"dataset{suffix}")
+    assert (tmp_path / "sources" / "numerama-2024-10.txt").exists()
+    back = ex.load_dataset(tmp_path)  # the folder holding dataset.xlsx
+    same_dataset(original, back)
+    assert back.path == tmp_path
+    same_dataset(original, ex.load_dataset(book))  # or the workbook itself
+
+
+def test_formula_like_text_round_trips_and_is_never_a_formula(tmp_path):
+    folder = write_dataset(tmp_path / "d")
+    ds = ex.load_dataset(folder)
+    ds.claims.loc[0, "summary_en"] = "=HYPERLINK(1) is text"
+    ds.claims.loc[1, "summary_en"] = "'=already guarded"
+    book = save_workbook(ds, tmp_path / "out" / "dataset.xlsx")
+    cells = [c.value for c in load_workbook(book)["claims"]["I"]]
+    assert all(not str(v).startswith("=") for v in cells if v)
+    back = ex.load_dataset(book)
+    assert back.claims.loc[0, "summary_en"] == "=HYPERLINK(1) is text"
+    assert back.claims.loc[1, "summary_en"] == "'=already guarded"
+
+
+def other_program_workbook(path: Path) -> Path:
+    """A workbook as another program writes it: numbers and dates as typed, sheet names capitalised,
+    a notes sheet, blank rows at the end."""
+    book = Workbook()
+    book.remove(book.active)
+    notes = book.create_sheet("Notes")
+    notes.append(["Class project, group 3"])
+    actors = book.create_sheet("Actors")
+    actors.append(["id", "name", "name_fr", "type"])
+    actors.append(["city-council", "City council", "Conseil municipal", "organisation"])
+    actors.append(["mayor", "The mayor", "La maire", "person"])
+    sources = book.create_sheet("Sources")
+    sources.append(["id", "outlet", "title", "published", "language"])
+    sources.append(["gazette", "Example Gazette", "The bridge", dt.datetime(2025, 3, 14), "en"])
+    claims = book.create_sheet("Claims")
+    claims.append(DECLARED["claims"])
+    row = dict.fromkeys(DECLARED["claims"], None)
+    row.update(
+        id="bridge-vote", when="2025-03", public_since="2025-03-14", actor="city-council",
+        kind="action", status="established", summary_en="The council voted.",
+        summary_fr="Le conseil a voté.", source="gazette", paragraph=2,
+    )  # fmt: skip
+    claims.append(list(row.values()))
+    row.update(id="mayor-says", actor="mayor", status="stated", kind="stance", paragraph=None)
+    claims.append(list(row.values()))
+    claims.append([None] * len(row))
+    book.save(path)
+    return path
+
+
+def test_a_workbook_made_by_another_program_is_read(tmp_path):
+    book = other_program_workbook(tmp_path / "class.xlsx")
+    ds = ex.load_dataset(book)
+    assert ds.claims["id"].tolist() == ["bridge-vote", "mayor-says"]
+    assert ds.claims["paragraph"].tolist()[0] == 2  # a number cell, read as the number typed
+    assert ds.claims["layer"].tolist() == ["article", "article"]
+    assert ds.sources.loc["gazette", "published"] == "2025-03-14"
+    by_text = {p.message: p for p in ds.warnings}
+    date = next(p for m, p in by_text.items() if "is a date in the spreadsheet" in m)
+    assert (date.file, date.sheet, date.line, date.column) == ("class.xlsx", "sources", 2,
+                                                               "published")  # fmt: skip
+    assert "Format the column as Text" in date.hint
+    assert any("'Notes' was not read" in m for m in by_text)
+
+
+def test_errors_name_the_workbook_sheet_row_and_column(tmp_path):
+    book_path = other_program_workbook(tmp_path / "class.xlsx")
+    book = load_workbook(book_path)
+    book["Claims"]["H3"] = "rumoured"  # status of the second claim
+    book["Claims"]["D2"] = "council"  # actor of the first claim
+    book.save(book_path)
+    errors = [p for p in ex.validate(book_path) if p.severity == "error"]
+    where = {(p.file, p.sheet, p.line, p.column, p.value) for p in errors}
+    assert where == {
+        ("class.xlsx", "claims", 2, "actor", "council"),
+        ("class.xlsx", "claims", 3, "status", "rumoured"),
+    }
+    actor = next(p for p in errors if p.column == "actor")
+    assert "sheet 'actors'" in actor.message and ".csv" not in str(actor)
+    assert str(actor).startswith("error: class.xlsx, sheet 'claims', row 2, column 'actor'")
+    with pytest.raises(ex.DatasetError, match="row 3, column 'status'"):
+        ex.load_dataset(book_path)
+
+
+def test_a_missing_sheet_and_an_unreadable_workbook_are_explained(tmp_path):
+    book_path = other_program_workbook(tmp_path / "class.xlsx")
+    book = load_workbook(book_path)
+    del book["Sources"]
+    book.save(book_path)
+    errors = [p for p in ex.validate(book_path) if p.severity == "error"]
+    assert any("no sheet named 'sources'" in p.message for p in errors)
+    broken = tmp_path / "broken.xlsx"
+    broken.write_bytes(b"PK\x03\x04 not really a workbook")
+    [problem] = ex.validate(broken)
+    assert "cannot be read" in problem.message and "save it again" in problem.hint
+
+
+def test_a_folder_with_both_a_workbook_and_csv_files_is_refused(tmp_path):
+    folder = write_dataset(tmp_path / "d")
+    save_workbook(ex.load_dataset(folder), folder / "dataset.xlsx")
+    [problem] = ex.validate(folder)
+    assert "both dataset.xlsx and CSV files" in problem.message
+    assert "Keep one form" in problem.hint
+
+
+def test_the_template_workbook_has_an_example_row_and_drop_down_lists(tmp_path):
+    path = write_template(tmp_path / "template.xlsx")
+    assert ex.validate(path) == []
+    book = load_workbook(path)
+    assert book.sheetnames == list(schema.TABLES)
+    for name in schema.TABLES:
+        sheet = book[name]
+        assert [c.value for c in sheet[1]] == DECLARED[name]
+        assert sheet.max_row == 2  # the header and one example row
+    lists = {}
+    for name in schema.TABLES:
+        for check in book[name].data_validations.dataValidation:
+            column = book[name].cell(row=1, column=next(iter(check.sqref.ranges)).min_col).value
+            lists[(name, column)] = check.formula1
+    assert lists[("claims", "status")] == '"established,stated,reported,accused,commentary"'
+    assert lists[("claims", "kind")].startswith('"contact,influence,')
+    assert lists[("claims", "layer")] == '"article,context"'
+    assert lists[("actors", "type")].startswith('"person,')
+    assert lists[("claims", "actor")].startswith("actors!$A$2:$A$")
+    assert lists[("claims", "target")].startswith("actors!$A$2:$A$")
+    assert lists[("claims", "source")].startswith("sources!$A$2:$A$")
+
+
+def test_a_workbook_needs_a_workbook_suffix(tmp_path):
+    with pytest.raises(WorkbookError, match=r"\.xlsx or \.ods"):
+        save_workbook(ex.load_dataset(), tmp_path / "dataset.xls")
+
+
+def test_an_xls_workbook_is_refused_with_what_to_do(tmp_path):
+    old = tmp_path / "class.xls"
+    shutil.copy(write_template(tmp_path / "t.xlsx"), old)
+    [problem] = ex.validate(old)
+    assert "Excel 97-2003" in problem.message and ".xlsx" in problem.hint
