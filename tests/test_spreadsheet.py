@@ -6,6 +6,7 @@ import datetime as dt
 import shutil
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from openpyxl import Workbook, load_workbook
 from sample_data import write_dataset
@@ -167,3 +168,102 @@ def test_an_xls_workbook_is_refused_with_what_to_do(tmp_path):
     shutil.copy(write_template(tmp_path / "t.xlsx"), old)
     [problem] = ex.validate(old)
     assert "Excel 97-2003" in problem.message and ".xlsx" in problem.hint
+
+
+def odf_workbook(path: Path, sheets: dict[str, list[list[object]]]) -> Path:
+    """An .ods written with odfpy directly, cell types as LibreOffice stores them."""
+    from odf.opendocument import OpenDocumentSpreadsheet
+    from odf.table import Table, TableCell, TableRow
+    from odf.text import P
+
+    doc = OpenDocumentSpreadsheet()
+    for name, rows in sheets.items():
+        table = Table(name=name)
+        for row in rows:
+            tr = TableRow()
+            for value in row:
+                if value is None:
+                    cell = TableCell()
+                elif isinstance(value, dt.date):
+                    cell = TableCell(valuetype="date", datevalue=value.isoformat())
+                    cell.addElement(P(text=value.isoformat()))
+                elif isinstance(value, int | float):
+                    cell = TableCell(valuetype="float", value=value)
+                    cell.addElement(P(text=str(value)))
+                else:
+                    cell = TableCell(valuetype="string")
+                    cell.addElement(P(text=value))
+                tr.addElement(cell)
+            table.addElement(tr)
+        doc.spreadsheet.addElement(table)
+    doc.save(str(path))
+    return path
+
+
+def test_an_ods_made_with_odfpy_is_read_with_rows_numbered_as_libreoffice_does(tmp_path):
+    claims_row = dict.fromkeys(DECLARED["claims"], None)
+    claims_row.update(
+        id="vote", when="2025", public_since=dt.date(2025, 3, 14), actor="council",
+        kind="action", status="establshed", summary_en="It voted.", summary_fr="Il a voté.",
+        source="gazette", paragraph=3,
+    )  # fmt: skip
+    book = odf_workbook(
+        tmp_path / "dataset.ods",
+        {
+            "actors": [["id", "name", "name_fr", "type"],
+                       ["council", "Council", "Conseil", "organisation"]],
+            "sources": [["id", "outlet", "title", "published", "language"],
+                        ["gazette", "Gazette", "The vote", "2025-03", "en"]],
+            # Two empty rows above the header: rows are numbered as the spreadsheet shows them.
+            "claims": [[None], [None], DECLARED["claims"], list(claims_row.values())],
+        },
+    )  # fmt: skip
+    problems = ex.validate(tmp_path)
+    [error] = [p for p in problems if p.severity == "error"]
+    assert (error.file, error.sheet, error.line, error.column, error.value) == (
+        "dataset.ods",
+        "claims",
+        4,
+        "status",
+        "establshed",
+    )
+    assert "Did you mean 'established'?" in error.hint
+    [date] = [p for p in problems if "is a date in the spreadsheet" in p.message]
+    assert (date.sheet, date.line, date.column, date.value) == (
+        "claims",
+        4,
+        "public_since",
+        "2025-03-14",
+    )
+    book_fixed = load_dataset_after_fix(book, tmp_path)
+    assert book_fixed.claims.loc[0, "paragraph"] == 3
+
+
+def load_dataset_after_fix(book: Path, folder: Path) -> ex.Dataset:
+    ds_rows = pd.read_excel(book, sheet_name=None, header=None, dtype=object)
+    sheets = {
+        name: [[None if pd.isna(v) else v for v in row] for row in frame.values.tolist()]
+        for name, frame in ds_rows.items()
+    }
+    status = sheets["claims"][2].index("status")
+    sheets["claims"][3][status] = "established"
+    book.unlink()
+    odf_workbook(book, sheets)
+    return ex.load_dataset(folder)
+
+
+def test_the_command_line_writes_the_template_and_will_not_overwrite(tmp_path, capsys):
+    from explainer.__main__ import main
+
+    out = tmp_path / "class" / "dataset.xlsx"
+    out.parent.mkdir()
+    assert main(["template", "--xlsx", str(out)]) == 0
+    assert "drop-down lists" in capsys.readouterr().out
+    assert ex.validate(out.parent) == []
+    assert main(["template", "--xlsx", str(out)]) == 1
+    assert "add --force" in capsys.readouterr().err
+    assert main(["template", "--xlsx", str(tmp_path / "t.csv")]) == 1
+    assert "t.xlsx" in capsys.readouterr().err
+    xlsx = tmp_path / "bundled.xlsx"
+    assert main(["export", "--format", "xlsx", "--out", str(xlsx)]) == 0
+    assert len(ex.load_dataset(xlsx).claims) == len(ex.load_dataset().claims)
