@@ -4,7 +4,8 @@ The schema is declared once, in ``data/datapackage.json`` (a Frictionless Data P
 by other open-data tools). This module reads that declaration and builds a pandera schema from it:
 field constraints (``required``, ``unique``, ``enum``, ``pattern``, ``minimum``), foreign keys,
 and extensions of ours: ``x-edtf`` (an EDTF date), ``x-max-words``, ``x-list-separator`` (a list
-of keys) and ``x-draft-may-be-empty``.
+of keys), ``x-draft-may-be-empty`` and ``x-default`` (what an empty cell or an absent optional
+column is read as, with a warning).
 
 :func:`read_folder` reads the CSV files the way spreadsheets write them (UTF-8 with or without a
 byte-order mark, Windows-1252, UTF-16, commas, semicolons or tabs, Windows line endings),

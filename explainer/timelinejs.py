@@ -334,6 +334,11 @@ def import_sheet(
     for line, row in rows:
         kind_of_row = row["Type"].lower()
         if kind_of_row == "title":
+            if row is not title:  # TimelineJS shows only the first title slide, and so do we
+                result.notes.append(
+                    f"Row {line} is a second title slide; only the first became the source row: "
+                    f"{_plain(row['Headline'])!r}"
+                )
             continue
         when, notes = _edtf(row, line, file)
         group = _plain(row["Group"])

@@ -227,3 +227,31 @@ def test_the_command_line_exports_the_sheet_and_will_not_overwrite(tmp_path, cap
     assert out.read_text(encoding="utf-8").startswith(",".join(COLUMNS))
     assert main(["export", "--format", "timelinejs-csv", "--out", str(out)]) == 1
     assert "add --force" in capsys.readouterr().err
+
+
+def test_a_sheet_downloaded_as_xlsx_is_imported_the_same(tmp_path):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    with SHEET.open(encoding="utf-8") as f:
+        for row in csv.reader(f):  # numbers as numbers, as a spreadsheet stores them
+            book.active.append([int(c) if c.isdigit() else (c or None) for c in row])
+    book.save(tmp_path / "sheet.xlsx")
+    from_xlsx = import_sheet(tmp_path / "sheet.xlsx", tmp_path / "a", date="2024-10-30")
+    from_csv = import_sheet(SHEET, tmp_path / "b", date="2024-10-30")
+    for a, b in zip(from_xlsx.claims, from_csv.claims, strict=True):
+        assert {**a, "review": ""} == {**b, "review": ""}
+
+
+def test_a_second_title_slide_is_reported_not_dropped_silently(tmp_path):
+    sheet = write_sheet(
+        tmp_path / "s.csv",
+        [
+            {"Type": "title", "Headline": "First"},
+            {"Type": "title", "Headline": "Second"},
+            {"Year": "2020", "Headline": "A slide"},
+        ],
+    )
+    result = import_sheet(sheet, tmp_path / "out")
+    assert result.sources[0]["title"] == "First"
+    assert any("Row 3 is a second title slide" in n and "'Second'" in n for n in result.notes)
