@@ -189,6 +189,9 @@ def _import(args: argparse.Namespace) -> int:
             print(p)
         print(f"Nothing was written: {error.file} cannot be imported.", file=sys.stderr)
         return 1
+    except OSError as error:
+        print(f"The import stopped: {error}.", file=sys.stderr)
+        return 1
     errors = [p for p in validate(result.folder) if p.severity == "error"]
     for p in errors:  # an import always validates; if not, that is a bug worth showing in full
         print(p, file=sys.stderr)

@@ -128,9 +128,7 @@ def _read_sheets(path: Path, problems: list[Problem]) -> dict[str, pd.DataFrame]
     return None
 
 
-def _sheet_table(
-    book: str, name: str, sheet: pd.DataFrame, problems: list[Problem]
-) -> Table | None:
+def _sheet_table(name: str, sheet: pd.DataFrame, problems: list[Problem]) -> Table | None:
     """One sheet as a table, read as :mod:`explainer.schema` reads a CSV file."""
     file = f"{name}.csv"  # validation names tables by file; in_sheets() names the sheet again
     header: list[str] | None = None
@@ -210,7 +208,7 @@ def read_workbook(path: Path) -> tuple[dict[str, Table], dict[str, list[str]], l
                         f"claims), with the header row: {','.join(_columns(name))}")
             )  # fmt: skip
             continue
-        table = _sheet_table(path.name, name, sheets[by_name[name]], problems)
+        table = _sheet_table(name, sheets[by_name[name]], problems)
         if table is not None:
             tables[name] = table
     for key, name in by_name.items():

@@ -103,7 +103,14 @@ def _read_rows(path: Path) -> list[tuple[int, dict[str, str]]]:
                                   "Give the sheet saved as CSV (File > Download > CSV).")]
         )  # fmt: skip
     if path.suffix.lower() in (".xlsx", ".ods"):
-        frame = pd.read_excel(path, header=None, dtype=str, keep_default_na=False)
+        try:
+            frame = pd.read_excel(path, header=None, dtype=str, keep_default_na=False)
+        except Exception as err:  # a broken workbook may fail anywhere in the readers
+            raise TimelineError(
+                file, [schema.Problem(file, None, None, None,
+                                      f"the workbook cannot be read ({type(err).__name__})",
+                                      "Download the sheet again, as CSV.")]
+            ) from None  # fmt: skip
         raw = [(i + 1, [str(c) for c in row]) for i, row in enumerate(frame.values.tolist())]
     else:
         problems: list[schema.Problem] = []

@@ -255,3 +255,12 @@ def test_a_second_title_slide_is_reported_not_dropped_silently(tmp_path):
     result = import_sheet(sheet, tmp_path / "out")
     assert result.sources[0]["title"] == "First"
     assert any("Row 3 is a second title slide" in n and "'Second'" in n for n in result.notes)
+
+
+def test_a_broken_workbook_is_refused_with_a_message_not_a_traceback(tmp_path, capsys):
+    broken = tmp_path / "sheet.xlsx"
+    broken.write_bytes(b"PK\x03\x04 not a workbook")
+    assert main(["import", "timelinejs", str(broken), "--out", str(tmp_path / "out")]) == 1
+    said = capsys.readouterr()
+    assert "the workbook cannot be read" in said.out and "Download the sheet again" in said.out
+    assert "Traceback" not in said.err
