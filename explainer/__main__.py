@@ -146,6 +146,11 @@ def _export_format(args: argparse.Namespace) -> int:
         print(f"Nothing was written: {error}.", file=sys.stderr)
         return 1
     print(f"Wrote {path}: {len(dataset.claims)} claims as {FORMATS[args.format]}.")
+    if args.format in ("xlsx", "ods") and dataset.texts:
+        print(
+            f"The source texts stay in {folder / 'sources'}: copy that folder beside the workbook "
+            "so that quotes are checked there too."
+        )
     return 0
 
 

@@ -3,9 +3,11 @@
 A dataset folder holds either the three CSV files (the default) or **one workbook named
 ``dataset.xlsx`` or ``dataset.ods``** with three sheets, ``actors``, ``sources`` and ``claims``,
 each with the same header row and columns as the CSV file of that name; ``sources/<id>.txt`` stay
-text files next to it. A workbook file can also be given directly (``validate my.xlsx``): its
-texts are then read from the ``sources`` folder beside it. A folder with both a workbook and CSV
-files is refused, since which one is meant cannot be guessed.
+text files next to it. A folder without CSV files whose only workbook has another name is read
+the same; one workbook per table (``claims.xlsx``...) is refused with what to do. A workbook
+file can also be given directly (``validate my.xlsx``): its texts are then read from the
+``sources`` folder beside it. A folder with both a workbook and CSV files is refused, since which
+one is meant cannot be guessed.
 
 Sheets are read through pandas (openpyxl for ``.xlsx``, odfpy for ``.ods``) into the same text
 rows as a CSV file, so that every check and message is the same; problems name the workbook, the
@@ -71,6 +73,29 @@ def find_workbook(path: Path, problems: list[Problem]) -> Path | None:
         return None
     books = [path / name for name in WORKBOOK_NAMES if (path / name).is_file()]
     csvs = [f"{name}.csv" for name in TABLES if (path / f"{name}.csv").exists()]
+    others = sorted(
+        p for p in path.iterdir()
+        if p.suffix.lower() in SUFFIXES and p.is_file() and not p.name.startswith(("~$", ".~lock"))
+    )  # fmt: skip
+    if not books and not csvs and others:
+        per_table = [p.name for p in others if p.stem.lower() in TABLES]
+        if per_table:
+            problems.append(
+                Problem(str(path), None, None, None,
+                        f"one workbook per table ({', '.join(per_table)}) is not read",
+                        "Put the three tables as sheets actors, sources and claims of one "
+                        "workbook named dataset.xlsx, or save each sheet as CSV "
+                        "(actors.csv, sources.csv, claims.csv).")
+            )  # fmt: skip
+            return None
+        if len(others) == 1:  # the folder's only workbook, whatever its name
+            return others[0]
+        problems.append(
+            Problem(str(path), None, None, None,
+                    f"the folder holds several workbooks ({', '.join(p.name for p in others)})",
+                    "Name the one that holds the dataset dataset.xlsx (or dataset.ods).")
+        )  # fmt: skip
+        return None
     if len(books) > 1:
         problems.append(
             Problem(str(path), None, None, None,

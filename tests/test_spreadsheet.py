@@ -267,3 +267,26 @@ def test_the_command_line_writes_the_template_and_will_not_overwrite(tmp_path, c
     xlsx = tmp_path / "bundled.xlsx"
     assert main(["export", "--format", "xlsx", "--out", str(xlsx)]) == 0
     assert len(ex.load_dataset(xlsx).claims) == len(ex.load_dataset().claims)
+
+
+def test_a_folder_whose_only_workbook_has_another_name_is_read(tmp_path):
+    save_workbook(ex.load_dataset(write_dataset(tmp_path / "d")), tmp_path / "class" / "ours.ods")
+    assert len(ex.load_dataset(tmp_path / "class").claims) == len(
+        ex.load_dataset(tmp_path / "d").claims
+    )
+    save_workbook(ex.load_dataset(tmp_path / "d"), tmp_path / "class" / "other.xlsx")
+    [problem] = ex.validate(tmp_path / "class")
+    assert "several workbooks (other.xlsx, ours.ods)" in problem.message
+    assert "dataset.xlsx" in problem.hint
+
+
+def test_one_workbook_per_table_is_refused_with_what_to_do(tmp_path):
+    folder = tmp_path / "class"
+    folder.mkdir()
+    for name in schema.TABLES:
+        book = Workbook()
+        book.active.append(DECLARED[name])
+        book.save(folder / f"{name}.xlsx")
+    [problem] = ex.validate(folder)
+    assert "one workbook per table (actors.xlsx, claims.xlsx, sources.xlsx)" in problem.message
+    assert "one workbook named dataset.xlsx" in problem.hint
