@@ -101,7 +101,8 @@ def claims_jsonld(dataset: object, lang: str = "en") -> dict:
             node["author"] = _agent(actor[name], actor["type"])
         elif source is not None:
             node["author"] = {"@type": "Organization", "name": source["outlet"]}
-        about = [claim["target"]] if claim["target"] else [claim["actor"]]
+        # About whom: who acts (or is accused) and whom it is aimed at.
+        about = [claim["actor"]] + ([claim["target"]] if claim["target"] else [])
         node["about"] = [
             _agent(actors.loc[a, name], actors.loc[a, "type"]) for a in about if a in actors.index
         ]

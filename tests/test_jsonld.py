@@ -64,6 +64,9 @@ def test_appearance_author_and_dates(bundled):
             assert node["datePublished"] == claim["public_since"]
         if claim["public_since"].startswith("..") or "/" in claim["public_since"]:
             assert "datePublished" not in node  # no single day: left out, not invented
+        names = [a["name"] for a in node["about"]]
+        assert names[0] == ds.actor_name(claim["actor"])
+        assert names[1:] == ([ds.actor_name(claim["target"])] if claim["target"] else [])
     # A statement is authored by the person who makes it; a report by the outlet that reports it.
     stated = ds.claims[ds.claims["status"] == "stated"].iloc[0]
     assert nodes[stated["id"]]["author"]["name"] == ds.actor_name(stated["actor"])
