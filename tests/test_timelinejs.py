@@ -264,3 +264,17 @@ def test_a_broken_workbook_is_refused_with_a_message_not_a_traceback(tmp_path, c
     said = capsys.readouterr()
     assert "the workbook cannot be read" in said.out and "Download the sheet again" in said.out
     assert "Traceback" not in said.err
+
+
+def test_an_imported_timeline_goes_back_to_a_sheet_with_its_title_and_era(imported, tmp_path):
+    _, ds = imported
+    sheet = export_sheet(ds, tmp_path / "again.csv")
+    with sheet.open(encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    assert [r["Type"] for r in rows] == ["title"] + [""] * (len(ds.claims) - 1) + ["era"]
+    assert rows[0]["Headline"] == "Musk and Putin: a class timeline"
+    era = rows[-1]
+    assert (era["Year"], era["Month"], era["Day"]) == ("2022", "2", "24")
+    again = ex.load_dataset(import_sheet(sheet, tmp_path / "again", date="2024-10-30").folder)
+    assert sorted(again.claims["when"]) == sorted(ds.claims["when"])
+    assert again.claims.set_index("when").loc["2022-02-24", "layer"] == "context"
