@@ -227,7 +227,9 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("folder", nargs="?", help="dataset folder (default: the bundled data/)")
     check.set_defaults(run=_validate)
     page = commands.add_parser(
-        "export", help="write the claims as one self-contained HTML page that works offline"
+        "export",
+        help="write the claims as one self-contained HTML page that works offline, or in another "
+        "format (--format: TimelineJS, JSON-LD, a workbook)",
     )
     page.add_argument("folder", nargs="?", help="dataset folder (default: the bundled data/)")
     page.add_argument("--out", required=True, metavar="FILE", help="the file to write")
@@ -238,9 +240,12 @@ def main(argv: list[str] | None = None) -> int:
         help="; ".join(f"{name}: {what}" for name, what in FORMATS.items()),
     )
     page.add_argument(
-        "--lang", choices=["en", "fr"], default="en", help="language the page opens in (default en)"
+        "--lang",
+        choices=["en", "fr"],
+        default="en",
+        help="language the page opens in, or of the export (default en)",
     )
-    page.add_argument("--force", action="store_true", help="replace FILE.html if it exists")
+    page.add_argument("--force", action="store_true", help="replace FILE if it exists")
     page.set_defaults(run=_export)
     sketch = commands.add_parser(
         "draft",
