@@ -390,7 +390,7 @@ def table_from_rows(
     absent = frozenset(f["name"] for f in fields(name) if f["name"] not in frame.columns)
     for column in sorted(absent):  # an absent column reads as empty; the header check reported it
         frame[column] = pd.Series(None, index=frame.index, dtype="str")
-    _fill_defaults(file, name, frame, lines, absent, problems)
+    _fill_defaults(file, name, frame, lines, header_line, absent, problems)
     return Table(name, frame, np.asarray(lines, dtype=int), absent)
 
 
@@ -399,6 +399,7 @@ def _fill_defaults(
     name: str,
     frame: pd.DataFrame,
     lines: list[int],
+    header_line: int,
     absent: frozenset[str],
     problems: list[Problem],
 ) -> None:
@@ -420,7 +421,9 @@ def _fill_defaults(
             message = f"there is no column {column!r}; every row was read as {default!r}"
             message += f" ({meaning})" if meaning else ""
             hint = f"Nothing to do if that is right; otherwise add a column {column!r}."
-            problems.append(Problem(file, 1, column, None, message, hint, severity="warning"))
+            problems.append(
+                Problem(file, header_line, column, None, message, hint, severity="warning")
+            )
             continue
         count = int(empty.sum())
         first = int(lines[int(np.flatnonzero(empty)[0])])

@@ -31,6 +31,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import html
+import io
 import json
 import re
 import unicodedata
@@ -117,9 +118,14 @@ def _read_rows(path: Path) -> list[tuple[int, dict[str, str]]]:
         text = schema._decode(path.read_bytes(), file, problems)
         if text is None:
             raise TimelineError(file, problems)
-        reader = csv.reader(text.splitlines())
+        # newline="": a Text cell may hold line breaks inside its quotes.
+        reader = csv.reader(io.StringIO(text, newline=""))
         try:
-            raw = [(reader.line_num, row) for row in reader]
+            raw = []
+            end = 0  # a row starts on the line after the previous row's last line
+            for row in reader:
+                raw.append((end + 1, row))
+                end = reader.line_num
         except csv.Error as err:
             raise TimelineError(
                 file, [schema.Problem(file, reader.line_num, None, None,

@@ -278,3 +278,22 @@ def test_an_imported_timeline_goes_back_to_a_sheet_with_its_title_and_era(import
     again = ex.load_dataset(import_sheet(sheet, tmp_path / "again", date="2024-10-30").folder)
     assert sorted(again.claims["when"]) == sorted(ds.claims["when"])
     assert again.claims.set_index("when").loc["2022-02-24", "layer"] == "context"
+
+
+def test_a_text_cell_with_line_breaks_keeps_later_rows_on_their_lines(tmp_path):
+    sheet = write_sheet(
+        tmp_path / "s.csv",
+        [
+            {"Year": "2020", "Headline": "One", "Text": "<p>First line</p>\n<p>second line</p>"},
+            {"Year": "20x1", "Headline": "Two"},
+        ],
+    )
+    with pytest.raises(TimelineError) as caught:
+        import_sheet(sheet, tmp_path / "out")
+    assert caught.value.problems[0].line == 4  # the header, a row on two lines, then this one
+    sheet = write_sheet(
+        tmp_path / "s.csv",
+        [{"Year": "2020", "Headline": "One", "Text": "<p>First line</p>\n<p>second line</p>"}],
+    )
+    [claim] = import_sheet(sheet, tmp_path / "ok").claims
+    assert claim["summary_en"] == "One. First line second line"
