@@ -461,9 +461,11 @@ def _check_header(
             problems.append(
                 Problem(file, line, f["name"], None, "a required column is missing", hint)
             )
-        elif "x-default" in f:  # reported with the cells it fills, by _fill_defaults
+        elif "x-default" in f and not close:  # reported with what it assumed, by _fill_defaults
             continue
         else:
+            if not close:  # the README says optional columns may be left out: nothing to fix
+                hint = f"Nothing to do: it is optional. To use it, add a column {f['name']!r}."
             problems.append(
                 Problem(file, line, f["name"], None, "an optional column is missing; read as empty",
                         hint, severity="warning")

@@ -146,3 +146,23 @@ def test_a_wrong_layer_is_still_an_error(readme_dataset):
     errors = [p for p in ex.validate(readme_dataset) if p.severity == "error"]
     assert {(p.column, p.value) for p in errors} == {("layer", "artcle")}
     assert "Did you mean 'article'?" in errors[0].hint
+
+
+def test_a_misspelt_layer_column_is_pointed_out_not_silently_replaced(readme_dataset):
+    claims = readme_dataset / "claims.csv"
+    lines = claims.read_text(encoding="utf-8").splitlines()
+    lines = [lines[0] + ",Layer"] + [line + ",context" for line in lines[1:]]
+    claims.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    layer = [p for p in ex.validate(readme_dataset) if p.column == "layer"]
+    assert any("Rename column 'Layer' to 'layer'" in p.hint for p in layer)
+    assert any("read as 'article'" in p.message for p in layer)
+
+
+def test_left_out_optional_columns_ask_for_nothing(readme_dataset):
+    left_out = [p for p in ex.validate(readme_dataset) if "optional column is missing" in p.message]
+    assert {p.column for p in left_out} == {
+        "role", "country", "url", "note", "target", "involves", "quote", "paragraph",
+        "responds_to", "review",
+    }  # fmt: skip
+    for p in left_out:
+        assert p.severity == "warning" and p.hint.startswith("Nothing to do: it is optional.")
