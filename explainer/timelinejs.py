@@ -58,6 +58,8 @@ COLUMNS = (
     "Group", "Background",
 )  # fmt: skip
 
+# The id rule of every table, as datapackage.json declares it.
+_ID = next(f for f in schema.fields("claims") if f["name"] == "id")["constraints"]["pattern"]
 DEFAULT_STATUS = "reported"
 DEFAULT_KIND = "action"
 ERA_NOTE = "TimelineJS era"
@@ -255,10 +257,11 @@ def _quote_in(text: str) -> str:
     return next(g for g in wrapped.groups() if g is not None) if wrapped else quote
 
 
-def _summary(headline: str, text: str) -> str:
+def _summary(headline: str, text: str, *, keep_quote: bool = False) -> str:
     # Our own export puts the status and the quote in <p class="explainer-..."> and <blockquote>:
     # they are read back into their columns, not into the summary.
-    text = re.sub(r"<blockquote.*?</blockquote>", " ", text, flags=re.S | re.I)
+    if not keep_quote:
+        text = re.sub(r"<blockquote.*?</blockquote>", " ", text, flags=re.S | re.I)
     text = re.sub(r'<p class="explainer-[^"]*">.*?</p>', " ", text, flags=re.S | re.I)
     parts = [p for p in (_plain(headline), _plain(text)) if p]
     if len(parts) == 2 and parts[0][-1:] not in ".!?…:":
@@ -314,6 +317,12 @@ def import_sheet(
         raise TimelineError(
             file, [schema.Problem("--date", None, None, date, "this is not an EDTF date",
                                   "Write the publication date as 2024-10-28, 2024-10 or 2024.")]
+        )  # fmt: skip
+    if source_id is not None and not re.fullmatch(_ID, source_id):
+        raise TimelineError(
+            file, [schema.Problem("--source-id", None, None, source_id, "this is not an id",
+                                  "Use lowercase letters, digits, '-' and '_', such as "
+                                  "class-timeline.")]
         )  # fmt: skip
     rows = _read_rows(sheet)
     result = Imported(folder)
@@ -392,7 +401,13 @@ def import_sheet(
         notes.append(f"public_since assumed {public_since}")
         if kind_of_row == "era":
             notes.insert(0, f"{ERA_NOTE}: a period shown behind the slides, kept as context")
-        summary = _summary(row["Headline"], row["Text"])
+        quote = _quote_in(row["Text"])
+        most = next(f for f in schema.fields("claims") if f["name"] == "quote")["x-max-words"]
+        if len(quote.split()) > most:  # too long for a quote: it stays in the summary
+            notes.append(f"a quote of {len(quote.split())} words stays in the summary (at most "
+                         f"{most} words in 'quote')")  # fmt: skip
+            quote = ""
+        summary = _summary(row["Headline"], row["Text"], keep_quote=not quote)
         base = slug(_plain(row["Headline"]), f"slide-{line}")[:40].strip("-") or f"slide-{line}"
         claim_id, n = base, 2
         while claim_id in used_ids:
@@ -401,7 +416,7 @@ def import_sheet(
         claim = dict.fromkeys((f["name"] for f in schema.fields("claims")), "")
         claim.update(
             id=claim_id, when=when, public_since=public_since, actor=actor,
-            kind=DEFAULT_KIND, status=status or DEFAULT_STATUS, quote=_quote_in(row["Text"]),
+            kind=DEFAULT_KIND, status=status or DEFAULT_STATUS, quote=quote,
             source=source, layer="context" if kind_of_row == "era" else "article",
             review=f"imported from {file}, row {line}: " + "; ".join([*notes, "check the summary"]),
         )  # fmt: skip

@@ -297,3 +297,26 @@ def test_a_text_cell_with_line_breaks_keeps_later_rows_on_their_lines(tmp_path):
     )
     [claim] = import_sheet(sheet, tmp_path / "ok").claims
     assert claim["summary_en"] == "One. First line second line"
+
+
+def test_a_long_blockquote_stays_in_the_summary_and_a_short_one_is_the_quote(tmp_path):
+    long = " ".join(["word"] * 30)
+    sheet = write_sheet(
+        tmp_path / "s.csv",
+        [
+            {"Year": "2020", "Headline": "Long", "Text": f"<blockquote>{long}</blockquote>"},
+            {"Year": "2021", "Headline": "Short", "Text": "<blockquote>a few words</blockquote>"},
+        ],
+    )
+    result = import_sheet(sheet, tmp_path / "out")
+    first, second = result.claims
+    assert first["quote"] == "" and long in first["summary_en"]
+    assert "a quote of 30 words stays in the summary" in first["review"]
+    assert second["quote"] == "a few words" and second["summary_en"] == "Short"
+    assert [p for p in ex.validate(result.folder) if p.severity == "error"] == []
+
+
+def test_a_bad_source_id_is_refused_before_anything_is_written(tmp_path):
+    with pytest.raises(TimelineError, match="not an id"):
+        import_sheet(SHEET, tmp_path / "out", source_id="My Timeline")
+    assert not (tmp_path / "out").exists()
