@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import csv
 import json
+import tempfile
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sample_data import write_dataset
 
 import explainer as ex
@@ -320,3 +323,45 @@ def test_a_bad_source_id_is_refused_before_anything_is_written(tmp_path):
     with pytest.raises(TimelineError, match="not an id"):
         import_sheet(SHEET, tmp_path / "out", source_id="My Timeline")
     assert not (tmp_path / "out").exists()
+
+
+# Any sheet in the template's columns either imports as a valid dataset or is refused with a
+# TimelineError: never a traceback, never a dataset that does not validate.
+CELL = st.text(
+    alphabet=st.characters(blacklist_categories=["Cs"], blacklist_characters="\x00"), max_size=40
+)
+
+
+def cells(year: st.SearchStrategy[str], month: st.SearchStrategy[str]) -> st.SearchStrategy:
+    return st.fixed_dictionaries(
+        {
+            "Year": year, "Month": month, "Day": st.one_of(st.just(""), month),
+            "End Year": st.one_of(st.just(""), st.just(""), year),
+            "Display Date": st.sampled_from(["", "about 2002", "since 2022", "until 2024"]) | CELL,
+            "Headline": CELL, "Text": CELL, "Group": CELL, "Media": CELL,
+            "Media Credit": CELL, "Type": st.sampled_from(["", "", "title", "era"]),
+        }
+    )  # fmt: skip
+
+
+# Mostly rows with plausible dates (so that many sheets import), some with anything at all.
+PLAUSIBLE = cells(
+    st.integers(1700, 2200).map(str), st.one_of(st.just(""), st.integers(1, 12).map(str))
+)
+ROW = st.one_of(PLAUSIBLE, PLAUSIBLE, PLAUSIBLE, cells(CELL, CELL))
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(rows=st.lists(ROW, min_size=1, max_size=5))
+def test_any_sheet_imports_as_a_valid_dataset_or_is_refused(tmp_path, rows):
+    with tempfile.TemporaryDirectory(dir=tmp_path) as scratch:
+        sheet = write_sheet(Path(scratch) / "s.csv", rows)
+        try:
+            result = import_sheet(sheet, Path(scratch) / "out")
+        except TimelineError as error:
+            assert error.problems and all(p.message and p.hint for p in error.problems)
+            return
+        errors = [p for p in ex.validate(result.folder) if p.severity == "error"]
+        assert errors == []
