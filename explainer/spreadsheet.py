@@ -18,7 +18,9 @@ status, kind, layer, actor type and the ids of actors and sources.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import io
 import numbers
 import re
 import zipfile
@@ -136,8 +138,13 @@ def _text(value: object) -> tuple[str, str | None]:
 
 
 def _read_sheets(path: Path, problems: list[Problem]) -> dict[str, pd.DataFrame] | None:
+    noise = io.StringIO()  # odfpy prints a broken file's whole XML to stdout: kept from the user
     try:
-        return pd.read_excel(path, sheet_name=None, header=None, dtype=object)
+        with contextlib.redirect_stdout(noise):
+            sheets = pd.read_excel(path, sheet_name=None, header=None, dtype=object)
+        if "FAILED TO PARSE" in noise.getvalue():
+            raise ValueError("its XML is broken")
+        return sheets
     except (OSError, ValueError, KeyError, zipfile.BadZipFile) as err:
         problems.append(
             Problem(path.name, None, None, None,
@@ -274,6 +281,10 @@ def _columns(name: str) -> list[str]:
     return [f["name"] for f in schema.fields(name)]
 
 
+# What no workbook can store: XML 1.0 forbids these control characters.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
 def _frames(dataset: object) -> dict[str, pd.DataFrame]:
     """Each table's declared columns as text cells (guarded as :func:`save_dataset` guards)."""
     from explainer.dataset import _cell
@@ -290,6 +301,14 @@ def _frames(dataset: object) -> dict[str, pd.DataFrame]:
             columns=columns,
             dtype=object,
         )
+        for c in columns:
+            bad = frames[name][c].map(lambda v: bool(_CONTROL.search(v)))
+            if bad.any():
+                row = int(bad.to_numpy().nonzero()[0][0]) + 2  # the header is row 1
+                raise WorkbookError(
+                    f"{name}, row {row}, column {c!r}: the value holds a control character that "
+                    "a workbook cannot store; remove it (or save as CSV)"
+                )
     return frames
 
 
@@ -308,7 +327,6 @@ def _choices(name: str, rows: dict[str, int]) -> dict[str, str]:
 
 def _write_xlsx(frames: dict[str, pd.DataFrame], path: Path) -> None:
     from openpyxl import Workbook
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
@@ -323,11 +341,6 @@ def _write_xlsx(frames: dict[str, pd.DataFrame], path: Path) -> None:
             cell.font = Font(bold=True)
         for i, row in enumerate(frame.itertuples(index=False, name=None), start=2):
             for j, value in enumerate(row, start=1):
-                if ILLEGAL_CHARACTERS_RE.search(value):
-                    raise WorkbookError(
-                        f"{name}, row {i}, column {frame.columns[j - 1]!r}: the value holds a "
-                        "control character that a workbook cannot store; remove it"
-                    )
                 cell = sheet.cell(row=i, column=j, value=value or None)
                 cell.data_type = "s"  # text, never a formula or a number
                 cell.number_format = "@"
@@ -363,7 +376,8 @@ def save_workbook(dataset: object, path: str | Path, *, texts: bool = True) -> P
     ``.xlsx`` workbooks get drop-down lists (data validation) for the columns with a fixed list of
     values (status, kind, layer, type) and for ids of other sheets (actor, target, source,
     responds_to), and every column is formatted as text so that dates stay as typed. ``.ods``
-    workbooks (written through pandas and odfpy) hold the same cells, without the lists. Cells are
+    workbooks (written through pandas and odfpy) hold the same cells, without the lists, and with
+    every line break inside a cell as ``\n`` (odfpy cannot store a carriage return). Cells are
     written as :func:`explainer.dataset.save_dataset` writes them, so reading the workbook back
     gives the same dataset.
 
@@ -398,6 +412,9 @@ def save_workbook(dataset: object, path: str | Path, *, texts: bool = True) -> P
     else:
         with pd.ExcelWriter(path, engine="odf") as writer:
             for name, frame in frames.items():
+                # odfpy writes a carriage return as broken XML: a line break is written as "\n",
+                # the one LibreOffice itself stores.
+                frame = frame.map(lambda v: v.replace("\r\n", "\n").replace("\r", "\n"))
                 frame.to_excel(writer, sheet_name=name, index=False)
     if texts and getattr(dataset, "texts", None):
         folder = path.parent / "sources"

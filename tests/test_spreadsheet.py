@@ -290,3 +290,45 @@ def test_one_workbook_per_table_is_refused_with_what_to_do(tmp_path):
     [problem] = ex.validate(folder)
     assert "one workbook per table (actors.xlsx, claims.xlsx, sources.xlsx)" in problem.message
     assert "one workbook named dataset.xlsx" in problem.hint
+
+
+ODD_TEXT = ["two\r\nlines", "old\rmac", "unix\nline", "tab\there", "two  spaces", "no\u00a0break"]
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".ods"])
+def test_line_breaks_tabs_and_spaces_inside_cells_survive(tmp_path, suffix):
+    ds = ex.load_dataset(write_dataset(tmp_path / "d"))
+    for i, text in enumerate(ODD_TEXT):
+        ds.claims.loc[i, "summary_en"] = text
+    back = ex.load_dataset(save_workbook(ds, tmp_path / "out" / f"dataset{suffix}"))
+    got = back.claims["summary_en"].tolist()[: len(ODD_TEXT)]
+    if suffix == ".xlsx":
+        assert got == ODD_TEXT
+    else:  # .ods stores every line break as "\n"
+        assert got == [t.replace("\r\n", "\n").replace("\r", "\n") for t in ODD_TEXT]
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".ods"])
+def test_a_control_character_is_refused_with_where_it_is(tmp_path, suffix):
+    ds = ex.load_dataset(write_dataset(tmp_path / "d"))
+    ds.claims.loc[2, "quote"] = "bell\x07"
+    with pytest.raises(WorkbookError, match=r"claims, row 4, column 'quote': .*control character"):
+        save_workbook(ds, tmp_path / "out" / f"dataset{suffix}")
+
+
+def test_a_broken_ods_is_explained_without_dumping_its_xml(tmp_path, capsys):
+    import zipfile
+
+    good = save_workbook(ex.load_dataset(write_dataset(tmp_path / "d")), tmp_path / "good.ods")
+    broken = tmp_path / "broken" / "dataset.ods"
+    broken.parent.mkdir()
+    with zipfile.ZipFile(good) as src, zipfile.ZipFile(broken, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "content.xml":
+                data = data.replace(b"</table:table>", b"</table:tabl>", 1)
+            dst.writestr(item, data)
+    problems = ex.validate(broken.parent)
+    assert capsys.readouterr().out == ""
+    [problem] = problems
+    assert "the workbook cannot be read" in problem.message and "save it again" in problem.hint
