@@ -281,8 +281,8 @@ def _columns(name: str) -> list[str]:
     return [f["name"] for f in schema.fields(name)]
 
 
-# What no workbook can store: XML 1.0 forbids these control characters.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+# What no workbook can store: XML 1.0 forbids these control characters and non-characters.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def _frames(dataset: object) -> dict[str, pd.DataFrame]:

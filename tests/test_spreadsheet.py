@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+import tempfile
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 from sample_data import write_dataset
 
@@ -332,3 +335,33 @@ def test_a_broken_ods_is_explained_without_dumping_its_xml(tmp_path, capsys):
     assert capsys.readouterr().out == ""
     [problem] = problems
     assert "the workbook cannot be read" in problem.message and "save it again" in problem.hint
+
+
+# Text as a CSV cell can hold it (the reader strips each cell), minus what XML cannot store.
+TEXT = (
+    st.text(
+        alphabet=st.characters(
+            blacklist_categories=["Cs"],
+            blacklist_characters="".join(map(chr, [*range(0, 9), 11, 12, *range(14, 32)]))
+            + "\ufffe\uffff",
+        ),
+        min_size=1,
+        max_size=30,
+    )
+    .map(str.strip)
+    .filter(bool)
+)
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(texts=st.lists(TEXT, min_size=3, max_size=3))
+def test_any_text_round_trips_through_xlsx(tmp_path, texts):
+    ds = ex.load_dataset(write_dataset(tmp_path / "d"))
+    ds.claims.loc[0, "summary_en"], ds.claims.loc[1, "summary_fr"], ds.actors.iloc[0, 3] = texts
+    with tempfile.TemporaryDirectory(dir=tmp_path) as scratch:
+        back = ex.load_dataset(save_workbook(ds, Path(scratch) / "dataset.xlsx"))
+    assert back.claims.loc[0, "summary_en"] == texts[0]
+    assert back.claims.loc[1, "summary_fr"] == texts[1]
+    assert back.actors.iloc[0, 3] == texts[2]
