@@ -283,10 +283,15 @@ def _columns(name: str) -> list[str]:
 
 # What no workbook can store: XML 1.0 forbids these control characters and non-characters.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# odfpy and pandas' .ods reader also turn the C1 controls (U+007F-U+009F) into U+FFFD.
+_ODS_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 
 
-def _frames(dataset: object) -> dict[str, pd.DataFrame]:
-    """Each table's declared columns as text cells (guarded as :func:`save_dataset` guards)."""
+def _frames(dataset: object, forbidden: re.Pattern[str] = _CONTROL) -> dict[str, pd.DataFrame]:
+    """Each table's declared columns as text cells (guarded as :func:`save_dataset` guards).
+
+    Raises :class:`WorkbookError` at the first cell holding a ``forbidden`` character.
+    """
     from explainer.dataset import _cell
 
     frames = {}
@@ -302,12 +307,13 @@ def _frames(dataset: object) -> dict[str, pd.DataFrame]:
             dtype=object,
         )
         for c in columns:
-            bad = frames[name][c].map(lambda v: bool(_CONTROL.search(v)))
+            bad = frames[name][c].map(lambda v: bool(forbidden.search(v)))
             if bad.any():
                 row = int(bad.to_numpy().nonzero()[0][0]) + 2  # the header is row 1
+                book = "an .ods workbook" if forbidden is _ODS_CONTROL else "a workbook"
                 raise WorkbookError(
                     f"{name}, row {row}, column {c!r}: the value holds a control character that "
-                    "a workbook cannot store; remove it (or save as CSV)"
+                    f"{book} cannot store; remove it (or save as CSV)"
                 )
     return frames
 
@@ -405,7 +411,7 @@ def save_workbook(dataset: object, path: str | Path, *, texts: bool = True) -> P
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
         raise WorkbookError(f"{path.name}: a workbook's name ends in .xlsx or .ods")
-    frames = _frames(dataset)
+    frames = _frames(dataset, _CONTROL if suffix == ".xlsx" else _ODS_CONTROL)
     path.parent.mkdir(parents=True, exist_ok=True)
     if suffix == ".xlsx":
         _write_xlsx(frames, path)

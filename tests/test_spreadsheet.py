@@ -319,6 +319,15 @@ def test_a_control_character_is_refused_with_where_it_is(tmp_path, suffix):
         save_workbook(ds, tmp_path / "out" / f"dataset{suffix}")
 
 
+def test_c1_controls_are_refused_in_ods_and_kept_in_xlsx(tmp_path):
+    ds = ex.load_dataset(write_dataset(tmp_path / "d"))
+    ds.claims.loc[0, "summary_en"] = "delete\x7fme"
+    with pytest.raises(WorkbookError, match=r"row 2, column 'summary_en'.*an \.ods workbook"):
+        save_workbook(ds, tmp_path / "o" / "dataset.ods")
+    back = ex.load_dataset(save_workbook(ds, tmp_path / "x" / "dataset.xlsx"))
+    assert back.claims.loc[0, "summary_en"] == "delete\x7fme"
+
+
 def test_a_broken_ods_is_explained_without_dumping_its_xml(tmp_path, capsys):
     import zipfile
 
