@@ -365,3 +365,13 @@ def test_any_sheet_imports_as_a_valid_dataset_or_is_refused(tmp_path, rows):
             return
         errors = [p for p in ex.validate(result.folder) if p.severity == "error"]
         assert errors == []
+
+
+def test_an_imported_timeline_works_in_the_explorer_and_the_offline_page(imported, tmp_path):
+    _, ds = imported
+    app = ex.Explorer(ds)
+    assert f"{len(ds.claims)} of {len(ds.claims)} claims" in app.summary.value
+    app.filter(actors=["elon-musk"])
+    assert f"4 of {len(ds.claims)} claims" in app.summary.value
+    page = ex.export_html(ds, tmp_path / "page.html").read_text(encoding="utf-8")
+    assert "Musk travels to Moscow." in page
