@@ -28,6 +28,7 @@ from pathlib import Path
 import pandas as pd
 
 from explainer.i18n import t
+from explainer.timelinejs import WORDS
 
 __all__ = ["CONTEXT", "claims_jsonld", "export_jsonld", "script_tag"]
 
@@ -91,7 +92,7 @@ def claims_jsonld(dataset: object, lang: str = "en") -> dict:
             "description": t(
                 "colon",
                 lang,
-                label="Status" if lang == "en" else "Statut",
+                label=WORDS["status"][lang],
                 text=f"{t('status.' + claim['status'], lang)} "
                 f"({t('status_long.' + claim['status'], lang)})",
             ),

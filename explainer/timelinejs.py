@@ -58,6 +58,18 @@ COLUMNS = (
     "Group", "Background",
 )  # fmt: skip
 
+# Words of the slides that the catalogue (explainer.i18n) does not have, in English and French.
+WORDS = {
+    "status": {"en": "Status", "fr": "Statut"},
+    "paragraph": {"en": "paragraph", "fr": "paragraphe"},
+    "intro": {
+        "en": "Each slide says how we know it (its status): how the claim is sourced, not whether "
+        "it is true.",
+        "fr": "Chaque diapositive dit comment on le sait (son statut) : comment l'affirmation est "
+        "sourcée, pas si elle est vraie.",
+    },
+}
+
 # The id rule of every table, as datapackage.json declares it.
 _ID = next(f for f in schema.fields("claims") if f["name"] == "id")["constraints"]["pattern"]
 DEFAULT_STATUS = "reported"
@@ -493,7 +505,7 @@ def _source_words(claim: pd.Series, sources: pd.DataFrame, lang: str) -> str:
     row = sources.loc[source]
     words = f"{row['outlet']}, “{row['title']}”"
     if pd.notna(claim["paragraph"]):
-        words += f", {'paragraph' if lang == 'en' else 'paragraphe'} {int(claim['paragraph'])}"
+        words += f", {WORDS['paragraph'][lang]} {int(claim['paragraph'])}"
     return words
 
 
@@ -502,11 +514,10 @@ def _slide_text(claim: pd.Series, sources: pd.DataFrame, lang: str) -> str:
         return html.escape(text, quote=False)
 
     status = claim["status"]
-    label = "Status" if lang == "en" else "Statut"
-    colon = ":" if lang == "en" else " :"
+    said = t("colon", lang, label=WORDS["status"][lang], text=t(f"status.{status}", lang))
     text = (
-        f'<p class="explainer-status"><strong>{label}{colon} {e(t(f"status.{status}", lang))}'
-        f"</strong> — {e(t(f'status_long.{status}', lang))}.</p>"
+        f'<p class="explainer-status"><strong>{e(said)}</strong> — '
+        f"{e(t(f'status_long.{status}', lang))}.</p>"
     )
     if claim["quote"]:
         quote = f"“{claim['quote']}”" if lang == "en" else f"« {claim['quote']} »"
@@ -535,13 +546,7 @@ def timeline(dataset: object, lang: str = "en") -> dict:
     main = claims["source"].mode()
     main_source = sources.loc[main.iloc[0]] if len(main) and main.iloc[0] in sources.index else None
     count = tn("n_claims", len(claims), lang)
-    intro = (
-        "Each slide says how we know it (its status): how the claim is sourced, not whether it "
-        "is true."
-        if lang == "en"
-        else "Chaque diapositive dit comment on le sait (son statut) : comment l'affirmation est "
-        "sourcée, pas si elle est vraie."
-    )
+    intro = WORDS["intro"][lang]
     result: dict = {
         "title": {
             "text": {
