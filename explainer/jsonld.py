@@ -24,11 +24,15 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from explainer.i18n import t
 from explainer.timelinejs import WORDS
+
+if TYPE_CHECKING:  # for the hints only: explainer.dataset loads schema, which loads these
+    from explainer.dataset import Dataset
 
 __all__ = ["CONTEXT", "claims_jsonld", "export_jsonld", "script_tag"]
 
@@ -59,7 +63,7 @@ def _work(source: pd.Series) -> dict:
     return work
 
 
-def claims_jsonld(dataset: object, lang: str = "en") -> dict:
+def claims_jsonld(dataset: Dataset, lang: str = "en") -> dict:
     """The claims of a dataset as one JSON-LD document: a ``@graph`` of schema.org ``Claim``.
 
     Parameters
@@ -75,9 +79,9 @@ def claims_jsonld(dataset: object, lang: str = "en") -> dict:
         ``{"@context": "https://schema.org", "@graph": [...]}``; each claim's ``@id`` is
         ``#<claim id>``, relative to the page that holds it.
     """
-    claims: pd.DataFrame = dataset.claims  # type: ignore[attr-defined]
-    actors: pd.DataFrame = dataset.actors  # type: ignore[attr-defined]
-    sources: pd.DataFrame = dataset.sources  # type: ignore[attr-defined]
+    claims = dataset.claims
+    actors = dataset.actors
+    sources = dataset.sources
     summary = "summary_fr" if lang == "fr" else "summary_en"
     name = "name_fr" if lang == "fr" else "name"
     graph = []
@@ -126,7 +130,7 @@ def script_tag(document: dict) -> str:
     return f'<script type="application/ld+json">\n{text}\n</script>'
 
 
-def export_jsonld(dataset: object, out: str | Path, lang: str = "en") -> Path:
+def export_jsonld(dataset: Dataset, out: str | Path, lang: str = "en") -> Path:
     """Write :func:`claims_jsonld` to ``out`` (``.jsonld`` or ``.json``); returns the file."""
     path = Path(out)
     path.write_text(

@@ -26,11 +26,15 @@ import re
 import zipfile
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from explainer import schema
 from explainer.schema import TABLES, Problem, Table
+
+if TYPE_CHECKING:  # for the hints only: explainer.dataset loads schema, which loads these
+    from explainer.dataset import Dataset
 
 __all__ = [
     "SUFFIXES",
@@ -287,7 +291,7 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _ODS_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 
 
-def _frames(dataset: object, forbidden: re.Pattern[str] = _CONTROL) -> dict[str, pd.DataFrame]:
+def _frames(dataset: Dataset, forbidden: re.Pattern[str] = _CONTROL) -> dict[str, pd.DataFrame]:
     """Each table's declared columns as text cells (guarded as :func:`save_dataset` guards).
 
     Raises :class:`WorkbookError` at the first cell holding a ``forbidden`` character.
@@ -376,7 +380,7 @@ def _write_xlsx(frames: dict[str, pd.DataFrame], path: Path) -> None:
     book.save(path)
 
 
-def save_workbook(dataset: object, path: str | Path, *, texts: bool = True) -> Path:
+def save_workbook(dataset: Dataset, path: str | Path, *, texts: bool = True) -> Path:
     """Write a dataset as one workbook with the sheets ``actors``, ``sources`` and ``claims``.
 
     ``.xlsx`` workbooks get drop-down lists (data validation) for the columns with a fixed list of
@@ -425,7 +429,7 @@ def save_workbook(dataset: object, path: str | Path, *, texts: bool = True) -> P
     if texts and getattr(dataset, "texts", None):
         folder = path.parent / "sources"
         folder.mkdir(exist_ok=True)
-        for source_id, paragraphs in dataset.texts.items():  # type: ignore[attr-defined]
+        for source_id, paragraphs in dataset.texts.items():
             if Path(source_id).name != source_id or source_id.startswith("."):
                 raise WorkbookError(f"{source_id!r} cannot be a source text's file name")
             (folder / f"{source_id}.txt").write_text(

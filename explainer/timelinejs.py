@@ -37,11 +37,15 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from explainer import dates, schema
 from explainer.i18n import STATUS_ORDER, t, tn
+
+if TYPE_CHECKING:  # for the hints only: explainer.dataset loads schema, which loads these
+    from explainer.dataset import Dataset
 
 __all__ = [
     "COLUMNS",
@@ -530,7 +534,7 @@ def _slide_text(claim: pd.Series, sources: pd.DataFrame, lang: str) -> str:
     return text
 
 
-def timeline(dataset: object, lang: str = "en") -> dict:
+def timeline(dataset: Dataset, lang: str = "en") -> dict:
     """A dataset as a TimelineJS3 JSON object (a dict ready for :func:`json.dumps`).
 
     Parameters
@@ -540,8 +544,8 @@ def timeline(dataset: object, lang: str = "en") -> dict:
     lang : {"en", "fr"}
         The language of the summaries, dates and status words.
     """
-    claims: pd.DataFrame = dataset.claims  # type: ignore[attr-defined]
-    sources: pd.DataFrame = dataset.sources  # type: ignore[attr-defined]
+    claims = dataset.claims
+    sources = dataset.sources
     summary = "summary_fr" if lang == "fr" else "summary_en"
     main = claims["source"].mode()
     main_source = sources.loc[main.iloc[0]] if len(main) and main.iloc[0] in sources.index else None
@@ -573,7 +577,7 @@ def timeline(dataset: object, lang: str = "en") -> dict:
             "start_date": start,
             "display_date": label,
             "text": {"headline": _escape(headline), "text": _slide_text(claim, sources, lang)},
-            "group": dataset.actor_name(claim["actor"], lang),  # type: ignore[attr-defined]
+            "group": dataset.actor_name(claim["actor"], lang),
         }
         if end is not None:
             event["end_date"] = end
@@ -591,7 +595,7 @@ def timeline(dataset: object, lang: str = "en") -> dict:
     return result
 
 
-def export_timeline(dataset: object, out: str | Path, lang: str = "en") -> Path:
+def export_timeline(dataset: Dataset, out: str | Path, lang: str = "en") -> Path:
     """Write a dataset as TimelineJS3 JSON (:func:`timeline`); returns the file written."""
     path = Path(out)
     path.write_text(
@@ -600,7 +604,7 @@ def export_timeline(dataset: object, out: str | Path, lang: str = "en") -> Path:
     return path
 
 
-def export_sheet(dataset: object, out: str | Path, lang: str = "en") -> Path:
+def export_sheet(dataset: Dataset, out: str | Path, lang: str = "en") -> Path:
     """Write a dataset as a TimelineJS3 sheet (CSV, the template's 18 columns).
 
     Paste it into a copy of the TimelineJS3 Google Sheets template, or import it there.
