@@ -31,7 +31,7 @@ import pandas as pd
 from explainer.i18n import t
 from explainer.timelinejs import WORDS
 
-if TYPE_CHECKING:  # for the hints only: explainer.dataset loads schema, which loads these
+if TYPE_CHECKING:  # for the hints only
     from explainer.dataset import Dataset
 
 __all__ = ["CONTEXT", "claims_jsonld", "export_jsonld", "script_tag"]

@@ -33,7 +33,7 @@ import pandas as pd
 from explainer import schema
 from explainer.schema import TABLES, Problem, Table
 
-if TYPE_CHECKING:  # for the hints only: explainer.dataset loads schema, which loads these
+if TYPE_CHECKING:  # for the hints only: schema loads this module, and dataset loads schema
     from explainer.dataset import Dataset
 
 __all__ = [

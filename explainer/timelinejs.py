@@ -44,7 +44,7 @@ import pandas as pd
 from explainer import dates, schema
 from explainer.i18n import STATUS_ORDER, t, tn
 
-if TYPE_CHECKING:  # for the hints only: explainer.dataset loads schema, which loads these
+if TYPE_CHECKING:  # for the hints only
     from explainer.dataset import Dataset
 
 __all__ = [
