@@ -115,6 +115,9 @@ def test_a_dataset_from_the_readme_alone_loads_filters_and_explores(readme_datas
     app = ex.Explorer(ds)
     app.filter(actors=["city-council"])
     assert "1 of 3 claims" in app.summary.value
+    assert len(app.network.data) > 0  # the network, though no claim has a target
+    assert "shows 3 claims involving 3 actors" in ex.describe(ds.claims, data=ds)
+    assert len(ex.influence_timeline(ds).data) > 0
 
 
 def test_a_dataset_from_the_readme_alone_exports_the_offline_page(readme_dataset, tmp_path):
