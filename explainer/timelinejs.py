@@ -7,8 +7,8 @@ writes a dataset folder:
 
 - each slide becomes a claim; its date becomes EDTF at the precision given (a year stays a year, a
   month a month), an end makes an interval. When the ``Display Date`` is one of our own labels
-  (``about 2002``, ``since 2022``, ``until October 2024``), the EDTF it names is used, so that a
-  timeline exported by :func:`export_timeline` comes back with its qualifiers and open ends;
+  (``about 2002``, ``since 2022``), the EDTF it names is used, so that a timeline exported by
+  :func:`export_timeline` comes back with its qualifiers and open ends;
 - ``Group`` becomes the actor (a new actor with role ``to review``), ``Headline`` and ``Text`` the
   summary in the sheet's language, ``Media`` (a web address) the claim's source, with its credit and
   caption as outlet and title;
@@ -21,9 +21,9 @@ writes a dataset folder:
 
 **Export** (:func:`export_timeline`, :func:`export_sheet`) writes a dataset as TimelineJS3 JSON or
 as the sheet's CSV: each claim a slide, with its date at its precision and a ``display_date`` in the
-words of our labels (``about 2002``, ``since 2022``, ``until October 2024``: uncertainty and open
-ends are said, not dropped), its status stated in the slide's text, its quote with the source it
-comes from, and the source's address as the slide's media.
+words of our labels (``about 2002``, ``since 2022``: uncertainty and open ends are said, not
+dropped), its status stated in the slide's text, its quote with the source it comes from, and the
+source's address as the slide's media.
 """
 
 from __future__ import annotations

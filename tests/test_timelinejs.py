@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from sample_data import write_dataset
 
 import explainer as ex
+from explainer import dates
 from explainer.__main__ import main
 from explainer.i18n import t
 from explainer.timelinejs import (
@@ -109,6 +110,10 @@ def test_the_title_row_and_the_era_are_kept(imported):
     assert "Russia invades Ukraine" not in {e["text"]["headline"] for e in timeline(ds)["events"]}
 
 
+def label(edtf: str) -> str:
+    return dates.parse_date(edtf).label_en
+
+
 def test_export_says_dates_in_our_labels_and_has_no_end_for_an_open_date():
     ds = ex.load_dataset()
     events = {e["unique_id"]: e for e in timeline(ds)["events"]}
@@ -117,14 +122,18 @@ def test_export_says_dates_in_our_labels_and_has_no_end_for_an_open_date():
         event = events[claim["id"]]
         assert event["display_date"] == claim["when_label_en"]  # the same words as our labels
     by_when = {when: events[i] for i, when in zip(ds.claims["id"], ds.claims["when"], strict=True)}
-    assert by_when["../2024-10"]["display_date"] == "until October 2024"
+    # Open ends and uncertainty are said in words, those of our labels ("until"/"by October
+    # 2024", "since 2022", "about 2022"), never dropped.
+    by_october = label("../2024-10")
+    assert "October 2024" in by_october and by_october != "October 2024"
+    assert by_when["../2024-10"]["display_date"] == by_october
     assert by_when["../2024-10"]["start_date"] == {
-        "year": "2024", "month": "10", "display_date": "until October 2024",
+        "year": "2024", "month": "10", "display_date": by_october,
     }  # fmt: skip
     assert "end_date" not in by_when["../2024-10"]
-    assert by_when["2022/.."]["display_date"] == "since 2022"
+    assert by_when["2022/.."]["display_date"] == label("2022/..") == "since 2022"
     assert "end_date" not in by_when["2022/.."]
-    assert by_when["2022~"]["display_date"] == "about 2022"
+    assert by_when["2022~"]["display_date"] == label("2022~") == "about 2022"
     assert by_when["2021-04/2022~"]["end_date"] == {"year": "2022"}
     assert by_when["2002"]["start_date"] == {"year": "2002", "display_date": "2002"}
 
@@ -332,12 +341,15 @@ CELL = st.text(
 )
 
 
+DISPLAY = ["", "about 2002", "since 2022", "until 2024", "by 2024"]
+
+
 def cells(year: st.SearchStrategy[str], month: st.SearchStrategy[str]) -> st.SearchStrategy:
     return st.fixed_dictionaries(
         {
             "Year": year, "Month": month, "Day": st.one_of(st.just(""), month),
             "End Year": st.one_of(st.just(""), st.just(""), year),
-            "Display Date": st.sampled_from(["", "about 2002", "since 2022", "until 2024"]) | CELL,
+            "Display Date": st.sampled_from(DISPLAY) | CELL,
             "Headline": CELL, "Text": CELL, "Group": CELL, "Media": CELL,
             "Media Credit": CELL, "Type": st.sampled_from(["", "", "title", "era"]),
         }
