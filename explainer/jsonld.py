@@ -131,9 +131,16 @@ def script_tag(document: dict) -> str:
 
 
 def export_jsonld(dataset: Dataset, out: str | Path, lang: str = "en") -> Path:
-    """Write :func:`claims_jsonld` to ``out`` (``.jsonld`` or ``.json``); returns the file."""
+    """Write :func:`claims_jsonld` to ``out``; returns the file.
+
+    ``.jsonld`` or ``.json``: the JSON-LD document. ``.html`` or ``.htm``: the same inside its
+    ``<script type="application/ld+json">`` element (:func:`script_tag`), to paste into a page.
+    """
     path = Path(out)
-    path.write_text(
-        json.dumps(claims_jsonld(dataset, lang), ensure_ascii=False, indent=1), encoding="utf-8"
-    )
+    document = claims_jsonld(dataset, lang)
+    if path.suffix.lower() in (".html", ".htm"):
+        text = script_tag(document) + "\n"
+    else:
+        text = json.dumps(document, ensure_ascii=False, indent=1)
+    path.write_text(text, encoding="utf-8")
     return path

@@ -117,3 +117,12 @@ def test_the_readme_says_why_there_is_no_claim_review():
     assert "ClaimReview" in text
     assert "June 2025" in text
     assert "not whether it is true" in text
+
+
+def test_an_html_file_gets_the_script_element_to_paste_into_a_page(tmp_path):
+    out = tmp_path / "claims.html"
+    assert main(["export", "--format", "jsonld", "--out", str(out)]) == 0
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith('<script type="application/ld+json">')
+    body = text.split("\n", 1)[1].rsplit("</script>", 1)[0]
+    assert json.loads(body)["@graph"][0]["@type"] == "Claim"
