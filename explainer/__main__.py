@@ -101,7 +101,7 @@ FORMATS = {
     "html": "the offline page (default)",
     "timelinejs": "TimelineJS3 JSON",
     "timelinejs-csv": "a TimelineJS3 sheet (CSV, the template's 18 columns)",
-    "jsonld": "schema.org Claim JSON-LD",
+    "jsonld": "schema.org Claim JSON-LD (to FILE.html: inside its <script> element)",
     "xlsx": "one Excel workbook, a sheet per table, with drop-down lists",
     "ods": "one OpenDocument workbook, a sheet per table",
 }
