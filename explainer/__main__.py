@@ -35,6 +35,8 @@ def _export(args: argparse.Namespace) -> int:
     from explainer.dataset import DATA_DIR, DatasetError
     from explainer.export import ExportError, export_html
 
+    if args.format != "html":
+        return _export_format(args)
     folder = Path(args.folder) if args.folder else DATA_DIR
     try:
         path = export_html(folder, args.out, lang=args.lang, force=args.force)
@@ -94,6 +96,126 @@ def _draft(args: argparse.Namespace) -> int:
     return 0
 
 
+# Formats other than the offline page: what each writes, and the function that writes it.
+FORMATS = {
+    "html": "the offline page (default)",
+    "timelinejs": "TimelineJS3 JSON",
+    "timelinejs-csv": "a TimelineJS3 sheet (CSV, the template's 18 columns)",
+    "jsonld": "schema.org Claim JSON-LD (to FILE.html: inside its <script> element)",
+    "xlsx": "one Excel workbook, a sheet per table, with drop-down lists",
+    "ods": "one OpenDocument workbook, a sheet per table",
+}
+
+
+def _export_format(args: argparse.Namespace) -> int:
+    """``export FOLDER --format timelinejs|timelinejs-csv|jsonld|xlsx|ods --out FILE``."""
+    from explainer import jsonld, spreadsheet, timelinejs
+    from explainer.dataset import DATA_DIR, DatasetError, load_dataset
+
+    folder = Path(args.folder) if args.folder else DATA_DIR
+    out = Path(args.out)
+    if out.is_dir() or (out.exists() and not args.force):
+        what = "is a folder" if out.is_dir() else "exists (add --force to replace it)"
+        print(f"Nothing was written: {out} {what}.", file=sys.stderr)
+        return 1
+    try:
+        dataset = load_dataset(folder)
+    except DatasetError as error:
+        errors = [p for p in error.problems if p.severity == "error"]
+        for p in errors:
+            print(p)
+        print(
+            f"{folder}: {len(errors)} error(s); nothing was written. Fix the errors above, "
+            "then run this command again.",
+            file=sys.stderr,
+        )
+        return 1
+    writers = {
+        "timelinejs": timelinejs.export_timeline,
+        "timelinejs-csv": timelinejs.export_sheet,
+        "jsonld": jsonld.export_jsonld,
+        "xlsx": lambda ds, path, lang: spreadsheet.save_workbook(ds, path, texts=False),
+        "ods": lambda ds, path, lang: spreadsheet.save_workbook(ds, path, texts=False),
+    }
+    if args.format in ("xlsx", "ods") and out.suffix.lower() != f".{args.format}":
+        print(f"Nothing was written: name the file {out.stem}.{args.format}.", file=sys.stderr)
+        return 1
+    try:
+        path = writers[args.format](dataset, out, args.lang)
+    except (OSError, ValueError) as error:
+        print(f"Nothing was written: {error}.", file=sys.stderr)
+        return 1
+    print(f"Wrote {path}: {len(dataset.claims)} claims as {FORMATS[args.format]}.")
+    if args.format in ("xlsx", "ods") and dataset.texts:
+        print(
+            f"The source texts stay in {folder / 'sources'}: copy that folder beside the workbook "
+            "so that quotes are checked there too."
+        )
+    return 0
+
+
+def _template(args: argparse.Namespace) -> int:
+    """``template --xlsx FILE``: the starting workbook, with drop-down lists."""
+    from explainer.spreadsheet import write_template
+
+    out = Path(args.xlsx)
+    if out.suffix.lower() != ".xlsx":
+        print(f"Nothing was written: name the file {out.stem}.xlsx.", file=sys.stderr)
+        return 1
+    if out.is_dir() or (out.exists() and not args.force):
+        what = "is a folder" if out.is_dir() else "exists (add --force to replace it)"
+        print(f"Nothing was written: {out} {what}.", file=sys.stderr)
+        return 1
+    try:
+        write_template(out)
+    except OSError as error:
+        print(f"Nothing was written: {error}.", file=sys.stderr)
+        return 1
+    print(
+        f"Wrote {out}: sheets actors, sources and claims, each with its header and one example "
+        "row to replace. Status, kind, layer, type and ids are chosen from drop-down lists. "
+        f"Name it dataset.xlsx in a folder of its own, then check it with: "
+        f"python -m explainer validate {out}"
+    )
+    return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    """``import timelinejs SHEET.csv --out FOLDER``: a dataset to review, from a sheet."""
+    from explainer.dataset import validate
+    from explainer.timelinejs import TimelineError, import_sheet
+
+    try:
+        result = import_sheet(
+            args.sheet, args.out, lang=args.lang, date=args.date, source_id=args.source_id
+        )
+    except TimelineError as error:
+        for p in error.problems:
+            print(p)
+        print(f"Nothing was written: {error.file} cannot be imported.", file=sys.stderr)
+        return 1
+    except OSError as error:
+        print(f"The import stopped: {error}.", file=sys.stderr)
+        return 1
+    errors = [p for p in validate(result.folder) if p.severity == "error"]
+    for p in errors:  # an import always validates; if not, that is a bug worth showing in full
+        print(p, file=sys.stderr)
+    print(
+        f"Wrote {result.folder}: {len(result.claims)} claims, {len(result.actors)} actors, "
+        f"{len(result.sources)} sources."
+    )
+    for note in result.notes:
+        print(f"Note: {note}")
+    print(
+        "TimelineJS has no status, kind or target: every claim has a default and a 'review' note "
+        f"saying what to check. Check it with: python -m explainer validate {result.folder}"
+    )
+    if errors:
+        print(f"{len(errors)} error(s) in the import: please report this.", file=sys.stderr)
+        return 1
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     # A console that cannot show "é" (a legacy code page) gets "\xe9" rather than a traceback.
     for stream in (sys.stdout, sys.stderr):
@@ -105,14 +227,25 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("folder", nargs="?", help="dataset folder (default: the bundled data/)")
     check.set_defaults(run=_validate)
     page = commands.add_parser(
-        "export", help="write the claims as one self-contained HTML page that works offline"
+        "export",
+        help="write the claims as one self-contained HTML page that works offline, or in another "
+        "format (--format: TimelineJS, JSON-LD, a workbook)",
     )
     page.add_argument("folder", nargs="?", help="dataset folder (default: the bundled data/)")
-    page.add_argument("--out", required=True, metavar="FILE.html", help="the HTML file to write")
+    page.add_argument("--out", required=True, metavar="FILE", help="the file to write")
     page.add_argument(
-        "--lang", choices=["en", "fr"], default="en", help="language the page opens in (default en)"
+        "--format",
+        choices=list(FORMATS),
+        default="html",
+        help="; ".join(f"{name}: {what}" for name, what in FORMATS.items()),
     )
-    page.add_argument("--force", action="store_true", help="replace FILE.html if it exists")
+    page.add_argument(
+        "--lang",
+        choices=["en", "fr"],
+        default="en",
+        help="language the page opens in, or of the export (default en)",
+    )
+    page.add_argument("--force", action="store_true", help="replace FILE if it exists")
     page.set_defaults(run=_export)
     sketch = commands.add_parser(
         "draft",
@@ -135,6 +268,22 @@ def main(argv: list[str] | None = None) -> int:
         "--no-known-actors", action="store_true", help="recognise no known actors; all are new"
     )
     sketch.set_defaults(run=_draft)
+    start = commands.add_parser(
+        "template", help="write the starting workbook (.xlsx) with drop-down lists"
+    )
+    start.add_argument("--xlsx", required=True, metavar="FILE.xlsx", help="the workbook to write")
+    start.add_argument("--force", action="store_true", help="replace FILE.xlsx if it exists")
+    start.set_defaults(run=_template)
+    bring = commands.add_parser("import", help="make a dataset to review from a TimelineJS3 sheet")
+    bring.add_argument("format", choices=["timelinejs"], help="the sheet's format")
+    bring.add_argument("sheet", help="the TimelineJS3 sheet, saved as CSV (or .xlsx)")
+    bring.add_argument("--out", required=True, metavar="FOLDER", help="a new (or empty) folder")
+    bring.add_argument(
+        "--lang", choices=["en", "fr"], default="en", help="the language of the slides' text"
+    )
+    bring.add_argument("--date", help="when the timeline was published, EDTF (default: unknown)")
+    bring.add_argument("--source-id", help="the timeline's id in sources.csv (default: its title)")
+    bring.set_defaults(run=_import)
     args = parser.parse_args(argv)
     try:
         return args.run(args)

@@ -112,7 +112,9 @@ def load_dataset(path: str | Path | None = None) -> Dataset:
     ----------
     path : str or pathlib.Path, optional
         A folder holding ``actors.csv``, ``sources.csv`` and ``claims.csv`` in the format described
-        by ``data/datapackage.json``. Default: the bundled dataset (the Numerama article of October
+        by ``data/datapackage.json`` (or one workbook, ``dataset.xlsx`` or ``dataset.ods``, with
+        those three tables as sheets; or such a workbook itself: see
+        :mod:`explainer.spreadsheet`). Default: the bundled dataset (the Numerama article of October
         2024). A relative path is read from the current working directory.
 
     Returns

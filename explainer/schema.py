@@ -4,7 +4,8 @@ The schema is declared once, in ``data/datapackage.json`` (a Frictionless Data P
 by other open-data tools). This module reads that declaration and builds a pandera schema from it:
 field constraints (``required``, ``unique``, ``enum``, ``pattern``, ``minimum``), foreign keys,
 and extensions of ours: ``x-edtf`` (an EDTF date), ``x-max-words``, ``x-list-separator`` (a list
-of keys) and ``x-draft-may-be-empty``.
+of keys), ``x-draft-may-be-empty`` and ``x-default`` (what an empty cell or an absent optional
+column is read as, with a warning).
 
 :func:`read_folder` reads the CSV files the way spreadsheets write them (UTF-8 with or without a
 byte-order mark, Windows-1252, UTF-16, commas, semicolons or tabs, Windows line endings),
@@ -61,6 +62,9 @@ class Problem:
         What to do about it.
     severity : str
         ``error`` (the dataset cannot be used) or ``warning`` (usable, but a person should look).
+    sheet : str or None
+        The sheet, when the table is in a workbook (``file`` is then the workbook, and ``line``
+        the row of the sheet).
     """
 
     file: str
@@ -70,9 +74,11 @@ class Problem:
     message: str
     hint: str = ""
     severity: str = "error"
+    sheet: str | None = None
 
     def __str__(self) -> str:
-        where = self.file + (f", line {self.line}" if self.line else "")
+        where = self.file + (f", sheet {self.sheet!r}" if self.sheet else "")
+        where += f", {'row' if self.sheet else 'line'} {self.line}" if self.line else ""
         where += f", column {self.column!r}" if self.column else ""
         value = "" if self.value is None else f" (value {self.value!r})"
         hint = f" {self.hint}" if self.hint else ""
@@ -291,6 +297,28 @@ def _read_table(path: Path, name: str, problems: list[Problem]) -> Table | None:
         message, hint = _CSV_ERRORS.get(key, (f"the file cannot be read as CSV ({err})", ""))  # type: ignore[arg-type]
         problems.append(Problem(file, end + 1, None, None, message, hint))
         return None
+    return table_from_rows(
+        file, name, header, header_line, rows, lines, blank_lines, delimiter, problems
+    )
+
+
+def table_from_rows(
+    file: str,
+    name: str,
+    header: list[str] | None,
+    header_line: int,
+    rows: list[list[str]],
+    lines: list[int],
+    blank_lines: list[int],
+    delimiter: str,
+    problems: list[Problem],
+) -> Table | None:
+    """A table from rows of text cells, as read from a CSV file or a spreadsheet's sheet.
+
+    ``lines`` holds where each row starts (the header is ``header_line``); problems found (short
+    rows, unnamed columns, stray spaces, the header) are added to ``problems``.
+    """
+    columns = [f["name"] for f in fields(name)]
     if header is None:  # only empty cells, such as '""' or ',,,'
         problems.append(
             Problem(file, None, None, None, "the file has no header row, only empty cells",
@@ -362,7 +390,49 @@ def _read_table(path: Path, name: str, problems: list[Problem]) -> Table | None:
     absent = frozenset(f["name"] for f in fields(name) if f["name"] not in frame.columns)
     for column in sorted(absent):  # an absent column reads as empty; the header check reported it
         frame[column] = pd.Series(None, index=frame.index, dtype="str")
+    _fill_defaults(file, name, frame, lines, header_line, absent, problems)
     return Table(name, frame, np.asarray(lines, dtype=int), absent)
+
+
+def _fill_defaults(
+    file: str,
+    name: str,
+    frame: pd.DataFrame,
+    lines: list[int],
+    header_line: int,
+    absent: frozenset[str],
+    problems: list[Problem],
+) -> None:
+    """Fill the empty cells of a column with a declared ``x-default``, saying what was assumed.
+
+    A dataset written from the README alone may leave out such a column (``layer``): every row
+    then gets the default, with one warning, not one error per row.
+    """
+    for f in fields(name):
+        if "x-default" not in f:
+            continue
+        column, default = f["name"], f["x-default"]
+        empty = frame[column].isna().to_numpy()
+        if not empty.any():
+            continue
+        frame.loc[empty, column] = default
+        meaning = f.get("description", "").split(";")[0]
+        if column in absent:
+            message = f"there is no column {column!r}; every row was read as {default!r}"
+            message += f" ({meaning})" if meaning else ""
+            hint = f"Nothing to do if that is right; otherwise add a column {column!r}."
+            problems.append(
+                Problem(file, header_line, column, None, message, hint, severity="warning")
+            )
+            continue
+        count = int(empty.sum())
+        first = int(lines[int(np.flatnonzero(empty)[0])])
+        problems.append(
+            Problem(file, first, column, None,
+                    f"{count} row(s) have an empty {column!r}; they were read as {default!r}",
+                    f"Nothing to do if that is right; otherwise fill in {column!r}.",
+                    severity="warning")
+        )  # fmt: skip
 
 
 def _check_header(
@@ -391,7 +461,11 @@ def _check_header(
             problems.append(
                 Problem(file, line, f["name"], None, "a required column is missing", hint)
             )
+        elif "x-default" in f and not close:  # reported with what it assumed, by _fill_defaults
+            continue
         else:
+            if not close:  # the README says optional columns may be left out: nothing to fix
+                hint = f"Nothing to do: it is optional. To use it, add a column {f['name']!r}."
             problems.append(
                 Problem(file, line, f["name"], None, "an optional column is missing; read as empty",
                         hint, severity="warning")
@@ -445,7 +519,10 @@ _PATTERN_HINTS = {
     "[a-z][a-z0-9_-]*": (
         "Use a short lowercase id: letters, digits, '_' and '-', starting with a letter."
     ),
-    "[a-z0-9][a-z0-9_-]*": "Use a short lowercase id: letters, digits, '_' and '-'.",
+    "[a-z0-9][a-z0-9_-]*": (
+        "Use a short lowercase id such as ukraine-forces: letters, digits, '-' and '_', "
+        "no spaces or capitals."
+    ),
     "[A-Z]{2}": "Use a two-letter country code in capitals (US, RU, FR), or leave it empty.",
     "[a-z]{2}": "Use a two-letter language code in lowercase, such as fr or en.",
     "https?://\\S+": "Give a web address starting with http:// or https://, or leave it empty.",
@@ -710,9 +787,10 @@ def read_folder(folder: Path) -> tuple[dict[str, Table], dict[str, list[str]], l
     Parameters
     ----------
     folder : pathlib.Path
-        A folder with ``actors.csv``, ``sources.csv`` and ``claims.csv``; optionally
-        ``sources/<id>.txt``, the text of a source (one paragraph a line), against which quotes are
-        checked.
+        A folder with ``actors.csv``, ``sources.csv`` and ``claims.csv`` (or with one workbook,
+        ``dataset.xlsx`` or ``dataset.ods``, or such a workbook itself: see
+        :mod:`explainer.spreadsheet`); optionally ``sources/<id>.txt``, the text of a source (one
+        paragraph a line), against which quotes are checked.
 
     Returns
     -------
@@ -720,7 +798,16 @@ def read_folder(folder: Path) -> tuple[dict[str, Table], dict[str, list[str]], l
         The tables read (those that could be read), the source texts, and every problem found
         (errors and warnings), in file order.
     """
+    from explainer import spreadsheet  # it builds on this module, so it is imported here
+
     problems: list[Problem] = []
+    workbook = spreadsheet.find_workbook(folder, problems)
+    if problems:  # a workbook and CSV files side by side: which one is meant cannot be guessed
+        return {}, {}, problems
+    if workbook is not None:
+        tables, texts, problems = spreadsheet.read_workbook(workbook)
+        problems.extend(validate_tables(tables, texts))
+        return tables, texts, spreadsheet.in_sheets(workbook, problems)
     if not folder.is_dir():
         what = "this is a file, not a folder" if folder.exists() else "this folder does not exist"
         problems.append(
@@ -733,6 +820,15 @@ def read_folder(folder: Path) -> tuple[dict[str, Table], dict[str, list[str]], l
         table = _read_table(folder / f"{name}.csv", name, problems)
         if table is not None:
             tables[name] = table
+    texts = read_texts(folder, problems)
+    problems.extend(validate_tables(tables, texts))
+    order = {f"{n}.csv": i for i, n in enumerate(TABLES)}
+    problems.sort(key=lambda p: (order.get(p.file, -1), p.line or 0))
+    return tables, texts, problems
+
+
+def read_texts(folder: Path, problems: list[Problem]) -> dict[str, list[str]]:
+    """The source texts of a dataset folder, ``sources/<id>.txt``: id -> paragraphs."""
     texts = {}
     text_dir = folder / "sources"
     if text_dir.is_dir():
@@ -742,7 +838,4 @@ def read_folder(folder: Path) -> tuple[dict[str, Table], dict[str, list[str]], l
             content = None if raw is None else _decode(raw, file, problems)
             if content is not None:  # one paragraph a line, whatever the line endings
                 texts[path.stem] = content.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    problems.extend(validate_tables(tables, texts))
-    order = {f"{n}.csv": i for i, n in enumerate(TABLES)}
-    problems.sort(key=lambda p: (order.get(p.file, -1), p.line or 0))
-    return tables, texts, problems
+    return texts

@@ -96,3 +96,24 @@ def test_frictionless_rejects_what_we_reject(tmp_path):
     kinds = {(table, kind) for table, kind, _ in found}
     assert ("claims", "constraint-error") in kinds
     assert ("claims", "foreign-key") in kinds
+
+
+def test_layer_is_optional_and_its_default_is_one_of_its_values():
+    layer = next(f for f in resource("claims")["schema"]["fields"] if f["name"] == "layer")
+    assert not layer["constraints"].get("required")
+    assert layer["x-default"] in layer["constraints"]["enum"]
+    defaults = [f["name"] for r in descriptor()["resources"] for f in r["schema"]["fields"]
+                if "x-default" in f]  # fmt: skip
+    assert defaults == ["layer"]  # a default on a required column would hide a missing value
+
+
+def test_frictionless_and_we_both_accept_hyphenated_actor_ids(tmp_path):
+    from explainer.dataset import validate
+
+    folder = with_descriptor(write_dataset(tmp_path / "d"))
+    for name in ("actors.csv", "claims.csv"):
+        path = folder / name
+        path.write_text(path.read_text(encoding="utf-8").replace("kremlin", "the-kremlin"), "utf-8")
+    assert "the-kremlin" in (folder / "actors.csv").read_text(encoding="utf-8")
+    assert frictionless_errors(folder) == []
+    assert [p for p in validate(folder) if p.severity == "error"] == []
