@@ -19,8 +19,8 @@ reveal.js sections):
 The rules, applied by :func:`apply_slides` (idempotent; explicit ``skip``/``notes``/``subslide``
 choices are kept):
 
-- a markdown cell that opens with a heading (``#`` or ``##``) starts a slide, unless it already
-  starts a ``subslide``;
+- a markdown cell that opens with a heading (``#`` or ``##``) starts a slide, unless it has a
+  slide type of its own (``subslide``, ``fragment``, ``skip``, ``notes``);
 - a code cell whose last statement is an expression (it displays a view: a figure, a widget) keeps
   its slide type (``-`` if it had none) and gets its input hidden (``source_hidden`` and the
   ``hide-input`` tag, which nbconvert/Jupyter Book and readers of the ``.py`` understand);
@@ -40,7 +40,6 @@ from pathlib import Path
 import nbformat
 
 HIDE_TAG = "hide-input"
-KEEP = {"skip", "notes", "subslide"}
 # RISE settings of the notebook: start on the title slide, even when the teacher opens the
 # slideshow after Run All (RISE starts on the selected cell's slide by default, the last one then);
 # slide numbers, for the class to say "slide 7"; no animation between slides (figures redraw once).
@@ -90,7 +89,7 @@ def apply_slides(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     for cell in nb.cells:
         kind = _slide_type(cell)
         if cell.cell_type == "markdown":
-            if opens_with_heading(cell.source) and kind not in {"slide", "subslide", "skip"}:
+            if opens_with_heading(cell.source) and kind in {None, "-"}:
                 _set_slide_type(cell, "slide")
         elif cell.cell_type == "code":
             if displays_a_view(cell.source) and kind not in {"skip", "notes"}:
