@@ -255,6 +255,23 @@ def test_story_presents_as_slides(browser, slides_server, path, lang):
         rise.wait_for_function(f"({HIGHLIGHT})() !== {before!r}", timeout=60_000)
         shot(rise, "story-next")
 
+        # On to the last slide (the network, the summary): click the slide's text first, so that
+        # Space goes to RISE and not to the Story's focused button.
+        rest = []
+        for _ in range(8):
+            rise.locator(".reveal section.present .jp-MarkdownCell").first.click()
+            rise.keyboard.press("Escape")
+            rise.keyboard.press("Space")
+            rise.wait_for_timeout(1500)
+            state = rise.evaluate(SLIDE_STATE)
+            rest.append(state)
+            shot(rise, f"slide-{len(seen) + len(rest):02d}")
+            if state and state["title"] in ("Summary", "Résumé"):
+                break
+        assert rest[-1] and rest[-1]["title"] in ("Summary", "Résumé"), rest
+        rest = [s for s in rest if s]
+        seen += rest
+
         # Every slide passed on the way shows no code; its figures' boxes are kept for
         # test_figures_fit_the_slide.
         for state in [s for s in seen if s]:
