@@ -7,10 +7,11 @@ STAMP := $(VENV)/.installed
 
 .PHONY: lab voila test lint format notebooks benchmark browser-deps clean
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml labextensions/explainer-rise-widgets/package.json labextensions/explainer-rise-widgets/static/remoteEntry.js
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[draft,test]'
+	$(BIN)/python tools/install_labextension.py  # widgets in jupyterlab-rise's slideshow (README)
 	@touch $(STAMP)
 
 ## make lab: set up, then open JupyterLab on the notebooks (with the culling of jupyter-config/)
