@@ -25,7 +25,8 @@ from explainer.figures.style import STATUS_STYLES, status_words
 from explainer.figures.timeline import TimelineModel, apply_updates, check_lang, message_html
 from explainer.filtering import DateLike, fold_text, search_words, to_bound
 from explainer.i18n import KIND_ORDER, STATUS_ORDER, t
-from explainer.widgets.card import TableRows, card_html
+from explainer.widgets.card import TABLE_LIMIT, TableRows, card_html
+from explainer.widgets.controls import Checklist, MonthRangeSlider, MonthSlider, RadioChoice
 
 if TYPE_CHECKING:
     from explainer.dataset import Dataset
@@ -33,11 +34,55 @@ if TYPE_CHECKING:
 __all__ = ["Explorer", "FastMask", "Query", "StableFigureWidget"]
 
 
-# Sticky: the card follows the reader down the timeline. Gaps: each box reads with its own label.
+# The layout lives in classes, not in fixed widths: the controls wrap, the plot takes what is left
+# beside the card, and when the Explorer is narrower than about 800 px (a phone, half a projector)
+# everything stacks: controls, the plot at full width, the card under it. A container query (not a
+# media query) so that it also holds in a JupyterLab panel narrower than the window. Text is at
+# least 14 px (read from the back of a room). Sticky: the card follows the reader down the plot.
 _CSS = """<style>
-.explainer-card-panel { position: sticky; top: 8px; align-self: flex-start; margin-left: 8px; }
+.explainer-explorer { container-type: inline-size; width: 100%; min-width: 0; }
+.explainer-explorer .widget-label, .explainer-explorer .widget-label-basic,
+.explainer-explorer .jupyter-widgets button, .explainer-explorer input,
+.explainer-explorer select, .explainer-explorer .widget-html-content { font-size: 15px; }
+.explainer-explorer .explainer-controls { display: flex; flex-flow: row wrap; gap: 8px 16px;
+  align-items: flex-start; width: 100%; }
+.explainer-explorer .explainer-controls > * { flex: 1 1 300px; min-width: 0; max-width: 100%; }
+.explainer-explorer .explainer-checks { display: flex; flex-flow: row wrap; gap: 0 12px;
+  align-items: center; }
+.explainer-explorer .explainer-checks > .widget-checkbox { width: auto; margin: 0; }
+.explainer-explorer .explainer-main { display: flex; flex-flow: row nowrap; gap: 8px;
+  align-items: flex-start; width: 100%; }
+.explainer-explorer .explainer-plot { flex: 1 1 0; min-width: 0; width: auto; }
+.explainer-explorer .explainer-card-panel { flex: 0 0 340px; width: 340px; position: sticky;
+  top: 8px; align-self: flex-start; }
+.explainer-explorer .explainer-claim-picker select { width: 100%; max-width: 100%; }
+.explainer-explorer .explainer-claim-picker { width: 100%; flex-wrap: wrap; }
+.explainer-explorer .explainer-table-wrap { overflow-x: auto; max-width: 100%; }
+@container (max-width: 800px) {
+  .explainer-explorer .explainer-main { flex-direction: column; }
+  .explainer-explorer .explainer-plot, .explainer-explorer .explainer-card-panel {
+    flex: 0 0 auto; width: 100%; position: static; }
+}
 </style>"""
-_BOX = widgets.Layout(width="auto", margin="0 14px 0 0")
+
+
+# plotly's toolbar, reduced to what a class needs (zoom in and out, back to the whole view, save a
+# picture), without plotly's logo link; it comes after the page's own controls in the page.
+FIGURE_CONFIG: dict[str, Any] = {
+    "displaylogo": False,
+    "responsive": True,
+    "modeBarButtonsToRemove": [
+        "select2d",
+        "lasso2d",
+        "zoom2d",
+        "pan2d",
+        "autoScale2d",
+        "toggleSpikelines",
+        "hoverClosestCartesian",
+        "hoverCompareCartesian",
+    ],
+    "toImageButtonOptions": {"format": "png", "scale": 2},
+}
 
 
 class StableFigureWidget(go.FigureWidget):
@@ -239,6 +284,7 @@ class Explorer(widgets.VBox):
         self.mask = np.ones(len(self.claims), dtype=bool)
 
         self.figure = StableFigureWidget(self._timeline.figure(lang=lang))
+        self.figure._config = dict(FIGURE_CONFIG)
         # The network's FigureWidget is made on first use: each FigureWidget loads plotly's ~5 MB
         # widget module in the browser, and anywidget gives a model only 2 s to start; two at once
         # on a slow classroom machine miss it, and the figure then never updates.
@@ -255,26 +301,32 @@ class Explorer(widgets.VBox):
         self.summary = widgets.HTML(layout=widgets.Layout(margin="4px 0"))
         self.description = widgets.HTML()
         self.table = widgets.HTML()
-        self.card = widgets.HTML(layout=widgets.Layout(width="360px", flex="0 0 360px"))
+        self.table.add_class("explainer-table-wrap")
+        self.card = widgets.HTML()
         self._build_controls()
-        # The card sits beside the (tall) timeline and stays in view while it scrolls.
-        self.card.add_class("explainer-card-panel")
-        timeline = widgets.VBox(
-            [self.figure, self.description], layout=widgets.Layout(flex="1 1 auto", min_width="0")
-        )
+        # The card sits beside the (tall) timeline and stays in view while it scrolls; under
+        # 800 px it goes under the plot (see _CSS). The claim picker above it opens a card from
+        # the keyboard, as a click on a mark does.
+        timeline = widgets.VBox([self.figure, self.description])
+        timeline.add_class("explainer-plot")
+        side = widgets.VBox([self.claim_picker, self.card])
+        side.add_class("explainer-card-panel")
+        main = widgets.HBox([timeline, side])
+        main.add_class("explainer-main")
         super().__init__(
             children=[
                 widgets.HTML(_CSS),
                 self.summary,
                 self._controls,
-                widgets.HBox(
-                    [timeline, self.card], layout=widgets.Layout(align_items="flex-start")
-                ),
+                main,
                 self._network_slot,
                 self.table,
             ]
         )
+        self.add_class("explainer-explorer")
         self.card.value = self._empty_card()
+        # Every update rewrites the table (the text alternative); the picker lists the same claims.
+        self.table.observe(lambda _: self._refresh_claim_picker(), "value")
         # The figures were built from this very data: remember it, so that only changes are sent.
         n = len(self.claims)
         self._cache_t = _remember(
@@ -287,6 +339,7 @@ class Explorer(widgets.VBox):
         """The actor network, updated in place; made on first use (or by its button)."""
         if self._network_fig is None:
             fig = StableFigureWidget(self._network.figure(lang=self.lang, mask=self.mask))
+            fig._config = dict(FIGURE_CONFIG)
             self._cache_n = {}
             self._network_fig = fig
             self._update_network(self.mask, self.lang)
@@ -316,22 +369,19 @@ class Explorer(widgets.VBox):
             a for a in self.data.actors.index if a in in_claims and a not in self._timeline.lanes
         )
         self._actor_ids = [*self._timeline.lanes, *others]
-        self.actors = widgets.SelectMultiple(
+        self.actors = Checklist(
             options=[(self.data.actor_name(a, lang), a) for a in self._actor_ids],
             value=tuple(self._actor_ids),
-            rows=10,
-            layout=widgets.Layout(width="230px"),
         )
         starts = c["when_start"][~c["when_open_start"]]
         ends = c["when_end"][~c["when_open_end"]]
         lo = min(starts.min(), ends.min()) if len(c) else pd.Timestamp("2000-01-01")
         hi = max(starts.max(), ends.max()) if len(c) else pd.Timestamp("2000-12-31")
         self._months = [_month(m) for m in pd.date_range(lo.replace(day=1), hi, freq="MS")]
-        self.dates = widgets.SelectionRangeSlider(
-            options=self._month_options(self._months),
-            index=(0, len(self._months) - 1),
-            continuous_update=False,
-            layout=widgets.Layout(width="520px"),
+        # One native range input a handle, one step a month (arrow keys), a year a page; each
+        # named, announcing the month it stands on.
+        self.dates = MonthRangeSlider(
+            options=self._month_options(self._months), index=(0, len(self._months) - 1)
         )
         p_lo = c["public_start"][~c["public_open_start"]]
         p_hi = c["public_end"][~c["public_open_end"]]
@@ -340,54 +390,53 @@ class Explorer(widgets.VBox):
         else:
             known = pd.DatetimeIndex([])
         self._known_months = [_month(m) for m in known]
-        self.known_on = widgets.SelectionSlider(
-            options=self._known_options(),
-            value="",
-            continuous_update=False,
-            layout=widgets.Layout(width="520px"),
+        self.known_on = MonthSlider(options=self._known_options(), value="")
+        self.status_boxes = {s: widgets.Checkbox(value=True, indent=False) for s in STATUS_ORDER}
+        self.kind_boxes = {k: widgets.Checkbox(value=True, indent=False) for k in KIND_ORDER}
+        self.search = widgets.Text(
+            continuous_update=True, layout=widgets.Layout(width="auto", max_width="100%")
         )
-        self.status_boxes = {
-            s: widgets.Checkbox(value=True, indent=False, layout=_BOX) for s in STATUS_ORDER
-        }
-        self.kind_boxes = {
-            k: widgets.Checkbox(value=True, indent=False, layout=_BOX) for k in KIND_ORDER
-        }
-        self.search = widgets.Text(continuous_update=True, layout=widgets.Layout(width="260px"))
-        self.language = widgets.ToggleButtons(
-            options=[(t("ui.lang.en", lang), "en"), (t("ui.lang.fr", lang), "fr")], value=lang
+        # Radio buttons: the checked one is the active language, and assistive technology says so.
+        self.language = RadioChoice(
+            options=[(t("ui.lang.en", lang), "en"), (t("ui.lang.fr", lang), "fr")],
+            value=lang,
+            langs=["en", "fr"],
         )
-        self.reset_button = widgets.Button(icon="undo")
-        self._labels = {k: widgets.HTML() for k in ("actors", "statuses", "kinds")}
+        self.reset_button = widgets.Button(icon="undo", layout=widgets.Layout(width="auto"))
+        # A keyboard (and screen-reader) way to a claim's card: the shown claims, in table order.
+        self.claim_picker = widgets.Dropdown(
+            options=[("", "")], value="", layout=widgets.Layout(width="100%")
+        )
+        self.claim_picker.add_class("explainer-claim-picker")
+        self._picker_labels: dict[tuple[str, int], str] = {}
+        self._labels = {k: widgets.HTML() for k in ("statuses", "kinds")}
+        self._help = widgets.HTML()
         self._label_controls()
 
-        self.actors.observe(self._on_control, "value")
-        self.dates.observe(self._on_control, "value")
-        self.known_on.observe(self._on_control, "value")
+        self.actors.observe(self._on_control, "index")
+        self.dates.observe(self._on_control, "index")
+        self.known_on.observe(self._on_control, "index")
         for box in [*self.status_boxes.values(), *self.kind_boxes.values()]:
             box.observe(self._on_control, "value")
         self.search.observe(self._on_control, "value")
         self.language.observe(self._on_language, "value")
         self.reset_button.on_click(lambda _: self.filter())
+        self.claim_picker.observe(self._on_pick, "value")
 
-        row = widgets.Layout(flex_flow="row wrap", align_items="center")
+        statuses = widgets.HBox([self._labels["statuses"], *self.status_boxes.values()])
+        kinds = widgets.HBox([self._labels["kinds"], *self.kind_boxes.values()])
+        statuses.add_class("explainer-checks")
+        kinds.add_class("explainer-checks")
+        actions = widgets.HBox([self.search, self.reset_button])
+        actions.add_class("explainer-checks")
         self._controls = widgets.HBox(
             [
-                widgets.VBox([self._labels["actors"], self.actors]),
-                widgets.VBox(
-                    [
-                        self.dates,
-                        self.known_on,
-                        widgets.HBox(
-                            [self._labels["statuses"], *self.status_boxes.values()], layout=row
-                        ),
-                        widgets.HBox(
-                            [self._labels["kinds"], *self.kind_boxes.values()], layout=row
-                        ),
-                        widgets.HBox([self.search, self.language, self.reset_button], layout=row),
-                    ]
-                ),
+                self.actors,
+                widgets.VBox([self.dates, self.known_on, self._help]),
+                widgets.VBox([statuses, kinds, actions, self.language]),
             ]
         )
+        self._controls.add_class("explainer-controls")
 
     def _month_options(self, months: list[str]) -> list[tuple[str, str]]:
         names = t("dates.month_abbr", self.lang).split()
@@ -399,17 +448,20 @@ class Explorer(widgets.VBox):
     def _label_controls(self) -> None:
         lang = self.lang
         with self._quiet():
-            chosen = self.actors.value
             self.actors.options = [(self.data.actor_name(a, lang), a) for a in self._actor_ids]
-            self.actors.value = chosen
-            index = self.dates.index
             self.dates.options = self._month_options(self._months)
-            self.dates.index = index
-            known = self.known_on.value
             self.known_on.options = self._known_options()
-            self.known_on.value = known
+        self.actors.legend = t("ui.actors", lang)
+        self.actors.all_label = t("ui.actors_all", lang)
+        self.actors.none_label = t("ui.actors_none", lang)
+        self.actors.count_template = t("ui.actors_count", lang)
         self.dates.description = t("ui.dates", lang)
+        self.dates.names = [t("ui.dates_from", lang), t("ui.dates_to", lang)]
         self.known_on.description = t("ui.known_on", lang)
+        self.known_on.names = [t("ui.known_slider", lang)]
+        self._help.value = (
+            f'<div style="color:#444;font-size:14px">{html.escape(t("ui.dates_help", lang))}</div>'
+        )
         for s, box in self.status_boxes.items():
             style = STATUS_STYLES[s]
             box.description = f"{style.glyph} {status_words(s, lang)}"
@@ -419,9 +471,54 @@ class Explorer(widgets.VBox):
         self.search.description = t("ui.search", lang)
         self.reset_button.description = t("ui.reset", lang)
         self.reset_button.tooltip = t("ui.reset", lang)
-        self.language.description = t("ui.language", lang)
+        self.language.description = t("ui.language_now", lang)
+        self.claim_picker.description = t("ui.open_claim", lang)
+        self.claim_picker.style.description_width = "initial"
         for key, label in self._labels.items():
             label.value = f"<b>{html.escape(t(f'ui.{key}', lang))}</b>"
+        self._refresh_claim_picker()
+
+    def _picker_label(self, i: int, lang: str) -> str:
+        key = (lang, i)
+        if key not in self._picker_labels:
+            c = self.claims
+            who = self.data.actor_name(c.at[i, "actor"], lang)
+            if c.at[i, "target"]:
+                who += " → " + self.data.actor_name(c.at[i, "target"], lang)
+            summary = c.at[i, f"summary_{lang}"] or c.at[i, "summary_en"] or c.at[i, "id"]
+            if len(summary) > 90:
+                summary = summary[:89].rsplit(" ", 1)[0] + "…"
+            self._picker_labels[key] = f"{c.at[i, f'when_label_{lang}']} · {who} · {summary}"
+        return self._picker_labels[key]
+
+    def _refresh_claim_picker(self) -> None:
+        """List the shown claims (as the table does) in the picker; keep the open one chosen."""
+        if not hasattr(self, "claim_picker"):
+            return
+        lang = self.lang
+        rows = np.flatnonzero(self.mask)
+        n = len(rows)
+        if n == 0:
+            first = t("ui.open_claim_none", lang)
+        elif n > TABLE_LIMIT:
+            first = t("ui.open_claim_first", lang, shown=TABLE_LIMIT, n=n)
+        else:
+            first = t("ui.open_claim_choose", lang, n=n)
+        ids = self._timeline.ids
+        options = [(first, "")]
+        options += [(self._picker_label(int(i), lang), str(ids[i])) for i in rows[:TABLE_LIMIT]]
+        selected = self.selected or ""
+        value = selected if any(v == selected for _, v in options) else ""
+        with self._quiet():
+            if options != list(self.claim_picker.options):
+                self.claim_picker.options = options
+            if self.claim_picker.value != value:
+                self.claim_picker.value = value
+
+    def _on_pick(self, change: dict) -> None:
+        if self._syncing or not change["new"]:
+            return
+        self.show_claim(change["new"])
 
     class _Quiet:
         def __init__(self, owner: Explorer):
@@ -600,6 +697,9 @@ class Explorer(widgets.VBox):
             return t("empty.inverted", self.lang)
         if q.get("actors") is not None and len(q["actors"]) == 0:
             return t("empty.no_actor", self.lang)
+        text = " ".join((q.get("text") or "").split())
+        if text and self._fast({**q, "text": ""}).any():
+            return t("empty.search", self.lang, text=text)  # the search box is why
         return t("empty.none", self.lang)
 
     def _inverted(self) -> bool:
