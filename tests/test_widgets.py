@@ -574,3 +574,11 @@ def test_figures_keep_a_small_toolbar_and_no_fixed_width(small_data):
         assert fig._config["displaylogo"] is False
         assert "lasso2d" in fig._config["modeBarButtonsToRemove"]
         assert fig.layout.width is None  # the plot follows its box (and the window)
+
+
+def test_story_play_buttons_have_names(small_data):
+    story = Story(small_data, lang="fr")
+    assert story.play.names == ["Lecture", "Pause", "Arrêter", "En boucle"]
+    assert story.play.max == len(story.steps) - 1 and story.play.interval == 6000
+    story.play.value = 1  # what a tick of the Play button sends
+    assert story.step == 1

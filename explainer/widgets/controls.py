@@ -11,6 +11,8 @@ radio buttons), which browsers and screen readers already know how to name, focu
   month a step (arrow keys; Page Up/Down a year), named, with the month as its value text.
 - :class:`RadioChoice`: radio buttons in a named group, e.g. the language (the checked one is
   the active one, which assistive technology announces).
+- :class:`NamedPlay`: ``ipywidgets.Play`` with buttons that have names (Play, Pause, Stop, Loop)
+  and say whether they are pressed; ipywidgets' own are bare icons.
 
 Each keeps the Python interface of the ipywidgets control it replaces (``options``, ``index``,
 ``value``) and syncs only ``index`` (or ``value``) from the browser: one small message a change.
@@ -24,7 +26,9 @@ from typing import Any
 import anywidget
 import traitlets
 
-__all__ = ["Checklist", "MonthRangeSlider", "MonthSlider", "RadioChoice"]
+from explainer.i18n import t
+
+__all__ = ["Checklist", "MonthRangeSlider", "MonthSlider", "NamedPlay", "RadioChoice"]
 
 # 15 px text (read from the back of a room); controls fill their box, so they follow the window.
 _CSS = """
@@ -51,6 +55,8 @@ _CSS = """
 .explainer-ctl input[type=range] { width: 100%; min-width: 0; height: 28px; margin: 0;
   accent-color: #1a5fb4; }
 .explainer-ctl .explainer-radios { display: flex; flex-wrap: wrap; gap: 4px 14px; }
+.explainer-ctl.explainer-play { display: inline-flex; flex-wrap: wrap; width: auto; }
+.explainer-ctl button[aria-pressed=true] { background: #d0e0f8; border-color: #1a5fb4; }
 """
 
 _CHECKLIST_ESM = """
@@ -427,3 +433,101 @@ class RadioChoice(anywidget.AnyWidget):
     def options(self) -> list[tuple[str, str]]:
         """The (label, value) pairs."""
         return list(zip(self.labels, self.values, strict=True))
+
+
+_PLAY_ESM = """
+function render({ model, el }) {
+  const root = document.createElement("div");
+  root.className = "explainer-ctl explainer-play";
+  root.setAttribute("role", "group");
+  const make = (icon) => {
+    const b = document.createElement("button");
+    b.type = "button";
+    const i = document.createElement("span");
+    i.setAttribute("aria-hidden", "true");
+    i.textContent = icon + " ";
+    b.append(i, document.createElement("span"));
+    root.append(b);
+    return b;
+  };
+  const play = make("\u25b6"), pause = make("\u23f8"), stop = make("\u25a0"), loop = make("\u21bb");
+  el.append(root);
+  let timer = null;
+  const tick = () => {
+    const v = model.get("value") + model.get("step");
+    if (v > model.get("max")) {
+      if (model.get("repeat")) model.set("value", model.get("min"));
+      else { model.set("playing", false); }
+    } else model.set("value", v);
+    model.save_changes();
+  };
+  function run() {
+    clearInterval(timer);
+    timer = model.get("playing") ? setInterval(tick, model.get("interval")) : null;
+  }
+  play.addEventListener("click", () => { model.set("playing", true); model.save_changes(); });
+  pause.addEventListener("click", () => { model.set("playing", false); model.save_changes(); });
+  stop.addEventListener("click", () => {
+    model.set("playing", false); model.set("value", model.get("min")); model.save_changes();
+  });
+  loop.addEventListener("click", () => {
+    model.set("repeat", !model.get("repeat")); model.save_changes();
+  });
+  function draw() {
+    const names = model.get("names");
+    [play, pause, stop, loop].forEach((b, k) => { b.lastChild.textContent = names[k] || ""; });
+    root.setAttribute("aria-label", model.get("description"));
+    play.setAttribute("aria-pressed", String(model.get("playing")));
+    loop.setAttribute("aria-pressed", String(model.get("repeat")));
+    loop.style.display = model.get("show_repeat") ? "" : "none";
+    pause.disabled = !model.get("playing");
+  }
+  model.on("change", draw);
+  model.on("change:playing", run);
+  model.on("change:interval", run);
+  draw();
+  run();
+  return () => {
+    clearInterval(timer);
+    model.off("change", draw);
+    model.off("change:playing", run);
+  };
+}
+export default { render };
+"""
+
+
+class NamedPlay(anywidget.AnyWidget):
+    """``ipywidgets.Play`` (same traits) whose Play, Pause, Stop and Loop buttons have names.
+
+    Parameters
+    ----------
+    value, min, max, step : int
+        As ``ipywidgets.Play``: ``value`` runs from ``min`` to ``max`` by ``step``.
+    interval : int
+        Milliseconds between two steps.
+    lang : {"en", "fr"}
+        The language of the buttons' names.
+    """
+
+    _esm = _PLAY_ESM
+    _css = _CSS
+    value = traitlets.Int(0).tag(sync=True)
+    min = traitlets.Int(0).tag(sync=True)
+    max = traitlets.Int(100).tag(sync=True)
+    step = traitlets.Int(1).tag(sync=True)
+    interval = traitlets.Int(100).tag(sync=True)
+    playing = traitlets.Bool(False).tag(sync=True)
+    repeat = traitlets.Bool(False).tag(sync=True)
+    show_repeat = traitlets.Bool(True).tag(sync=True)
+    description = traitlets.Unicode("").tag(sync=True)
+    names = traitlets.List(traitlets.Unicode()).tag(sync=True)
+    lang = traitlets.Unicode("en")
+
+    @traitlets.observe("lang")
+    def _name_buttons(self, change: dict | None = None) -> None:
+        self.names = [t(f"ui.{k}", self.lang) for k in ("play", "pause", "stop", "loop")]
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self._name_buttons()
