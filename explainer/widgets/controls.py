@@ -13,6 +13,7 @@ radio buttons), which browsers and screen readers already know how to name, focu
   the active one, which assistive technology announces).
 - :class:`NamedPlay`: ``ipywidgets.Play`` with buttons that have names (Play, Pause, Stop, Loop)
   and say whether they are pressed; ipywidgets' own are bare icons.
+- :class:`FitPlots`: no control; keeps the plotly figures of a box as wide as the box.
 
 Each keeps the Python interface of the ipywidgets control it replaces (``options``, ``index``,
 ``value``) and syncs only ``index`` (or ``value``) from the browser: one small message a change.
@@ -28,7 +29,14 @@ import traitlets
 
 from explainer.i18n import t
 
-__all__ = ["Checklist", "MonthRangeSlider", "MonthSlider", "NamedPlay", "RadioChoice"]
+__all__ = [
+    "Checklist",
+    "FitPlots",
+    "MonthRangeSlider",
+    "MonthSlider",
+    "NamedPlay",
+    "RadioChoice",
+]
 
 # 15 px text (read from the back of a room); controls fill their box, so they follow the window.
 _CSS = """
@@ -43,14 +51,14 @@ _CSS = """
 .explainer-ctl button:hover { background: #e4e4e4; }
 .explainer-ctl :focus-visible { outline: 3px solid #1a5fb4; outline-offset: 2px; }
 .explainer-ctl .explainer-count { color: #444; font-size: 14px; }
-.explainer-ctl .explainer-list { max-height: 11.5em; overflow-y: auto; padding: 2px;
+.explainer-ctl .explainer-list { max-height: 9.6em; overflow-y: auto; padding: 2px;
   display: grid; grid-template-columns: repeat(auto-fill, minmax(11em, 1fr)); gap: 0 12px; }
 .explainer-ctl label { display: flex; align-items: center; gap: 6px; cursor: pointer;
   min-height: 26px; overflow-wrap: anywhere; }
 .explainer-ctl input[type=checkbox], .explainer-ctl input[type=radio] { width: 18px;
   height: 18px; margin: 0; flex: none; }
-.explainer-ctl .explainer-month { display: grid; grid-template-columns: 9.5em 1fr;
-  align-items: center; gap: 0 10px; margin: 2px 0; }
+.explainer-ctl .explainer-month { margin: 2px 0; }
+.explainer-ctl .explainer-month label { display: inline; min-height: 0; }
 .explainer-ctl .explainer-month output { font-weight: bold; white-space: nowrap; }
 .explainer-ctl input[type=range] { width: 100%; min-width: 0; height: 28px; margin: 0;
   accent-color: #1a5fb4; }
@@ -142,7 +150,7 @@ function render({ model, el }) {
     out.htmlFor = id;
     out.setAttribute("aria-hidden", "true");  // the slider's value text says it already
     const head = document.createElement("div");
-    head.append(name, " ", out);
+    head.append(name, ": ", out);
     row.append(head, input);
     set.append(row);
     rows.push({ name, input, out });
@@ -531,3 +539,46 @@ class NamedPlay(anywidget.AnyWidget):
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
         self._name_buttons()
+
+
+_FIT_ESM = """
+// plotly's FigureWidget sizes itself only when the *window* is resized. A figure drawn before it
+// was attached to the page is drawn 700 px wide whatever its box (cut off on a phone), and one in
+// a JupyterLab panel that narrows keeps its width. Watch the box that holds the figures; when a
+// figure's drawn width differs from its box's, send the window's resize event, once, to which
+// every FigureWidget answers by fitting its box.
+function render({ model, el }) {
+  let box = null, timer = null, observer = null;
+  const plots = () => box ? Array.from(box.querySelectorAll(".js-plotly-plot")) : [];
+  const misfit = () => plots().some((gd) => {
+    const drawn = gd._fullLayout && gd._fullLayout.width;
+    const room = gd.parentElement && gd.parentElement.clientWidth;
+    return drawn && room && Math.abs(drawn - room) > 2;
+  });
+  const nudge = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => { if (misfit()) window.dispatchEvent(new Event("resize")); }, 150);
+  };
+  const poll = setInterval(() => {
+    if (!box) {
+      box = el.closest(model.get("selector"));
+      if (box) { observer = new ResizeObserver(nudge); observer.observe(box); }
+    }
+    nudge();
+  }, 1000);
+  return () => { clearInterval(poll); clearTimeout(timer); if (observer) observer.disconnect(); };
+}
+export default { render };
+"""
+
+
+class FitPlots(anywidget.AnyWidget):
+    """Keeps the plotly figures inside the closest ``selector`` box as wide as their box.
+
+    Shows nothing. Put it inside the box (e.g. the Explorer). plotly's FigureWidget fits its box
+    only on a window resize; this asks for one when a figure and its box differ (first drawn
+    before it was on the page, or its panel resized).
+    """
+
+    _esm = _FIT_ESM
+    selector = traitlets.Unicode(".explainer-explorer").tag(sync=True)

@@ -26,7 +26,13 @@ from explainer.figures.timeline import TimelineModel, apply_updates, check_lang,
 from explainer.filtering import DateLike, fold_text, search_words, to_bound
 from explainer.i18n import KIND_ORDER, STATUS_ORDER, t
 from explainer.widgets.card import TABLE_LIMIT, TableRows, card_html
-from explainer.widgets.controls import Checklist, MonthRangeSlider, MonthSlider, RadioChoice
+from explainer.widgets.controls import (
+    Checklist,
+    FitPlots,
+    MonthRangeSlider,
+    MonthSlider,
+    RadioChoice,
+)
 
 if TYPE_CHECKING:
     from explainer.dataset import Dataset
@@ -55,9 +61,13 @@ _CSS = """<style>
 .explainer-explorer .explainer-plot { flex: 1 1 0; min-width: 0; width: auto; }
 .explainer-explorer .explainer-card-panel { flex: 0 0 340px; width: 340px; position: sticky;
   top: 8px; align-self: flex-start; }
+.explainer-explorer .explainer-claim-picker { width: 100%; flex-direction: column;
+  align-items: stretch; margin-bottom: 6px; }
+.explainer-explorer .explainer-claim-picker label { width: auto; text-align: left;
+  font-weight: bold; }
 .explainer-explorer .explainer-claim-picker select { width: 100%; max-width: 100%; }
-.explainer-explorer .explainer-claim-picker { width: 100%; flex-wrap: wrap; }
 .explainer-explorer .explainer-table-wrap { overflow-x: auto; max-width: 100%; }
+.explainer-explorer .explainer-description p { font-size: 15px !important; }
 @container (max-width: 800px) {
   .explainer-explorer .explainer-main { flex-direction: column; }
   .explainer-explorer .explainer-plot, .explainer-explorer .explainer-card-panel {
@@ -300,6 +310,7 @@ class Explorer(widgets.VBox):
                 trace.on_click(self._on_click)
         self.summary = widgets.HTML(layout=widgets.Layout(margin="4px 0"))
         self.description = widgets.HTML()
+        self.description.add_class("explainer-description")
         self.table = widgets.HTML()
         self.table.add_class("explainer-table-wrap")
         self.card = widgets.HTML()
@@ -316,6 +327,7 @@ class Explorer(widgets.VBox):
         super().__init__(
             children=[
                 widgets.HTML(_CSS),
+                FitPlots(),
                 self.summary,
                 self._controls,
                 main,
