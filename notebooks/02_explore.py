@@ -2,8 +2,9 @@
 # # Explore the claims: who, whom, when, and who vouches for them
 #
 # **Tick actors, move the dates, search a word. Click a mark, or choose a claim under "Read a
-# claim's card", to read its card and its source.** Move **Known by** from September to October
-# 2024, the month of the WSJ report, and watch what appears.
+# claim's card", to read its card and its source.** A mark's **shape and fill** say who vouches for
+# the claim (the key says it in words). Move **Known by** from September to October 2024, the month
+# of the WSJ report, and watch what appears.
 #
 # <details><summary>About this notebook: overview, prerequisites, 15 minutes</summary>
 #
@@ -27,8 +28,6 @@
 # </details>
 #
 # ## Explore
-#
-# **Shape and fill** say who vouches for a claim (the legend says it in words).
 
 # %%
 import explainer as ex

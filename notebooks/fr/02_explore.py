@@ -2,9 +2,10 @@
 # # Explorer les affirmations : qui, envers qui, quand, et qui s'en porte garant
 #
 # **Cochez des acteurs, déplacez les dates, cherchez un mot. Cliquez sur une marque, ou choisissez
-# une affirmation sous « Lire la fiche d'une affirmation », pour lire sa fiche et sa source.** Faites
-# passer **Connu au** de septembre à octobre 2024, le mois de l'enquête du WSJ, et regardez ce qui
-# apparaît.
+# une affirmation sous « Lire la fiche d'une affirmation », pour lire sa fiche et sa source.** La
+# **forme et le remplissage** d'une marque disent qui se porte garant de l'affirmation (la légende le
+# dit en toutes lettres). Faites passer **Connu au** de septembre à octobre 2024, le mois de l'enquête
+# du WSJ, et regardez ce qui apparaît.
 #
 # <details><summary>À propos de ce carnet : vue d'ensemble, prérequis, 15 minutes</summary>
 #
@@ -28,9 +29,6 @@
 # </details>
 #
 # ## Explorer
-#
-# La **forme et le remplissage** d'une marque disent qui se porte garant de l'affirmation (la légende
-# le dit en toutes lettres).
 
 # %%
 import explainer as ex
