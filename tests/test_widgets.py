@@ -572,7 +572,7 @@ def test_figures_keep_a_small_toolbar_and_no_fixed_width(small_data):
     app = Explorer(small_data)
     for fig in (app.figure, app.network):
         assert fig._config["displaylogo"] is False
-        assert "lasso2d" in fig._config["modeBarButtonsToRemove"]
+        assert {"lasso2d", "sendChartToCloud"} <= set(fig._config["modeBarButtonsToRemove"])
         assert fig.layout.width is None  # the plot follows its box (and the window)
 
 

@@ -60,7 +60,7 @@ _CSS = """<style>
   align-items: flex-start; width: 100%; }
 .explainer-explorer .explainer-plot { flex: 1 1 0; min-width: 0; width: auto; }
 .explainer-explorer .explainer-card-panel { flex: 0 0 340px; width: 340px; position: sticky;
-  top: 8px; align-self: flex-start; }
+  top: 8px; align-self: flex-start; order: 2; }
 .explainer-explorer .explainer-claim-picker { width: 100%; flex-direction: column;
   align-items: stretch; margin-bottom: 6px; }
 .explainer-explorer .explainer-claim-picker label { width: auto; text-align: left;
@@ -77,11 +77,13 @@ _CSS = """<style>
 
 
 # plotly's toolbar, reduced to what a class needs (zoom in and out, back to the whole view, save a
-# picture), without plotly's logo link; it comes after the page's own controls in the page.
+# picture), without plotly's logo link nor its "Share chart" (an upload to Plotly Cloud: a class's
+# work does not leave the room); it comes after the page's own controls in the page.
 FIGURE_CONFIG: dict[str, Any] = {
     "displaylogo": False,
     "responsive": True,
     "modeBarButtonsToRemove": [
+        "sendChartToCloud",
         "select2d",
         "lasso2d",
         "zoom2d",
@@ -322,7 +324,9 @@ class Explorer(widgets.VBox):
         timeline.add_class("explainer-plot")
         side = widgets.VBox([self.claim_picker, self.card])
         side.add_class("explainer-card-panel")
-        main = widgets.HBox([timeline, side])
+        # The card's column comes first in the page, so that Tab reaches the claim picker before
+        # plotly's toolbar; CSS (order) still draws it on the right, or under the plot.
+        main = widgets.HBox([side, timeline])
         main.add_class("explainer-main")
         super().__init__(
             children=[

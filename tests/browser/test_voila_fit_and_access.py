@@ -234,6 +234,7 @@ def test_keyboard_reaches_everything_and_axe_finds_nothing_serious(
     assert last_control < first_toolbar, f"plotly's toolbar comes first: {tabs['order'][:30]}"
     toolbar = [t["name"] for t in tabs["order"] if t["where"] == "toolbar"]
     print(f"\n[keyboard] tab stops: {len(order)}; plotly toolbar stops: {toolbar}")
+    assert not any("Share" in name for name in toolbar), "nothing uploads a class's work"
 
     # The actors: Tab to "None", Space; every mark goes. Then tick one actor with Space.
     none = page.get_by_role("button", name="None", exact=True)
@@ -272,12 +273,15 @@ def test_keyboard_reaches_everything_and_axe_finds_nothing_serious(
     picker = page.get_by_role("combobox", name="Read a claim's card")
     picker.focus()
     page.keyboard.press("ArrowDown")
-    chosen = picker.evaluate("(s) => s.value")
-    assert chosen in set(claims["id"])
-    card = page.locator(f'[role=region][aria-label="{chosen}"]')
+    card = page.locator(".explainer-card-panel [role=region]")
     card.wait_for(timeout=60_000)
+    chosen = card.get_attribute("aria-label")  # the card is the region named after its claim
+    assert chosen in set(claims["id"])
     summary = claims.loc[claims["id"] == chosen, "summary_en"].iloc[0]
     assert summary in card.inner_text()
+    # ipywidgets shows option labels with no-break spaces.
+    option = picker.evaluate("(s) => s.selectedOptions[0].text").replace("\xa0", " ")
+    assert summary[:30] in option, (option, summary)  # the option chosen is that claim
     watched_page.shot("keyboard-card")
 
     # The language control says which language is on.
