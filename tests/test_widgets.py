@@ -582,3 +582,10 @@ def test_story_play_buttons_have_names(small_data):
     assert story.play.max == len(story.steps) - 1 and story.play.interval == 6000
     story.play.value = 1  # what a tick of the Play button sends
     assert story.step == 1
+
+
+def test_month_sliders_use_each_languages_colon(small_data):
+    app = Explorer(small_data)
+    assert app.dates.separator == ": "
+    app.set_language("fr")
+    assert app.dates.separator == app.known_on.separator == " : "

@@ -150,10 +150,11 @@ function render({ model, el }) {
     out.htmlFor = id;
     out.setAttribute("aria-hidden", "true");  // the slider's value text says it already
     const head = document.createElement("div");
-    head.append(name, ": ", out);
+    const sep = document.createElement("span");
+    head.append(name, sep, out);
     row.append(head, input);
     set.append(row);
-    rows.push({ name, input, out });
+    rows.push({ name, input, out, sep });
   }
   const current = () => {
     const i = model.get("index");
@@ -193,6 +194,7 @@ function render({ model, el }) {
     current().forEach((i, k) => {
       rows[k].input.max = last;
       rows[k].name.textContent = names[k] || "";
+      rows[k].sep.textContent = model.get("separator");
       show(k, i);
     });
   }
@@ -319,6 +321,7 @@ class _Months(anywidget.AnyWidget):
     labels = traitlets.List(traitlets.Unicode()).tag(sync=True)
     description = traitlets.Unicode("").tag(sync=True)
     names = traitlets.List(traitlets.Unicode()).tag(sync=True)
+    separator = traitlets.Unicode(": ").tag(sync=True)  # between a slider's name and its month
 
     def __init__(self, options: Sequence[tuple[str, Any]], **kwargs):
         labels, self._values = _split(options)

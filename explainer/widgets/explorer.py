@@ -61,11 +61,12 @@ _CSS = """<style>
 .explainer-explorer .explainer-plot { flex: 1 1 0; min-width: 0; width: auto; }
 .explainer-explorer .explainer-card-panel { flex: 0 0 340px; width: 340px; position: sticky;
   top: 8px; align-self: flex-start; order: 2; }
-.explainer-explorer .explainer-claim-picker { width: 100%; flex-direction: column;
+.explainer-explorer .explainer-claim-picker { width: 100%; height: auto; flex-direction: column;
   align-items: stretch; margin-bottom: 6px; }
 .explainer-explorer .explainer-claim-picker label { width: auto; text-align: left;
   font-weight: bold; }
-.explainer-explorer .explainer-claim-picker select { width: 100%; max-width: 100%; }
+.explainer-explorer .explainer-claim-picker select { width: 100%; max-width: 100%;
+  height: 34px; flex: 0 0 auto; }
 .explainer-explorer .explainer-table-wrap { overflow-x: auto; max-width: 100%; }
 .explainer-explorer .explainer-description p { font-size: 15px !important; }
 @container (max-width: 800px) {
@@ -475,6 +476,8 @@ class Explorer(widgets.VBox):
         self.dates.names = [t("ui.dates_from", lang), t("ui.dates_to", lang)]
         self.known_on.description = t("ui.known_on", lang)
         self.known_on.names = [t("ui.known_slider", lang)]
+        # "From: Oct 2001", "Du mois : oct. 2001" (French puts a space before a colon).
+        self.dates.separator = self.known_on.separator = t("colon", lang, label="", text="")
         self._help.value = (
             f'<div style="color:#444;font-size:14px">{html.escape(t("ui.dates_help", lang))}</div>'
         )
