@@ -131,6 +131,7 @@ def settle(page, width: int, height: int) -> dict:
         f"""() => {{
           const gd = {TIMELINE};
           const w = gd._fullLayout.width, box = gd.parentElement.getBoundingClientRect().width;
+          if (window.innerWidth !== {width}) return false;  // the window has not resized yet
           const same = window.__lastW === w;
           window.__lastW = w;
           return same && Math.abs(w - box) < 2;
