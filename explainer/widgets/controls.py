@@ -455,13 +455,14 @@ function render({ model, el }) {
     const b = document.createElement("button");
     b.type = "button";
     const i = document.createElement("span");
+    // Glyphs every system font has (the pause sign, U+23F8, is a box in many).
     i.setAttribute("aria-hidden", "true");
     i.textContent = icon + " ";
     b.append(i, document.createElement("span"));
     root.append(b);
     return b;
   };
-  const play = make("\u25b6"), pause = make("\u23f8"), stop = make("\u25a0"), loop = make("\u21bb");
+  const play = make("\u25b6"), pause = make("\u2016"), stop = make("\u25a0"), loop = make("\u21bb");
   el.append(root);
   let timer = null;
   const tick = () => {
