@@ -589,3 +589,10 @@ def test_month_sliders_use_each_languages_colon(small_data):
     assert app.dates.separator == ": "
     app.set_language("fr")
     assert app.dates.separator == app.known_on.separator == " : "
+
+
+def test_known_by_is_the_last_day_of_the_month_chosen(small_data):
+    app = Explorer(small_data)
+    assert app.known_by is None
+    app.known_on.value = "2024-09"
+    assert str(app.known_by.date()) == "2024-09-30"

@@ -650,6 +650,14 @@ class Explorer(widgets.VBox):
         return None if self._selected is None else str(self._timeline.ids[self._selected])
 
     @property
+    def known_by(self) -> pd.Timestamp | None:
+        """The last day of the Known-by month chosen (``None``: everything, no line to draw).
+
+        The hook for the figure side (issue 11, part A): the timeline draws this day as a line.
+        """
+        return to_bound(self._query.get("known_on"), side="end")
+
+    @property
     def query(self) -> Query:
         """The current filter, as :meth:`filter` takes it."""
         return dict(self._query)
