@@ -268,6 +268,15 @@ class Explorer(widgets.VBox):
         A sentence or two that says what the timeline and network show.
     card : ipywidgets.HTML
         The selected claim: summary, quote, source with link, status explained.
+    claim_picker : ipywidgets.Dropdown
+        The shown claims (as in the table); choosing one opens its card, as a click on its mark
+        does (the way in for the keyboard and screen readers).
+    actors : Checklist
+        The actors, as checkboxes with *All* and *None*.
+    dates, known_on : MonthRangeSlider, MonthSlider
+        The date window and the Known-by month: one step a month, each announcing its month.
+    language : RadioChoice
+        English or French; the checked one is the active language.
     mask : numpy.ndarray
         Which claims (rows of ``data.claims``) match the controls.
 
