@@ -552,21 +552,28 @@ _FIT_ESM = """
 // figure's drawn width differs from its box's, send the window's resize event, once, to which
 // every FigureWidget answers by fitting its box.
 function render({ model, el }) {
-  let box = null, timer = null, observer = null;
+  let box = null, timer = null, observer = null, tries = 0;
   const plots = () => box ? Array.from(box.querySelectorAll(".js-plotly-plot")) : [];
   const misfit = () => plots().some((gd) => {
+    if (gd.layout && gd.layout.width) return false;  // a width set on purpose stays
     const drawn = gd._fullLayout && gd._fullLayout.width;
     const room = gd.parentElement && gd.parentElement.clientWidth;
     return drawn && room && Math.abs(drawn - room) > 2;
   });
+  // A few tries per change of the box, not a resize event every second for ever.
   const nudge = () => {
     clearTimeout(timer);
-    timer = setTimeout(() => { if (misfit()) window.dispatchEvent(new Event("resize")); }, 150);
+    timer = setTimeout(() => {
+      if (tries < 3 && misfit()) { tries += 1; window.dispatchEvent(new Event("resize")); }
+    }, 150);
   };
   const poll = setInterval(() => {
     if (!box) {
       box = el.closest(model.get("selector"));
-      if (box) { observer = new ResizeObserver(nudge); observer.observe(box); }
+      if (box) {
+        observer = new ResizeObserver(() => { tries = 0; nudge(); });
+        observer.observe(box);
+      }
     }
     nudge();
   }, 1000);
