@@ -346,10 +346,21 @@ def test_switching_to_french_leaves_no_english_in_the_controls(watched_page, voi
     )
     watched_page.shot("french")
     print(f"\n[language] English fragments shown before the switch: {len(seen_before)}")
+    # The figures' own texts are the other half of issue 11 (part A): listed here, not asserted.
+    drawn = page.evaluate(
+        """() => Array.from(document.querySelectorAll('.explainer-explorer .js-plotly-plot text'))
+             .map((t) => t.textContent).join('\\n')"""
+    )
+    in_figures = sorted(f for f in fragments if re.search(rf"(?<!\w){re.escape(f)}(?!\w)", drawn))
+    print(f"[language] English still drawn inside the figures (part A): {in_figures}")
     assert not left, f"English left in French mode: {left}"
     # And the French is there: a few control labels from the catalogue.
     for key in ("ui.actors", "ui.actors_none", "ui.dates_from", "ui.open_claim", "ui.search"):
         assert CATALOGUE[key]["fr"] in after, key
     assert page.get_by_role("radio", name="Français").is_checked()
+    # A screen reader says "Français" in French: the label carries its language.
+    assert page.locator(".explainer-radio span[lang=fr]").inner_text() == "Français"
+    failures = axe_failures(axe_check(watched_page, "voila-explorer-fr"))
+    assert not failures, "\n".join(failures)
     fail_if_widgets_stuck(watched_page, "The Explorer in French")
     assert watched_page.errors == []
