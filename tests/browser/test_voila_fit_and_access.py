@@ -364,3 +364,15 @@ def test_switching_to_french_leaves_no_english_in_the_controls(watched_page, voi
     assert not failures, "\n".join(failures)
     fail_if_widgets_stuck(watched_page, "The Explorer in French")
     assert watched_page.errors == []
+
+
+@pytest.mark.parametrize("name", ["02_explore.ipynb", "fr/02_explore.ipynb"])
+def test_both_explorer_notebooks_give_voila_a_page_title(name):
+    """Voila's <title> is the notebook's ``metadata.title`` (checked in a browser above, for en)."""
+    import nbformat
+
+    from tests.browser.conftest import NOTEBOOKS
+
+    title = nbformat.read(NOTEBOOKS / name, as_version=4).metadata.get("title", "")
+    assert title.startswith(("Explore the claims", "Explorer les affirmations")), title
+    assert "Musk" in title and "2024" in title
