@@ -17,11 +17,15 @@ Every criterion narrows: filtering twice is filtering once with both criteria, a
 keeps everything. ``start`` and ``end`` together are one criterion, the window: an inverted window
 keeps nothing, whereas filtering by ``start`` alone, then by ``end`` alone, would keep the claims
 that span both days.
+
+``text`` is a list of words: a claim matches when one of its summaries, its quote or its id contains
+*any* of them, ignoring case and accents (:func:`fold_text`: ``"dementi"`` finds "démenti").
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from datetime import date, datetime
 
@@ -30,7 +34,7 @@ import pandas as pd
 
 from explainer import dates
 
-__all__ = ["DateLike", "claim_mask", "filter_claims", "to_bound"]
+__all__ = ["DateLike", "claim_mask", "filter_claims", "fold_text", "search_words", "to_bound"]
 
 DateLike = str | date | datetime | pd.Timestamp | None
 
@@ -46,6 +50,28 @@ def to_bound(value: DateLike, *, side: str) -> pd.Timestamp | None:
         parsed = dates.parse_date(value.strip())
         return parsed.lower if side == "start" else parsed.upper
     return pd.Timestamp(value).normalize()
+
+
+# Letters that Unicode does not decompose but that a French reader types without the ligature; and
+# typographic apostrophes, which a keyboard types as "'".
+_FOLD_EXTRA = str.maketrans({"œ": "oe", "æ": "ae", "’": "'", "ʼ": "'", "‘": "'"})
+
+
+def fold_text(text: str) -> str:
+    """``text`` as the search compares it: lower case, without accents or ligatures.
+
+    ``"Démenti"``, ``"DEMENTI"`` and ``"dementi"`` all fold to ``"dementi"``; ``"cœur"`` to
+    ``"coeur"``. Plain ASCII text (most of it) skips the Unicode decomposition.
+    """
+    if text.isascii():
+        return text.lower()
+    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_FOLD_EXTRA))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def search_words(query: str | None) -> list[str]:
+    """The folded words of a search query, each once, in order; a claim matches any of them."""
+    return list(dict.fromkeys(fold_text(query or "").split()))
 
 
 def _as_list(values: str | Iterable[str] | None) -> list[str] | None:
@@ -91,11 +117,13 @@ def claim_mask(
     kind_list = _as_list(kinds)
     if kind_list is not None:
         keep &= claims["kind"].isin(kind_list).to_numpy()
-    if text is not None and text.strip():
-        needle = text.strip()
+    words = search_words(text)
+    if words:
         found = np.zeros(len(claims), dtype=bool)
         for column in ("summary_en", "summary_fr", "quote", "id"):
-            found |= claims[column].str.contains(needle, case=False, regex=False).to_numpy(bool)
+            folded = claims[column].map(fold_text)
+            for word in words:
+                found |= folded.str.contains(word, regex=False).to_numpy(bool)
         keep &= found
     known = to_bound(known_on, side="end")
     if known is not None:
@@ -130,7 +158,8 @@ def filter_claims(
         Keep these statuses (``established``, ``stated``, ``reported``, ``accused``, ``commentary``)
         and kinds (``contact``, ``influence``, ``action``, ``stance``, ``denial``, ``assessment``).
     text : str, optional
-        Case-insensitive text searched in both summaries, the quote and the id.
+        Words searched in both summaries, the quote and the id; a claim matches when it contains
+        any of them, ignoring case and accents (``"dementi"`` finds "démenti").
     known_on : str, date or Timestamp, optional
         Keep what was certainly public by then (the last day ``public_since`` can mean is on or
         before it).

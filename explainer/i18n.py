@@ -294,6 +294,37 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "ui.play": {"en": "Play", "fr": "Lecture"},
     "ui.step": {"en": "Step {i} of {n}", "fr": "Étape {i} sur {n}"},
     "ui.story_empty": {"en": "This story has no step.", "fr": "Ce récit n'a aucune étape."},
+    # Issue 11 (controls): the Explorer's controls, named for the keyboard and screen readers.
+    "ui.actors_all": {"en": "All", "fr": "Tous"},
+    "ui.actors_none": {"en": "None", "fr": "Aucun"},
+    "ui.actors_count": {"en": "{n} of {total} ticked", "fr": "{n} cochés sur {total}"},
+    "ui.dates_from": {"en": "From", "fr": "Du mois"},
+    "ui.dates_to": {"en": "To", "fr": "Au mois"},
+    "ui.dates_help": {
+        "en": "Arrow keys: one month; Page Up / Page Down: one year.",
+        "fr": "Flèches : un mois ; Page précédente / suivante : un an.",
+    },
+    "ui.known_slider": {"en": "Known by the end of", "fr": "Connu à la fin de"},
+    "ui.open_claim": {"en": "Read a claim's card", "fr": "Lire la fiche d'une affirmation"},
+    "ui.open_claim_choose": {
+        "en": "— choose one of the {n} shown —",
+        "fr": "— choisir parmi les {n} affichées —",
+    },
+    "ui.open_claim_first": {
+        "en": "— choose one of the first {shown} of {n} shown —",
+        "fr": "— choisir parmi les {shown} premières des {n} affichées —",
+    },
+    "ui.open_claim_none": {"en": "— no claim shown —", "fr": "— aucune affirmation affichée —"},
+    "ui.language_now": {"en": "Language: English", "fr": "Langue : français"},
+    "ui.stop": {"en": "Stop", "fr": "Arrêter"},
+    "ui.pause": {"en": "Pause", "fr": "Pause"},
+    "ui.loop": {"en": "Loop", "fr": "En boucle"},
+    "empty.search": {
+        "en": "No claim contains any of the words “{text}”: try another word, or clear the "
+        "search box.",
+        "fr": "Aucune affirmation ne contient l'un des mots « {text} » : essayez un autre mot, "
+        "ou videz la case de recherche.",
+    },
     # The one-file offline page (explainer/export.py).
     "export.title": {"en": "The claims of the article", "fr": "Les affirmations de l'article"},
     "export.attribution_before": {"en": "Based on the article by", "fr": "D'après l'article de"},

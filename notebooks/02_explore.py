@@ -1,5 +1,12 @@
 # %% [markdown]
-# # Explore the claims: who, whom, when, and how we know
+# # Explore the claims: who, whom, when, and who vouches for them
+#
+# **Tick actors, move the dates, search a word. Click a mark, or choose a claim under "Read a
+# claim's card", to read its card and its source.** A mark's **shape and fill** say who vouches for
+# the claim (the key says it in words). Move **Known by** from September to October 2024, the month
+# of the WSJ report, and watch what appears.
+#
+# <details><summary>About this notebook: overview, prerequisites, 15 minutes</summary>
 #
 # ## Overview
 #
@@ -12,17 +19,15 @@
 # | Concept | Importance | Notes |
 # | --- | --- | --- |
 # | Reading a timeline | Necessary | Time runs left to right; one lane per person or organisation |
-# | The five statuses | Helpful | How we know a claim; notebook `03_reading_claims` explains them |
+# | The five statuses | Helpful | Who vouches for a claim (the public record, a named person, unnamed sources, an accuser, a commentator); notebook `03_reading_claims` explains them |
 #
 # ## Time to learn
 #
 # 15 minutes.
 #
-# ## Explore
+# </details>
 #
-# **Shape and fill** say how we know a claim (the legend says it in words). **Click a mark** to read
-# its card and its source. Move **Known by** from September to October 2024, the month of the WSJ
-# report, and watch what appears.
+# ## Explore
 
 # %%
 import explainer as ex
@@ -34,7 +39,8 @@ ex.Explorer(ex.load_dataset(), lang="en")
 #
 # Most of what the article says about contacts since 2022 rests on one report, citing unnamed sources,
 # and became public on a single day; Musk and the Kremlin deny it. The Explorer keeps each claim with
-# its status and its source, so that a firm fact and a reported one never look alike.
+# its status and its source, so that a claim anyone can check on the public record and one that rests
+# on unnamed sources never look alike.
 #
 # ## What's next
 #

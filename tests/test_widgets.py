@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 import ipywidgets as widgets
 import numpy as np
 import plotly.graph_objects as go
@@ -202,6 +204,9 @@ def test_fast_mask_agrees_with_claim_mask(small_data, bundled_data):
             {"text": "starlink"},
             {"text": "  CRIMÉE "},
             {"text": "poutine", "statuses": ["reported"]},
+            {"text": "dementi"},
+            {"text": "DÉMENTI kremlin"},
+            {"text": "musk  poutine starlink"},
             {"known_on": "2024-10-23"},
             {"known_on": "2022-10"},
             {"actors": ["musk"], "start": "2021", "known_on": "2024-10-24", "text": "wsj"},
@@ -475,3 +480,119 @@ def test_the_network_widget_is_made_only_when_asked_for(small_data):
     app.filter()  # reset: the network follows in place
     assert app.network is app._network_slot.children[0]
     assert len(shown) < len(small_data.claims)
+
+
+# --------------------------------------------------------------------------------------------------
+# Controls a student can use without being told (issue 11)
+
+
+def test_actor_checklist_all_none_and_one_more(small_data):
+    app = Explorer(small_data)
+    n = len(app._actor_ids)
+    assert app.actors.index == tuple(range(n)) and app.actors.legend == "Actors"
+    assert app.actors.count_template.format(n=3, total=n) == f"3 of {n} ticked"
+    app.actors.index = ()  # what "None" sends
+    assert points(app) == 0 and "No actor is ticked" in app.summary.value
+    putin = app._actor_ids.index("putin")
+    app.actors.index = (putin,)  # tick one box
+    assert shown_ids(app) == set(filter_claims(small_data.claims, actors=["putin"])["id"])
+    musk = app._actor_ids.index("musk")
+    app.actors.index = (putin, musk)  # tick another: the first stays ticked
+    expected = filter_claims(small_data.claims, actors=["putin", "musk"])
+    assert shown_ids(app) == set(expected["id"])
+    app.actors.index = tuple(range(n))  # what "All" sends
+    assert points(app) == len(small_data.claims) and app.query["actors"] is None
+
+
+def test_month_sliders_name_their_handles_and_show_months(small_data):
+    app = Explorer(small_data)
+    assert app.dates.names == ["From", "To"] and app.known_on.names == ["Known by the end of"]
+    labels = app.dates.labels
+    assert len(labels) == len(app._months) and all(len(m.split()) == 2 for m in labels)
+    i = app._months.index("2022-10")
+    assert labels[i] == "Oct 2022"  # a month, not an index, is what the slider announces
+    app.dates.index = [i, i]  # the browser sends a list
+    assert app.query["start"] == app.query["end"] == "2022-10"
+    assert shown_ids(app) == set(
+        filter_claims(small_data.claims, start="2022-10", end="2022-10")["id"]
+    )
+    app.dates.index = (i + 3, i)  # crossed handles are put back in order
+    assert app.dates.index == (i, i + 3)
+    app.known_on.index = len(app.known_on.labels) - 1
+    assert app.known_on.value == "" and app.known_on.labels[-1] == "today (everything)"
+    app.set_language("fr")
+    assert app.dates.names == ["Du mois", "Au mois"] and app.dates.labels[i] == "oct. 2022"
+
+
+def test_search_ignores_accents_and_says_when_it_is_why_nothing_matches(bundled_data):
+    app = Explorer(bundled_data)
+    app.search.value = "dementi"
+    expected = claim_mask(bundled_data.claims, text="démenti")
+    assert expected.any() and np.array_equal(app.mask, expected)
+    app.search.value = "zzzqx"
+    assert points(app) == 0
+    assert "No claim contains any of the words “zzzqx”" in app.summary.value
+    app.actors.index = ()  # no actor ticked is the first reason, not the search
+    assert "No actor is ticked" in app.summary.value
+    app.set_language("fr")
+    app.actors.index = tuple(range(len(app._actor_ids)))
+    assert "ne contient l'un des mots « zzzqx »" in html.unescape(app.summary.value)
+
+
+def test_claim_picker_lists_the_shown_claims_and_opens_their_card(small_data):
+    app = Explorer(small_data)
+    options = app.claim_picker.options
+    assert options[0] == (f"— choose one of the {len(small_data.claims)} shown —", "")
+    assert [v for _, v in options[1:]] == list(app.claims["id"])
+    app.filter(actors=["putin"])
+    shown = [v for _, v in app.claim_picker.options[1:]]
+    assert set(shown) == set(filter_claims(small_data.claims, actors=["putin"])["id"])
+    app.claim_picker.value = shown[0]  # what choosing one with the keyboard sends
+    assert app.selected == shown[0]
+    assert f'aria-label="{shown[0]}"' in app.card.value
+    app.set_language("fr")
+    assert app.claim_picker.options[0][0].startswith("— choisir parmi les")
+    assert app.claim_picker.value == shown[0]  # still the open card
+    app.filter(actors=["xi"])  # the open claim is no longer shown: the picker says so
+    assert app.claim_picker.value == ""
+
+
+def test_language_radio_names_the_active_language(small_data):
+    app = Explorer(small_data)
+    assert app.language.description == "Language: English"
+    assert app.language.langs == ["en", "fr"]
+    app.language.value = "fr"
+    assert app.lang == "fr" and app.language.description == "Langue : français"
+    assert app.actors.legend == "Acteurs" and app.claim_picker.description.startswith("Lire")
+    with pytest.raises(Exception, match="not one of"):
+        app.language.value = "de"
+
+
+def test_figures_keep_a_small_toolbar_and_no_fixed_width(small_data):
+    app = Explorer(small_data)
+    for fig in (app.figure, app.network):
+        assert fig._config["displaylogo"] is False
+        assert {"lasso2d", "sendChartToCloud"} <= set(fig._config["modeBarButtonsToRemove"])
+        assert fig.layout.width is None  # the plot follows its box (and the window)
+
+
+def test_story_play_buttons_have_names(small_data):
+    story = Story(small_data, lang="fr")
+    assert story.play.names == ["Lecture", "Pause", "Arrêter", "En boucle"]
+    assert story.play.max == len(story.steps) - 1 and story.play.interval == 6000
+    story.play.value = 1  # what a tick of the Play button sends
+    assert story.step == 1
+
+
+def test_month_sliders_use_each_languages_colon(small_data):
+    app = Explorer(small_data)
+    assert app.dates.separator == ": "
+    app.set_language("fr")
+    assert app.dates.separator == app.known_on.separator == " : "
+
+
+def test_known_by_is_the_last_day_of_the_month_chosen(small_data):
+    app = Explorer(small_data)
+    assert app.known_by is None
+    app.known_on.value = "2024-09"
+    assert str(app.known_by.date()) == "2024-09-30"

@@ -30,7 +30,7 @@ _CARD_STYLE = (
     "background:#ffffff;"
     "max-width:46em;line-height:1.45;font-size:14px"
 )
-_MUTED = "color:#555555;font-size:13px"
+_MUTED = "color:#555555;font-size:14px"  # 14 px at least: read on a projector
 
 
 def safe_url(url: object) -> str | None:
@@ -237,7 +237,10 @@ class TableRows:
                 html.escape(summary),
                 source,
             ]
-            body = "".join(f"<td>{cell}</td>" for cell in cells)
+            # Each cell names its column: on a phone the rows stack and the names show.
+            body = "".join(
+                f'<td data-label="{_HEADS[lang][k]}">{cell}</td>' for k, cell in enumerate(cells)
+            )
             self._rows[key] = (
                 f'<tr data-claim="{html.escape(col["id"][i], quote=True)}">{body}</tr>'
             )
@@ -254,10 +257,7 @@ class TableRows:
     ) -> str:
         """The table of ``rows`` (row numbers, in order; at most ``limit`` are written)."""
         rows = np.asarray(rows, dtype=np.int64).reshape(-1)
-        head = "".join(
-            f'<th scope="col">{html.escape(t(f"ui.table.{h}", lang))}</th>'
-            for h in ("when", "who", "status", "kind", "claim", "source")
-        )
+        head = "".join(f'<th scope="col">{h}</th>' for h in _HEADS[lang])
         body = []
         for i in rows[:limit]:
             text = self.row(int(i), lang)
@@ -278,17 +278,31 @@ class TableRows:
         return (
             f'{_TABLE_STYLE}<div style="max-height:420px;overflow:auto">'
             '<table class="explainer-table" '
-            f'style="border-collapse:collapse;font-size:13px;width:100%;font-family:{FONT}">'
+            f'style="border-collapse:collapse;font-size:14px;width:100%;font-family:{FONT}">'
             f"{cap}<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>{note}</div>"
         )
 
 
 # One style block a table rather than a style on each cell: the table is sent on every change.
+# In a box narrower than 600 px (a phone), each row becomes a block of labelled lines, so that the
+# claim itself is on screen rather than in a sixth column off to the right.
 _TABLE_STYLE = (
     "<style>.explainer-table td{padding:4px 6px;border-bottom:1px solid #ddd;"
     "vertical-align:top}.explainer-table th{text-align:left;padding:4px 6px;"
-    "border-bottom:2px solid #888}</style>"
+    "border-bottom:2px solid #888}"
+    "@container (max-width: 600px){.explainer-table thead{display:none}"
+    ".explainer-table tr{display:block;border-bottom:1px solid #bbb;padding:4px 0}"
+    ".explainer-table td{display:block;border:0;padding:1px 6px}"
+    '.explainer-table td::before{content:attr(data-label) ": ";font-weight:bold}}</style>'
 )
+
+_HEADS = {
+    lang: [
+        html.escape(t(f"ui.table.{h}", lang), quote=True)
+        for h in ("when", "who", "status", "kind", "claim", "source")
+    ]
+    for lang in ("en", "fr")
+}
 
 
 def table_html(

@@ -23,9 +23,16 @@ from explainer.figures.describe import ClaimStats
 from explainer.figures.network import NetworkModel
 from explainer.figures.style import STATUS_STYLES, status_words
 from explainer.figures.timeline import TimelineModel, apply_updates, check_lang, message_html
-from explainer.filtering import DateLike, to_bound
+from explainer.filtering import DateLike, fold_text, search_words, to_bound
 from explainer.i18n import KIND_ORDER, STATUS_ORDER, t
-from explainer.widgets.card import TableRows, card_html
+from explainer.widgets.card import TABLE_LIMIT, TableRows, card_html
+from explainer.widgets.controls import (
+    Checklist,
+    FitPlots,
+    MonthRangeSlider,
+    MonthSlider,
+    RadioChoice,
+)
 
 if TYPE_CHECKING:
     from explainer.dataset import Dataset
@@ -33,11 +40,62 @@ if TYPE_CHECKING:
 __all__ = ["Explorer", "FastMask", "Query", "StableFigureWidget"]
 
 
-# Sticky: the card follows the reader down the timeline. Gaps: each box reads with its own label.
+# The layout lives in classes, not in fixed widths: the controls wrap, the plot takes what is left
+# beside the card, and when the Explorer is narrower than about 800 px (a phone, half a projector)
+# everything stacks: controls, the plot at full width, the card under it. A container query (not a
+# media query) so that it also holds in a JupyterLab panel narrower than the window. Text is at
+# least 14 px (read from the back of a room). Sticky: the card follows the reader down the plot.
 _CSS = """<style>
-.explainer-card-panel { position: sticky; top: 8px; align-self: flex-start; margin-left: 8px; }
+.explainer-explorer { container-type: inline-size; width: 100%; min-width: 0; }
+.explainer-explorer .widget-label, .explainer-explorer .widget-label-basic,
+.explainer-explorer .jupyter-widgets button, .explainer-explorer input,
+.explainer-explorer select, .explainer-explorer .widget-html-content { font-size: 15px; }
+.explainer-explorer .explainer-controls { display: flex; flex-flow: row wrap; gap: 8px 16px;
+  align-items: flex-start; width: 100%; }
+.explainer-explorer .explainer-controls > * { flex: 1 1 300px; min-width: 0; max-width: 100%; }
+.explainer-explorer .explainer-checks { display: flex; flex-flow: row wrap; gap: 0 12px;
+  align-items: center; }
+.explainer-explorer .explainer-checks > .widget-checkbox { width: auto; margin: 0; }
+.explainer-explorer .explainer-main { display: flex; flex-flow: row nowrap; gap: 8px;
+  align-items: flex-start; width: 100%; }
+.explainer-explorer .explainer-plot { flex: 1 1 0; min-width: 0; width: auto; }
+.explainer-explorer .explainer-card-panel { flex: 0 0 340px; width: 340px; position: sticky;
+  top: 8px; align-self: flex-start; order: 2; }
+.explainer-explorer .explainer-claim-picker { width: 100%; height: auto; flex-direction: column;
+  align-items: stretch; margin-bottom: 6px; }
+.explainer-explorer .explainer-claim-picker label { width: auto; text-align: left;
+  font-weight: bold; }
+.explainer-explorer .explainer-claim-picker select { width: 100%; max-width: 100%;
+  height: 34px; flex: 0 0 auto; }
+.explainer-explorer .explainer-table-wrap { overflow-x: auto; max-width: 100%; }
+.explainer-explorer .explainer-description p { font-size: 15px !important; }
+@container (max-width: 800px) {
+  .explainer-explorer .explainer-main { flex-direction: column; }
+  .explainer-explorer .explainer-plot, .explainer-explorer .explainer-card-panel {
+    flex: 0 0 auto; width: 100%; position: static; }
+}
 </style>"""
-_BOX = widgets.Layout(width="auto", margin="0 14px 0 0")
+
+
+# plotly's toolbar, reduced to what a class needs (zoom in and out, back to the whole view, save a
+# picture), without plotly's logo link nor its "Share chart" (an upload to Plotly Cloud: a class's
+# work does not leave the room); it comes after the page's own controls in the page.
+FIGURE_CONFIG: dict[str, Any] = {
+    "displaylogo": False,
+    "responsive": True,
+    "modeBarButtonsToRemove": [
+        "sendChartToCloud",
+        "select2d",
+        "lasso2d",
+        "zoom2d",
+        "pan2d",
+        "autoScale2d",
+        "toggleSpikelines",
+        "hoverClosestCartesian",
+        "hoverCompareCartesian",
+    ],
+    "toImageButtonOptions": {"format": "png", "scale": 2},
+}
 
 
 class StableFigureWidget(go.FigureWidget):
@@ -72,7 +130,8 @@ class FastMask:
 
     Gives the same result as :func:`explainer.filtering.claim_mask` (a test checks it), in about a
     millisecond for 100,000 claims instead of tens: per-actor masks, integer codes for statuses and
-    kinds, and one lowercased text per claim for the search. The last few masks are cached.
+    kinds, and one folded text per claim for the search (:func:`~explainer.filtering.fold_text`:
+    no case, no accents). The last few masks are cached.
     """
 
     def __init__(self, claims: pd.DataFrame, cache_size: int = 64):
@@ -89,17 +148,12 @@ class FastMask:
                 if who:
                     members.setdefault(who, []).append(i)
         self.actor_rows = {a: np.array(rows, dtype=np.int64) for a, rows in members.items()}
-        # pandas' case-insensitive search upper-cases both sides; so do we, once, on a joined text.
+        # The same folding as claim_mask (no case, no accents), done once on one joined text; the
+        # separator cannot be typed, so no word matches across two fields.
         joined = (
-            claims["summary_en"].str.upper()
-            + "\x00"
-            + claims["summary_fr"].str.upper()
-            + "\x00"
-            + claims["quote"].str.upper()
-            + "\x00"
-            + claims["id"].str.upper()
-        )
-        self.text = joined.to_numpy(dtype=object)
+            claims["summary_en"] + "\x00" + claims["summary_fr"] + "\x00" + claims["quote"]
+        ) + ("\x00" + claims["id"])
+        self.text = np.array([fold_text(v) for v in joined], dtype=object)
         self._cache: OrderedDict[tuple, np.ndarray] = OrderedDict()
         self._cache_size = cache_size
         self._text_cache: OrderedDict[str, np.ndarray] = OrderedDict()
@@ -143,15 +197,19 @@ class FastMask:
             if wanted is not None:
                 allowed = np.array([v in set(wanted) for v in names] + [False], dtype=bool)
                 keep &= allowed[codes]
-        text = (q.get("text") or "").strip()
-        if text:
-            keep &= self._search(text.upper())
+        words = search_words(q.get("text"))
+        if words:
+            found = self._search(words[0])
+            for word in words[1:]:  # any word of the query
+                found = found | self._search(word)
+            keep &= found
         known = to_bound(q.get("known_on"), side="end")
         if known is not None:
             keep &= self.public_end <= np.datetime64(known.to_datetime64(), "ns")
         return keep
 
     def _search(self, needle: str) -> np.ndarray:
+        """Which claims contain ``needle`` (one folded word)."""
         hit = self._text_cache.get(needle)
         if hit is None:
             # Typing adds letters: what contains "musk" is among what contained "mus".
@@ -210,6 +268,15 @@ class Explorer(widgets.VBox):
         A sentence or two that says what the timeline and network show.
     card : ipywidgets.HTML
         The selected claim: summary, quote, source with link, status explained.
+    claim_picker : ipywidgets.Dropdown
+        The shown claims (as in the table); choosing one opens its card, as a click on its mark
+        does (the way in for the keyboard and screen readers).
+    actors : Checklist
+        The actors, as checkboxes with *All* and *None*.
+    dates, known_on : MonthRangeSlider, MonthSlider
+        The date window and the Known-by month: one step a month, each announcing its month.
+    language : RadioChoice
+        English or French; the checked one is the active language.
     mask : numpy.ndarray
         Which claims (rows of ``data.claims``) match the controls.
 
@@ -239,6 +306,7 @@ class Explorer(widgets.VBox):
         self.mask = np.ones(len(self.claims), dtype=bool)
 
         self.figure = StableFigureWidget(self._timeline.figure(lang=lang))
+        self.figure._config = dict(FIGURE_CONFIG)
         # The network's FigureWidget is made on first use: each FigureWidget loads plotly's ~5 MB
         # widget module in the browser, and anywidget gives a model only 2 s to start; two at once
         # on a slow classroom machine miss it, and the figure then never updates.
@@ -254,27 +322,37 @@ class Explorer(widgets.VBox):
                 trace.on_click(self._on_click)
         self.summary = widgets.HTML(layout=widgets.Layout(margin="4px 0"))
         self.description = widgets.HTML()
+        self.description.add_class("explainer-description")
         self.table = widgets.HTML()
-        self.card = widgets.HTML(layout=widgets.Layout(width="360px", flex="0 0 360px"))
+        self.table.add_class("explainer-table-wrap")
+        self.card = widgets.HTML()
         self._build_controls()
-        # The card sits beside the (tall) timeline and stays in view while it scrolls.
-        self.card.add_class("explainer-card-panel")
-        timeline = widgets.VBox(
-            [self.figure, self.description], layout=widgets.Layout(flex="1 1 auto", min_width="0")
-        )
+        # The card sits beside the (tall) timeline and stays in view while it scrolls; under
+        # 800 px it goes under the plot (see _CSS). The claim picker above it opens a card from
+        # the keyboard, as a click on a mark does.
+        timeline = widgets.VBox([self.figure, self.description])
+        timeline.add_class("explainer-plot")
+        side = widgets.VBox([self.claim_picker, self.card])
+        side.add_class("explainer-card-panel")
+        # The card's column comes first in the page, so that Tab reaches the claim picker before
+        # plotly's toolbar; CSS (order) still draws it on the right, or under the plot.
+        main = widgets.HBox([side, timeline])
+        main.add_class("explainer-main")
         super().__init__(
             children=[
                 widgets.HTML(_CSS),
+                FitPlots(),
                 self.summary,
                 self._controls,
-                widgets.HBox(
-                    [timeline, self.card], layout=widgets.Layout(align_items="flex-start")
-                ),
+                main,
                 self._network_slot,
                 self.table,
             ]
         )
+        self.add_class("explainer-explorer")
         self.card.value = self._empty_card()
+        # Every update rewrites the table (the text alternative); the picker lists the same claims.
+        self.table.observe(lambda _: self._refresh_claim_picker(), "value")
         # The figures were built from this very data: remember it, so that only changes are sent.
         n = len(self.claims)
         self._cache_t = _remember(
@@ -287,6 +365,7 @@ class Explorer(widgets.VBox):
         """The actor network, updated in place; made on first use (or by its button)."""
         if self._network_fig is None:
             fig = StableFigureWidget(self._network.figure(lang=self.lang, mask=self.mask))
+            fig._config = dict(FIGURE_CONFIG)
             self._cache_n = {}
             self._network_fig = fig
             self._update_network(self.mask, self.lang)
@@ -316,22 +395,19 @@ class Explorer(widgets.VBox):
             a for a in self.data.actors.index if a in in_claims and a not in self._timeline.lanes
         )
         self._actor_ids = [*self._timeline.lanes, *others]
-        self.actors = widgets.SelectMultiple(
+        self.actors = Checklist(
             options=[(self.data.actor_name(a, lang), a) for a in self._actor_ids],
             value=tuple(self._actor_ids),
-            rows=10,
-            layout=widgets.Layout(width="230px"),
         )
         starts = c["when_start"][~c["when_open_start"]]
         ends = c["when_end"][~c["when_open_end"]]
         lo = min(starts.min(), ends.min()) if len(c) else pd.Timestamp("2000-01-01")
         hi = max(starts.max(), ends.max()) if len(c) else pd.Timestamp("2000-12-31")
         self._months = [_month(m) for m in pd.date_range(lo.replace(day=1), hi, freq="MS")]
-        self.dates = widgets.SelectionRangeSlider(
-            options=self._month_options(self._months),
-            index=(0, len(self._months) - 1),
-            continuous_update=False,
-            layout=widgets.Layout(width="520px"),
+        # One native range input a handle, one step a month (arrow keys), a year a page; each
+        # named, announcing the month it stands on.
+        self.dates = MonthRangeSlider(
+            options=self._month_options(self._months), index=(0, len(self._months) - 1)
         )
         p_lo = c["public_start"][~c["public_open_start"]]
         p_hi = c["public_end"][~c["public_open_end"]]
@@ -340,54 +416,53 @@ class Explorer(widgets.VBox):
         else:
             known = pd.DatetimeIndex([])
         self._known_months = [_month(m) for m in known]
-        self.known_on = widgets.SelectionSlider(
-            options=self._known_options(),
-            value="",
-            continuous_update=False,
-            layout=widgets.Layout(width="520px"),
+        self.known_on = MonthSlider(options=self._known_options(), value="")
+        self.status_boxes = {s: widgets.Checkbox(value=True, indent=False) for s in STATUS_ORDER}
+        self.kind_boxes = {k: widgets.Checkbox(value=True, indent=False) for k in KIND_ORDER}
+        self.search = widgets.Text(
+            continuous_update=True, layout=widgets.Layout(width="auto", max_width="100%")
         )
-        self.status_boxes = {
-            s: widgets.Checkbox(value=True, indent=False, layout=_BOX) for s in STATUS_ORDER
-        }
-        self.kind_boxes = {
-            k: widgets.Checkbox(value=True, indent=False, layout=_BOX) for k in KIND_ORDER
-        }
-        self.search = widgets.Text(continuous_update=True, layout=widgets.Layout(width="260px"))
-        self.language = widgets.ToggleButtons(
-            options=[(t("ui.lang.en", lang), "en"), (t("ui.lang.fr", lang), "fr")], value=lang
+        # Radio buttons: the checked one is the active language, and assistive technology says so.
+        self.language = RadioChoice(
+            options=[(t("ui.lang.en", lang), "en"), (t("ui.lang.fr", lang), "fr")],
+            value=lang,
+            langs=["en", "fr"],
         )
-        self.reset_button = widgets.Button(icon="undo")
-        self._labels = {k: widgets.HTML() for k in ("actors", "statuses", "kinds")}
+        self.reset_button = widgets.Button(icon="undo", layout=widgets.Layout(width="auto"))
+        # A keyboard (and screen-reader) way to a claim's card: the shown claims, in table order.
+        self.claim_picker = widgets.Dropdown(
+            options=[("", "")], value="", layout=widgets.Layout(width="100%")
+        )
+        self.claim_picker.add_class("explainer-claim-picker")
+        self._picker_labels: dict[tuple[str, int], str] = {}
+        self._labels = {k: widgets.HTML() for k in ("statuses", "kinds")}
+        self._help = widgets.HTML()
         self._label_controls()
 
-        self.actors.observe(self._on_control, "value")
-        self.dates.observe(self._on_control, "value")
-        self.known_on.observe(self._on_control, "value")
+        self.actors.observe(self._on_control, "index")
+        self.dates.observe(self._on_control, "index")
+        self.known_on.observe(self._on_control, "index")
         for box in [*self.status_boxes.values(), *self.kind_boxes.values()]:
             box.observe(self._on_control, "value")
         self.search.observe(self._on_control, "value")
         self.language.observe(self._on_language, "value")
         self.reset_button.on_click(lambda _: self.filter())
+        self.claim_picker.observe(self._on_pick, "value")
 
-        row = widgets.Layout(flex_flow="row wrap", align_items="center")
+        statuses = widgets.HBox([self._labels["statuses"], *self.status_boxes.values()])
+        kinds = widgets.HBox([self._labels["kinds"], *self.kind_boxes.values()])
+        statuses.add_class("explainer-checks")
+        kinds.add_class("explainer-checks")
+        actions = widgets.HBox([self.search, self.reset_button])
+        actions.add_class("explainer-checks")
         self._controls = widgets.HBox(
             [
-                widgets.VBox([self._labels["actors"], self.actors]),
-                widgets.VBox(
-                    [
-                        self.dates,
-                        self.known_on,
-                        widgets.HBox(
-                            [self._labels["statuses"], *self.status_boxes.values()], layout=row
-                        ),
-                        widgets.HBox(
-                            [self._labels["kinds"], *self.kind_boxes.values()], layout=row
-                        ),
-                        widgets.HBox([self.search, self.language, self.reset_button], layout=row),
-                    ]
-                ),
+                self.actors,
+                widgets.VBox([self.dates, self.known_on, self._help]),
+                widgets.VBox([statuses, kinds, actions, self.language]),
             ]
         )
+        self._controls.add_class("explainer-controls")
 
     def _month_options(self, months: list[str]) -> list[tuple[str, str]]:
         names = t("dates.month_abbr", self.lang).split()
@@ -399,17 +474,22 @@ class Explorer(widgets.VBox):
     def _label_controls(self) -> None:
         lang = self.lang
         with self._quiet():
-            chosen = self.actors.value
             self.actors.options = [(self.data.actor_name(a, lang), a) for a in self._actor_ids]
-            self.actors.value = chosen
-            index = self.dates.index
             self.dates.options = self._month_options(self._months)
-            self.dates.index = index
-            known = self.known_on.value
             self.known_on.options = self._known_options()
-            self.known_on.value = known
+        self.actors.legend = t("ui.actors", lang)
+        self.actors.all_label = t("ui.actors_all", lang)
+        self.actors.none_label = t("ui.actors_none", lang)
+        self.actors.count_template = t("ui.actors_count", lang)
         self.dates.description = t("ui.dates", lang)
+        self.dates.names = [t("ui.dates_from", lang), t("ui.dates_to", lang)]
         self.known_on.description = t("ui.known_on", lang)
+        self.known_on.names = [t("ui.known_slider", lang)]
+        # "From: Oct 2001", "Du mois : oct. 2001" (French puts a space before a colon).
+        self.dates.separator = self.known_on.separator = t("colon", lang, label="", text="")
+        self._help.value = (
+            f'<div style="color:#444;font-size:14px">{html.escape(t("ui.dates_help", lang))}</div>'
+        )
         for s, box in self.status_boxes.items():
             style = STATUS_STYLES[s]
             box.description = f"{style.glyph} {status_words(s, lang)}"
@@ -419,9 +499,54 @@ class Explorer(widgets.VBox):
         self.search.description = t("ui.search", lang)
         self.reset_button.description = t("ui.reset", lang)
         self.reset_button.tooltip = t("ui.reset", lang)
-        self.language.description = t("ui.language", lang)
+        self.language.description = t("ui.language_now", lang)
+        self.claim_picker.description = t("ui.open_claim", lang)
+        self.claim_picker.style.description_width = "initial"
         for key, label in self._labels.items():
             label.value = f"<b>{html.escape(t(f'ui.{key}', lang))}</b>"
+        self._refresh_claim_picker()
+
+    def _picker_label(self, i: int, lang: str) -> str:
+        key = (lang, i)
+        if key not in self._picker_labels:
+            c = self.claims
+            who = self.data.actor_name(c.at[i, "actor"], lang)
+            if c.at[i, "target"]:
+                who += " → " + self.data.actor_name(c.at[i, "target"], lang)
+            summary = c.at[i, f"summary_{lang}"] or c.at[i, "summary_en"] or c.at[i, "id"]
+            if len(summary) > 90:
+                summary = summary[:89].rsplit(" ", 1)[0] + "…"
+            self._picker_labels[key] = f"{c.at[i, f'when_label_{lang}']} · {who} · {summary}"
+        return self._picker_labels[key]
+
+    def _refresh_claim_picker(self) -> None:
+        """List the shown claims (as the table does) in the picker; keep the open one chosen."""
+        if not hasattr(self, "claim_picker"):
+            return
+        lang = self.lang
+        rows = np.flatnonzero(self.mask)
+        n = len(rows)
+        if n == 0:
+            first = t("ui.open_claim_none", lang)
+        elif n > TABLE_LIMIT:
+            first = t("ui.open_claim_first", lang, shown=TABLE_LIMIT, n=n)
+        else:
+            first = t("ui.open_claim_choose", lang, n=n)
+        ids = self._timeline.ids
+        options = [(first, "")]
+        options += [(self._picker_label(int(i), lang), str(ids[i])) for i in rows[:TABLE_LIMIT]]
+        selected = self.selected or ""
+        value = selected if any(v == selected for _, v in options) else ""
+        with self._quiet():
+            if options != list(self.claim_picker.options):
+                self.claim_picker.options = options
+            if self.claim_picker.value != value:
+                self.claim_picker.value = value
+
+    def _on_pick(self, change: dict) -> None:
+        if self._syncing or not change["new"]:
+            return
+        self.show_claim(change["new"])
 
     class _Quiet:
         def __init__(self, owner: Explorer):
@@ -534,6 +659,14 @@ class Explorer(widgets.VBox):
         return None if self._selected is None else str(self._timeline.ids[self._selected])
 
     @property
+    def known_by(self) -> pd.Timestamp | None:
+        """The last day of the Known-by month chosen (``None``: everything, no line to draw).
+
+        The hook for the figure side (issue 11, part A): the timeline draws this day as a line.
+        """
+        return to_bound(self._query.get("known_on"), side="end")
+
+    @property
     def query(self) -> Query:
         """The current filter, as :meth:`filter` takes it."""
         return dict(self._query)
@@ -600,6 +733,9 @@ class Explorer(widgets.VBox):
             return t("empty.inverted", self.lang)
         if q.get("actors") is not None and len(q["actors"]) == 0:
             return t("empty.no_actor", self.lang)
+        text = " ".join((q.get("text") or "").split())
+        if text and self._fast({**q, "text": ""}).any():
+            return t("empty.search", self.lang, text=text)  # the search box is why
         return t("empty.none", self.lang)
 
     def _inverted(self) -> bool:

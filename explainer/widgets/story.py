@@ -17,6 +17,7 @@ import numpy as np
 from explainer.figures.timeline import TimelineModel, apply_updates, check_lang
 from explainer.i18n import t
 from explainer.widgets.card import card_html
+from explainer.widgets.controls import NamedPlay
 from explainer.widgets.explorer import StableFigureWidget
 
 if TYPE_CHECKING:
@@ -90,7 +91,8 @@ class Story(widgets.VBox):
         self.previous_button = widgets.Button(icon="arrow-left")
         self.next_button = widgets.Button(icon="arrow-right")
         last = max(len(self.steps) - 1, 0)
-        self.play = widgets.Play(value=0, min=0, max=last, step=1, interval=6000)
+        # Named Play/Pause/Stop/Loop buttons (ipywidgets.Play's are bare icons; issue 11).
+        self.play = NamedPlay(value=0, min=0, max=last, step=1, interval=6000, lang=lang)
         self.reveal_button = widgets.Button(
             icon="eye", button_style="info", layout=widgets.Layout(width="auto")
         )

@@ -1,5 +1,13 @@
 # %% [markdown]
-# # Explorer les affirmations : qui, envers qui, quand, et comment on le sait
+# # Explorer les affirmations : qui, envers qui, quand, et qui s'en porte garant
+#
+# **Cochez des acteurs, déplacez les dates, cherchez un mot. Cliquez sur une marque, ou choisissez
+# une affirmation sous « Lire la fiche d'une affirmation », pour lire sa fiche et sa source.** La
+# **forme et le remplissage** d'une marque disent qui se porte garant de l'affirmation (la légende le
+# dit en toutes lettres). Faites passer **Connu au** de septembre à octobre 2024, le mois de l'enquête
+# du WSJ, et regardez ce qui apparaît.
+#
+# <details><summary>À propos de ce carnet : vue d'ensemble, prérequis, 15 minutes</summary>
 #
 # ## Vue d'ensemble
 #
@@ -12,17 +20,15 @@
 # | Notion | Importance | Remarques |
 # | --- | --- | --- |
 # | Lire une frise chronologique | Nécessaire | Le temps va de gauche à droite ; une ligne par personne ou organisation |
-# | Les cinq statuts | Utile | Comment on sait ce qui est affirmé ; le carnet `03_reading_claims` les explique (en anglais) |
+# | Les cinq statuts | Utile | Qui se porte garant d'une affirmation (les faits publics, une personne nommée, des sources anonymes, un accusateur, un commentateur) ; le carnet `03_reading_claims` les explique (en anglais) |
 #
 # ## Temps nécessaire
 #
 # 15 minutes.
 #
-# ## Explorer
+# </details>
 #
-# La **forme et le remplissage** d'une marque disent comment on le sait (la légende le dit en toutes
-# lettres). **Cliquez sur une marque** pour lire sa fiche et sa source. Faites passer **Connu au** de
-# septembre à octobre 2024, le mois de l'enquête du WSJ, et regardez ce qui apparaît.
+# ## Explorer
 
 # %%
 import explainer as ex
@@ -34,8 +40,9 @@ ex.Explorer(ex.load_dataset(), lang="fr")
 #
 # L'essentiel de ce que l'article dit des contacts depuis 2022 repose sur une seule enquête, qui cite des
 # sources anonymes, et est devenu public en un seul jour ; Musk et le Kremlin démentent. L'Explorateur
-# garde chaque affirmation avec son statut et sa source, pour qu'un fait établi et une information
-# rapportée ne se ressemblent jamais.
+# garde chaque affirmation avec son statut et sa source, pour qu'une affirmation que chacun peut
+# vérifier dans les faits publics et une autre qui repose sur des sources anonymes ne se ressemblent
+# jamais.
 #
 # ## Et ensuite
 #

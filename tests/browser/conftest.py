@@ -351,3 +351,44 @@ def lab_server(tmp_path_factory) -> Iterator[Server]:
     server = start_server(argv, url, probe=url + "api", home=home)
     yield server
     server.stop()
+
+
+# ------------------------------------------------------------------------------------ accessibility
+# axe-core's impacts, worst first; "serious" and "critical" fail a test, the rest are listed.
+AXE_FAILING = ("critical", "serious")
+
+
+def axe_check(watch: WatchedPage, label: str, context: object = None) -> list[dict]:
+    """Run axe-core (bundled by axe-playwright-python) on the page; return its violations.
+
+    Every violation is printed (rule, impact, how many nodes, what it asks, the first targets) and
+    the whole result written to ``artifacts/axe-<test>-<label>.json``; the caller asserts on the
+    ``serious`` and ``critical`` ones (see :func:`axe_failures`).
+    """
+    try:
+        from axe_playwright_python.sync_playwright import Axe
+    except ImportError:
+        pytest.fail("axe-playwright-python is not installed: run `make test` (test extras).")
+    results = Axe().run(watch.page, context=context)
+    violations = results.response["violations"]
+    ARTIFACTS.mkdir(exist_ok=True)
+    out = ARTIFACTS / f"axe-{watch.name}-{label}.json"
+    out.write_text(json.dumps(results.response, indent=1, default=str) + "\n")
+    engine = results.response.get("testEngine", {}).get("version", "?")
+    print(
+        f"\n[axe {engine}] {watch.name} {label}: {len(violations)} rule(s) violated -> {out.name}"
+    )
+    for v in violations:
+        targets = [" ".join(map(str, n["target"])) for n in v["nodes"][:3]]
+        print(f"  {v['impact']:>8}  {v['id']} ({len(v['nodes'])}): {v['help']}  e.g. {targets}")
+    return violations
+
+
+def axe_failures(violations: list[dict]) -> list[str]:
+    """The serious or critical violations, one line each (empty when there are none)."""
+    return [
+        f"{v['impact']} {v['id']}: {v['help']} at "
+        + "; ".join(" ".join(map(str, n["target"])) for n in v["nodes"][:5])
+        for v in violations
+        if v["impact"] in AXE_FAILING
+    ]

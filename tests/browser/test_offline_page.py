@@ -215,3 +215,29 @@ def test_french_and_print(watched_page, page_file, data):
     assert max(widths) <= 794
     watched_page.shot("print", height=3000)
     assert watched_page.errors == []
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (390, 844)], ids=["1366x768", "390x844"])
+def test_offline_page_passes_axe(watched_page, page_file, size):
+    """axe-core on the offline page, in English and in French: nothing serious or critical."""
+    from tests.browser.conftest import axe_check, axe_failures
+
+    width, height = size
+    watched_page.page.set_viewport_size({"width": width, "height": height})
+    open_offline(watched_page, page_file)
+    failures = axe_failures(axe_check(watched_page, "offline-en"))
+    watched_page.shot(f"{width}x{height}")
+    assert not failures, "\n".join(failures)
+    scroll = watched_page.page.evaluate("() => document.documentElement.scrollWidth")
+    assert scroll <= width + 1, f"the offline page scrolls sideways at {width} px: {scroll}"
+    claim = watched_page.page.evaluate(
+        """() => { const b = document.querySelector('#claims-table tbody td:nth-child(5)')
+                   .getBoundingClientRect(); return [b.left, b.right]; }"""
+    )
+    assert claim[0] >= 0 and claim[1] <= width + 1, f"the claim column is off-screen: {claim}"
+    watched_page.page.locator(".lang-toggle button", has_text="FR").click()
+    watched_page.page.wait_for_selector("html[data-lang=fr]")
+    failures = axe_failures(axe_check(watched_page, "offline-fr"))
+    assert not failures, "\n".join(failures)
+    watched_page.page.locator("#claims-table").scroll_into_view_if_needed()
+    watched_page.shot(f"{width}x{height}-fr-table")

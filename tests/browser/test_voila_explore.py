@@ -32,19 +32,27 @@ COUNT_MARKS = f"""() => {{
   return n;
 }}"""
 
-# Choose one actor in the Explorer's actor list (the <select multiple>), and time, in the browser,
-# until the timeline shows the expected number of marks.
+# Choose one actor in the Explorer's actor checklist: "None", then tick that actor's box (as a
+# student does), and time, in the browser, from the tick until the timeline shows the expected
+# number of marks.
 CHOOSE_ACTOR_AND_TIME = f"""async ([label, expected]) => {{
   const count = {COUNT_MARKS};
-  const select = Array.from(document.querySelectorAll('select[multiple]'))
-    .find((s) => Array.from(s.options).some((o) => o.value === label));
+  const list = document.querySelector('.explainer-checklist');
+  const none = Array.from(list.querySelectorAll('button')).find((b) => b.textContent === 'None');
+  const box = Array.from(list.querySelectorAll('label'))
+    .find((l) => l.textContent === label).querySelector('input');
+  const wait = async (n, t0) => {{
+    while (count() !== n) {{
+      if (performance.now() - t0 > 120000) return false;
+      await new Promise((r) => requestAnimationFrame(r));
+    }}
+    return true;
+  }};
+  none.click();
+  if (!(await wait(0, performance.now()))) return -1;
   const t0 = performance.now();
-  Array.from(select.options).forEach((o) => {{ o.selected = o.value === label; }});
-  select.dispatchEvent(new Event('change', {{ bubbles: true }}));
-  while (count() !== expected) {{
-    if (performance.now() - t0 > 120000) return -1;
-    await new Promise((r) => requestAnimationFrame(r));
-  }}
+  box.click();
+  if (!(await wait(expected, t0))) return -1;
   return performance.now() - t0;
 }}"""
 
