@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from explainer import dates, schema
+from explainer import dates, filtering, schema
 from explainer.schema import Problem
 
 __all__ = ["DATA_DIR", "Dataset", "DatasetError", "load_dataset", "save_dataset", "validate"]
@@ -76,6 +76,13 @@ class Dataset:
     path: Path
     texts: dict[str, list[str]] = field(default_factory=dict)
     warnings: list[Problem] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        # filter_claims refuses an actor the dataset does not have: it finds them here, on the
+        # claims themselves (pandas keeps attrs through filtering).
+        if isinstance(self.claims, pd.DataFrame) and isinstance(self.actors, pd.DataFrame):
+            ids = self.actors["id"] if "id" in self.actors.columns else self.actors.index
+            self.claims.attrs[filtering.ACTOR_IDS_ATTR] = filtering.KnownActors(map(str, ids))
 
     def __repr__(self) -> str:
         return (
