@@ -35,7 +35,15 @@ with warnings.catch_warnings():  # pandera warns about its own import layout; no
 
 from explainer import dates
 
-__all__ = ["DESCRIPTOR_PATH", "FORMULA_START", "TABLES", "Problem", "descriptor", "read_folder"]
+__all__ = [
+    "DESCRIPTOR_PATH",
+    "FORMULA_START",
+    "TABLES",
+    "Problem",
+    "derived_columns",
+    "descriptor",
+    "read_folder",
+]
 
 DESCRIPTOR_PATH = Path(__file__).resolve().parent.parent / "data" / "datapackage.json"
 TABLES = ("actors", "sources", "claims")
@@ -148,6 +156,110 @@ def _unguard(value: str) -> str:
     return value[1:] if _GUARDED.match(value) else value
 
 
+def _cut(value: str, most: int = 80) -> str:
+    """A value short enough to show in a message (a cell may hold a whole article)."""
+    return value if len(value) <= most else f"{value[:most]}... ({len(value):,} characters)"
+
+
+# Columns load_dataset adds from the parsed dates: a file may not have columns of these names.
+_DATED = {"actors": (), "sources": (("published", "published"),),
+          "claims": (("when", "when"), ("public_since", "public"))}  # fmt: skip
+
+
+def derived_columns(table: str) -> tuple[str, ...]:
+    """The columns :func:`explainer.load_dataset` adds to ``table`` (``when_start``, ...)."""
+    empty = pd.Series([], dtype="str")
+    return tuple(
+        c for _, prefix in _DATED[table] for c in dates.bounds_frame(empty, prefix).columns
+    )
+
+
+def guarded_descriptor_text() -> str:
+    """The descriptor as save_dataset writes it next to the files: ours, guard declared."""
+    return DESCRIPTOR_PATH.read_text(encoding="utf-8")
+
+
+def _folder_descriptor(folder: Path, problems: list[Problem]) -> bool:
+    """Read ``datapackage.json`` in ``folder``, if any: whether it declares the formula guard.
+
+    The files are always read by our schema; a descriptor that says otherwise is reported, so
+    that nobody believes a change made there is in effect.
+    """
+    path = folder / "datapackage.json"
+    if not path.exists() and not path.is_symlink():
+        return False
+    try:
+        if path.resolve() == DESCRIPTOR_PATH.resolve():
+            return True
+    except OSError:
+        pass
+    file = "datapackage.json"
+    not_used = "it is not used: the CSV files are read by the explainer's own schema"
+    replace = "Delete it, or copy the explainer's data/datapackage.json over it."
+    try:
+        theirs = json.loads(path.read_text(encoding="utf-8-sig"))
+    except json.JSONDecodeError as err:
+        problems.append(
+            Problem(file, err.lineno, None, None,
+                    f"this file is not valid JSON ({err.msg}, column {err.colno}); {not_used}",
+                    replace, severity="warning")
+        )  # fmt: skip
+        return False
+    except (OSError, UnicodeDecodeError) as err:
+        problems.append(
+            Problem(file, None, None, None,
+                    f"this file cannot be read ({getattr(err, 'strerror', None) or err}); "
+                    f"{not_used}", replace, severity="warning")
+        )  # fmt: skip
+        return False
+    differences = _descriptor_differences(theirs)
+    if differences:
+        shown = "; ".join(differences[:4]) + (" ..." if len(differences) > 4 else "")
+        problems.append(
+            Problem(file, None, None, None,
+                    f"this file describes the tables differently from the explainer ({shown}); "
+                    f"{not_used}",
+                    "Change the CSV files rather than this file (the explainer's columns and "
+                    "allowed values are in its data/datapackage.json), then " + replace[0].lower()
+                    + replace[1:], severity="warning")
+        )  # fmt: skip
+    return isinstance(theirs, dict) and theirs.get("x-formula-guard") == "'"
+
+
+def _descriptor_differences(theirs: object) -> list[str]:
+    """What a folder's descriptor says about the tables that ours does not (words, for a person)."""
+    if not isinstance(theirs, dict) or not isinstance(theirs.get("resources"), list):
+        return ["it lists no resources"]
+    by_name = {r.get("name"): r for r in theirs["resources"] if isinstance(r, dict)}
+    out = []
+    for ours in descriptor()["resources"]:
+        name = ours["name"]
+        other = by_name.get(name)
+        if other is None:
+            out.append(f"no resource {name!r}")
+            continue
+        for key in ("path", "dialect", "encoding"):
+            if other.get(key) != ours.get(key):
+                out.append(f"{name}: {key} {other.get(key)!r} instead of {ours.get(key)!r}")
+        mine_schema, their_schema = ours.get("schema", {}), other.get("schema")
+        if not isinstance(their_schema, dict):
+            out.append(f"{name}: no schema")
+            continue
+        mine = {f["name"]: f for f in mine_schema.get("fields", [])}
+        their_fields = [f for f in their_schema.get("fields", []) if isinstance(f, dict)]
+        there = {f.get("name"): f for f in their_fields}
+        for column, f in mine.items():
+            if column not in there:
+                out.append(f"{name}: no field {column!r}")
+            elif there[column] != f:
+                out.append(f"{name}: field {column!r} is declared differently")
+        out += [f"{name}: field {c!r} is not the explainer's" for c in there if c not in mine]
+        for key in ("primaryKey", "foreignKeys"):
+            if their_schema.get(key) != mine_schema.get(key):
+                out.append(f"{name}: {key} differs")
+    return out
+
+
 def _decode(raw: bytes, file: str, problems: list[Problem]) -> str | None:
     """The text of a file as spreadsheets write it; None (and an error) when it is not text."""
     for magic, what in _MAGIC.items():
@@ -244,7 +356,10 @@ _CSV_ERRORS = {
 }
 
 
-def _read_table(path: Path, name: str, problems: list[Problem]) -> Table | None:
+def _read_table(
+    path: Path, name: str, problems: list[Problem], *, guarded: bool = True
+) -> Table | None:
+    """One table of a folder; ``guarded``: its cells were written by save_dataset (see there)."""
     file = path.name
     columns = [f["name"] for f in fields(name)]
     if not path.exists():
@@ -339,6 +454,7 @@ def _read_table(path: Path, name: str, problems: list[Problem]) -> Table | None:
 
     stray_rows: set[int] = set()
     stray_columns: list[str] = []
+    apostrophes: list[tuple[int, str, str]] = []  # (row, column, value) kept with an apostrophe
     for column in names:
         values = frame[column].astype(str)
         stripped = values.str.strip()
@@ -348,7 +464,11 @@ def _read_table(path: Path, name: str, problems: list[Problem]) -> Table | None:
             stray_columns.append(column)
         # Empty cells become missing; a guarded formula-like cell loses its apostrophe (_unguard).
         # The "str" dtype even when empty or all missing, so that pandera's .str checks apply.
-        cells = [None if v == "" else _unguard(v) for v in stripped.tolist()]
+        if guarded:
+            cells = [None if v == "" else _unguard(v) for v in stripped.tolist()]
+        else:  # a person's own file: an apostrophe they typed is part of the text
+            cells = [None if v == "" else v for v in stripped.tolist()]
+            apostrophes += [(i, column, v) for i, v in enumerate(cells) if v and _GUARDED.match(v)]
         frame[column] = pd.Series(cells, index=frame.index, dtype="str")
     if stray_rows:
         problems.append(
@@ -358,7 +478,25 @@ def _read_table(path: Path, name: str, problems: list[Problem]) -> Table | None:
                     "Nothing to do; the values are used without those spaces.", severity="warning")
         )  # fmt: skip
 
+    if apostrophes:
+        i, column, value = min(apostrophes)
+        problems.append(
+            Problem(file, int(lines[i]), column, _cut(value),
+                    f"{len(apostrophes)} cell(s) start with an apostrophe before = + - or @; it "
+                    "is kept as part of the text",
+                    "Nothing to do if you typed it. If save_dataset wrote this file (it adds one "
+                    "so that spreadsheets show the cell as text), put the explainer's "
+                    "datapackage.json back in the folder, and it is removed again.",
+                    severity="warning")
+        )  # fmt: skip
     problems.extend(_check_header(file, name, header, header_line, delimiter))
+    for column in names:
+        if column in derived_columns(name):
+            problems.append(
+                Problem(file, header_line, column, None,
+                        "this column name is one the explainer computes from the dates",
+                        "Rename the column (say, to 'my_" + column + "').")
+            )  # fmt: skip
     absent = frozenset(f["name"] for f in fields(name) if f["name"] not in frame.columns)
     for column in sorted(absent):  # an absent column reads as empty; the header check reported it
         frame[column] = pd.Series(None, index=frame.index, dtype="str")
@@ -729,8 +867,9 @@ def read_folder(folder: Path) -> tuple[dict[str, Table], dict[str, list[str]], l
         )  # fmt: skip
         return {}, {}, problems
     tables = {}
+    guarded = _folder_descriptor(folder, problems)
     for name in TABLES:
-        table = _read_table(folder / f"{name}.csv", name, problems)
+        table = _read_table(folder / f"{name}.csv", name, problems, guarded=guarded)
         if table is not None:
             tables[name] = table
     texts = {}
