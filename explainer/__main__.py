@@ -1,7 +1,7 @@
 """The command line: ``python -m explainer validate [FOLDER]`` (and more commands as they come).
 
-Argument parsing and exit codes only: 0 when all is well, 1 with a clear message otherwise,
-never a traceback.
+Argument parsing and exit codes only: 0 when all is well, 1 with a clear message otherwise (bad
+arguments included), never a traceback.
 """
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -37,7 +38,7 @@ def _export(args: argparse.Namespace) -> int:
 
     folder = Path(args.folder) if args.folder else DATA_DIR
     try:
-        path = export_html(folder, args.out, lang=args.lang, force=args.force)
+        path = export_html(folder, args.out, lang=args.lang, force=args.force, draft=args.draft)
     except DatasetError as error:
         errors = [p for p in error.problems if p.severity == "error"]
         for p in errors:
@@ -94,12 +95,31 @@ def _draft(args: argparse.Namespace) -> int:
     return 0
 
 
+EPILOG = (
+    "Exit status: 0 when all went well (warnings may be printed), 1 for any failure: invalid "
+    "data, a file that cannot be written, or a mistyped command; the message says what to do."
+)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse exits 2 on a bad argument; our one contract is 1 for any failure."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(1, f"{self.prog}: error: {message}\nSee: {self.prog} --help\n")
+
+
 def main(argv: list[str] | None = None) -> int:
     # A console that cannot show "é" (a legacy code page) gets "\xe9" rather than a traceback.
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
-    parser = argparse.ArgumentParser(prog="python -m explainer", description=__doc__)
+    parser = _Parser(
+        prog="python -m explainer",
+        description=__doc__,
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("validate", help="check a dataset folder; list every problem")
     check.add_argument("folder", nargs="?", help="dataset folder (default: the bundled data/)")
@@ -112,7 +132,14 @@ def main(argv: list[str] | None = None) -> int:
     page.add_argument(
         "--lang", choices=["en", "fr"], default="en", help="language the page opens in (default en)"
     )
-    page.add_argument("--force", action="store_true", help="replace FILE.html if it exists")
+    page.add_argument(
+        "--force", action="store_true", help="replace FILE.html if it is an existing file"
+    )
+    page.add_argument(
+        "--draft",
+        action="store_true",
+        help="export claims that still have a 'review' note; the page says it is a draft",
+    )
     page.set_defaults(run=_export)
     sketch = commands.add_parser(
         "draft",

@@ -130,8 +130,32 @@ def test_a_console_that_cannot_show_accents_gets_them_escaped(tmp_path):
 
 def test_no_command_is_a_usage_message(tmp_path):
     result = run(cwd=tmp_path)
-    assert result.returncode == 2
+    assert result.returncode == 1  # one contract: 1 for any failure (argparse alone says 2)
     assert "usage: python -m explainer" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["frobnicate"], "invalid choice: 'frobnicate'"),
+        (["validate", "a", "b"], "unrecognized arguments: b"),
+        (["export"], "the following arguments are required: --out"),
+        (["export", "--out", "x.html", "--lang", "de"], "invalid choice: 'de'"),
+        (["draft", "article.txt"], "the following arguments are required: --out"),
+        (["validate", "--verbose"], "unrecognized arguments: --verbose"),
+    ],
+)
+def test_bad_arguments_exit_1_with_the_usage(tmp_path, args, words):
+    result = run(*args, cwd=tmp_path)
+    assert result.returncode == 1
+    assert words in result.stderr and "usage:" in result.stderr and "--help" in result.stderr
+    assert not list(tmp_path.iterdir())  # nothing written
+
+
+def test_help_exits_0_and_states_the_contract(tmp_path):
+    result = run("--help", cwd=tmp_path)
+    assert result.returncode == 0
+    assert "1 for any failure" in " ".join(result.stdout.split())
 
 
 def test_main_in_process(tmp_path, capsys):
