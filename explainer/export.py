@@ -30,6 +30,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from explainer.bidi import bdi, isolate
 from explainer.dataset import Dataset, load_dataset
 from explainer.filtering import claim_mask
 from explainer.i18n import LANGS, STATUS_ORDER, t, tn
@@ -88,12 +89,20 @@ def _both(key: str, **values: object) -> str:
     )
 
 
+def _text(value: object) -> str:
+    """Data text as HTML element content: escaped and isolated (a bidirectional control in one
+    field cannot reorder the next; see :mod:`explainer.bidi`). Never for an attribute."""
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return ""
+    return bdi(value)
+
+
 def _both_text(texts: dict[str, str]) -> str:
-    """Data text in both languages (already chosen per language), escaped."""
+    """Data text in both languages (already chosen per language), escaped and isolated."""
     if len({texts[lang] for lang in LANGS}) == 1:
-        return _esc(texts[LANGS[0]])
+        return _text(texts[LANGS[0]])
     return "".join(
-        f'<span class="l-{lang}" lang="{lang}">{_esc(texts[lang])}</span>' for lang in LANGS
+        f'<span class="l-{lang}" lang="{lang}">{_text(texts[lang])}</span>' for lang in LANGS
     )
 
 
@@ -309,7 +318,7 @@ def _network_spec(data: Dataset, lang: str) -> dict[str, Any]:
     claims = model.claims
     fig = model.figure(lang=lang)
     empty = model.figure(lang=lang, mask=np.zeros(model.n, dtype=bool))
-    names = [html.escape(data.actor_name(a, lang)) for a in model.nodes]
+    names = [html.escape(isolate(data.actor_name(a, lang))) for a in model.nodes]
     node_of = {a: i for i, a in enumerate(model.nodes)}
     pairs = []
     for p, (a, b) in enumerate(model.pairs):
@@ -525,12 +534,12 @@ def _table(data: Dataset, pending: pd.Series | None = None) -> str:
             involves = f'<div class="small">{_both("export.involves")} {_both_text(names)}</div>'
         date = _both_text({"en": row.when_label_en, "fr": row.when_label_fr})
         public = _both_text({"en": row.public_label_en, "fr": row.public_label_fr})
-        quote = f'<blockquote class="quote">{_esc(row.quote)}</blockquote>' if row.quote else ""
+        quote = f'<blockquote class="quote">{_text(row.quote)}</blockquote>' if row.quote else ""
         answers = ""
         if row.responds_to:
-            target = _esc(row.responds_to)
+            target = _text(row.responds_to)
             ref = (
-                f'<a href="#claim-{target}">{target}</a>'
+                f'<a href="#claim-{_esc(row.responds_to)}">{target}</a>'
                 if row.responds_to in known_ids
                 else target
             )
@@ -538,9 +547,9 @@ def _table(data: Dataset, pending: pd.Series | None = None) -> str:
         layer = ""
         if row.layer == "context":
             layer = f'<div class="small">{_both("layer.context")}</div>'
-        source = _esc(row.source)
+        source = _text(row.source)
         if row.source in data.sources.index:
-            outlet = _esc(data.sources.at[row.source, "outlet"])
+            outlet = _text(data.sources.at[row.source, "outlet"])
             source = f'<a href="#source-{_esc(row.source)}">{outlet}</a>'
         paragraph = ""
         if not pd.isna(row.paragraph):
@@ -561,7 +570,7 @@ def _table(data: Dataset, pending: pd.Series | None = None) -> str:
             f'<td class="status status-{_esc(row.status)}"><strong>{_both(f"status.{row.status}")}'
             f'</strong><div class="small">{_both(f"status_long.{row.status}")}</div></td>'
             f"<td>{summary}{quote}{answers}{layer}</td>"
-            f'<td>{source}{paragraph}<div class="small id">{_esc(row.id)}</div></td></tr>'
+            f'<td>{source}{paragraph}<div class="small id">{_text(row.id)}</div></td></tr>'
         )
     head = "".join(
         f"<th scope=col>{_both(f'export.col.{c}')}</th>"
@@ -578,19 +587,19 @@ def _table(data: Dataset, pending: pd.Series | None = None) -> str:
 def _sources(data: Dataset) -> str:
     items = []
     for src in data.sources.itertuples(index=False):
-        title = _quoted(_esc(src.title))
+        title = _quoted(_text(src.title))
         if src.url and _is_web_url(src.url):
             title = (
                 f'<a href="{_esc(src.url)}" rel="noopener noreferrer" target="_blank">{title}</a>'
-                f'<span class="url"> {_esc(src.url)}</span>'
+                f'<span class="url"> {_text(src.url)}</span>'
             )
         date = _both_text(
             {lang: _date_label(data, pd.Series(src._asdict()), lang) for lang in LANGS}
         )
-        note = f' <span class="small">({_esc(src.note)})</span>' if src.note else ""
+        note = f' <span class="small">({_text(src.note)})</span>' if src.note else ""
         items.append(
-            f'<li id="source-{_esc(src.id)}"><strong>{_esc(src.outlet)}</strong>, {title}, {date}'
-            f" [{_esc(src.language)}]{note}</li>"
+            f'<li id="source-{_esc(src.id)}"><strong>{_text(src.outlet)}</strong>, {title}, {date}'
+            f" [{_text(src.language)}]{note}</li>"
         )
     return f"""
 <section class="sources" aria-labelledby="sources-title">
@@ -606,19 +615,22 @@ def _header(data: Dataset, drafts: int = 0) -> tuple[str, dict[str, str]]:
         credit = ""
         titles = {lang: t("export.title", lang) for lang in LANGS}
     else:
-        link = _esc(source["title"])
+        link = _text(source["title"])
         if source["url"] and _is_web_url(source["url"]):
             link = f'<a href="{_esc(source["url"])}" rel="noopener noreferrer">{link}</a>'
         credit = "".join(
             f'<p class="attribution l-{lang}" lang="{lang}">'
             + _esc(t("export.attribution_before", lang))
-            + f" {_esc(source['outlet'])}, {_quoted(link, lang)}, "
-            + f"{_esc(_date_label(data, source, lang))}. "
+            + f" {_text(source['outlet'])}, {_quoted(link, lang)}, "
+            + f"{_text(_date_label(data, source, lang))}. "
             + _esc(t(after, lang))
             + "</p>"
             for lang in LANGS
         )
-        titles = {lang: f"{t('export.title', lang)} ({source['outlet']})" for lang in LANGS}
+        # Plain text (it is also the <title>): the outlet isolated with FSI ... PDI.
+        titles = {
+            lang: f"{t('export.title', lang)} ({isolate(source['outlet'])})" for lang in LANGS
+        }
     toggle = " ".join(
         f'<button type="button" class="lang" data-lang="{lang}" lang="{lang}">'
         f"{lang.upper()}</button>"
