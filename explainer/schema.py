@@ -33,7 +33,7 @@ with warnings.catch_warnings():  # pandera warns about its own import layout; no
     import pandera.pandas as pa
     from pandera.errors import SchemaErrors
 
-from explainer import dates
+from explainer import bidi, dates
 
 __all__ = [
     "DESCRIPTOR_PATH",
@@ -43,6 +43,7 @@ __all__ = [
     "derived_columns",
     "descriptor",
     "read_folder",
+    "utf16_encoding",
 ]
 
 DESCRIPTOR_PATH = Path(__file__).resolve().parent.parent / "data" / "datapackage.json"
@@ -260,15 +261,39 @@ def _descriptor_differences(theirs: object) -> list[str]:
     return out
 
 
+def utf16_encoding(raw: bytes) -> str | None:
+    """``"utf-16"`` (with a byte-order mark), ``"utf-16-le"`` or ``"utf-16-be"`` (without one,
+    recognised by its zero bytes: Latin text in UTF-16 has one every other byte), or None."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    sample = raw[:4096]
+    if len(sample) < 4:
+        return None
+    sample = sample[: len(sample) // 2 * 2]
+    pairs = len(sample) // 2
+    for encoding, zeros in (("utf-16-le", sample[1::2]), ("utf-16-be", sample[0::2])):
+        other = sample[0::2] if encoding == "utf-16-le" else sample[1::2]
+        # Most characters of a CSV or an article are ASCII: a zero in one byte of nearly every
+        # pair and almost never in the other.
+        if zeros.count(0) >= 0.7 * pairs and other.count(0) <= 0.05 * pairs:
+            try:
+                text = raw[: len(raw) // 2 * 2].decode(encoding)
+            except UnicodeDecodeError:
+                return None
+            return encoding if "\x00" not in text else None
+    return None
+
+
 def _decode(raw: bytes, file: str, problems: list[Problem]) -> str | None:
     """The text of a file as spreadsheets write it; None (and an error) when it is not text."""
     for magic, what in _MAGIC.items():
         if raw.startswith(magic):
             problems.append(Problem(file, None, None, None, what, _SAVE_AS))
             return None
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode Text": UTF-16 with a BOM
+    utf16 = utf16_encoding(raw)
+    if utf16 is not None:  # Excel's "Unicode Text": UTF-16, with a BOM or (other tools) without
         try:
-            text = raw.decode("utf-16")
+            text = raw.decode(utf16)
         except UnicodeDecodeError:
             problems.append(
                 Problem(file, None, None, None,
@@ -277,8 +302,9 @@ def _decode(raw: bytes, file: str, problems: list[Problem]) -> str | None:
             return None
         problems.append(
             Problem(file, None, None, None,
-                    "the file is UTF-16 ('Unicode Text' in Excel); it was read, "
-                    "but other tools may not read it",
+                    "the file is UTF-16 ('Unicode Text' in Excel"
+                    + ("" if utf16 == "utf-16" else ", here without its byte-order mark")
+                    + "); it was read, but other tools may not read it",
                     _SAVE_AS, severity="warning")
         )  # fmt: skip
         return _refuse_binary(text, file, problems)
@@ -489,6 +515,7 @@ def _read_table(
                     "datapackage.json back in the folder, and it is removed again.",
                     severity="warning")
         )  # fmt: skip
+    problems.extend(_bidi_warnings(file, frame, lines))
     problems.extend(_check_header(file, name, header, header_line, delimiter))
     for column in names:
         if column in derived_columns(name):
@@ -501,6 +528,39 @@ def _read_table(
     for column in sorted(absent):  # an absent column reads as empty; the header check reported it
         frame[column] = pd.Series(None, index=frame.index, dtype="str")
     return Table(name, frame, np.asarray(lines, dtype=int), absent)
+
+
+_BIDI_HINT = (
+    "These invisible characters change the order in which text is displayed (U+202E shows "
+    "'ton' for 'not'); the explainer isolates each field, but the cell itself may read as "
+    "something else. Delete them unless the text truly needs them (U+2068 ... U+2069 to embed "
+    "a right-to-left name is the safe form)."
+)
+
+
+def _bidi_warnings(file: str, frame: pd.DataFrame, lines: list[int] | np.ndarray) -> list[Problem]:
+    """One warning a cell holding bidirectional controls (the first ten), then how many more."""
+    found: list[tuple[int, str, str]] = []
+    for column in frame.columns:
+        values = frame[column]
+        hits = values.str.contains(f"[{bidi.BIDI_CONTROLS}]", regex=True, na=False).to_numpy()
+        found += [(int(i), column, str(values.iloc[i])) for i in np.flatnonzero(hits)]
+    problems = []
+    for i, column, value in sorted(found)[:10]:
+        codes = ", ".join(dict.fromkeys(bidi.find_controls(value)))
+        problems.append(
+            Problem(file, int(lines[i]), column, _cut(value),
+                    f"this cell holds bidirectional control characters ({codes})", _BIDI_HINT,
+                    severity="warning")
+        )  # fmt: skip
+    if len(found) > 10:
+        i, column, _ = sorted(found)[10]
+        problems.append(
+            Problem(file, int(lines[i]), column, None,
+                    f"{len(found) - 10} more cell(s) hold bidirectional control characters",
+                    _BIDI_HINT, severity="warning")
+        )  # fmt: skip
+    return problems
 
 
 def _check_header(
