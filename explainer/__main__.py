@@ -65,7 +65,7 @@ def _draft(args: argparse.Namespace) -> int:
         result = draft_article(
             args.article, args.out, lang=args.lang, date=args.date, source_id=args.source_id,
             outlet=args.outlet, title=args.title, url=args.url,
-            actors=None if args.no_known_actors else (args.actors or "bundled"),
+            actors=None if args.no_known_actors else (args.actors or "bundled"), force=args.force,
         )  # fmt: skip
     except DraftError as error:
         print(f"Nothing was written: {error}.", file=sys.stderr)
@@ -160,6 +160,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     sketch.add_argument(
         "--no-known-actors", action="store_true", help="recognise no known actors; all are new"
+    )
+    sketch.add_argument(
+        "--force",
+        action="store_true",
+        help="draft even if the article looks written in the other language than --lang",
     )
     sketch.set_defaults(run=_draft)
     args = parser.parse_args(argv)
