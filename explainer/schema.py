@@ -83,7 +83,8 @@ class Problem:
     def __str__(self) -> str:
         where = self.file + (f", line {self.line}" if self.line else "")
         where += f", column {self.column!r}" if self.column else ""
-        value = "" if self.value is None else f" (value {self.value!r})"
+        # A cell may hold a whole article: the message shows its start and says how long it is.
+        value = "" if self.value is None else f" (value {_cut(self.value, 200)!r})"
         hint = f" {self.hint}" if self.hint else ""
         return f"{self.severity}: {where}: {self.message}{value}.{hint}"
 
@@ -405,8 +406,23 @@ def _read_table(
         )  # fmt: skip
         return None
 
+    # Excel's "CSV" may start with "sep=;", a hint saying which separator follows: not a row.
+    offset = 0  # lines taken off the top before reading
+    hint_line = re.match(r'"?sep=([^\r\n"])"?[ \t]*(?:\r\n|\r|\n|\Z)', text)
+    if hint_line:
+        problems.append(
+            Problem(file, 1, None, hint_line.group(0).strip(),
+                    "the first line is Excel's separator hint, not a row; it was skipped",
+                    "Nothing to do; you may delete that line, which other tools read as a row.",
+                    severity="warning")
+        )  # fmt: skip
+        text, offset = text[hint_line.end() :], 1
     # The header line (str.splitlines would also split at \x1c, \x85 or \u2028, which CSV does not).
-    delimiter = _delimiter(re.split("\r\n|\r|\n", text.lstrip("\r\n"), maxsplit=1)[0])
+    delimiter = (
+        hint_line.group(1)
+        if hint_line
+        else _delimiter(re.split("\r\n|\r|\n", text.lstrip("\r\n"), maxsplit=1)[0])
+    )
     # strict: a malformed quote is an error here, not a silently merged cell.
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     header: list[str] | None = None
@@ -414,10 +430,10 @@ def _read_table(
     rows: list[list[str]] = []
     lines: list[int] = []
     blank_lines: list[int] = []
-    end = 0  # the last line of the previous row; a row starts on the next one
+    end = offset  # the last line of the previous row; a row starts on the next one
     try:
         for row in reader:
-            start, end = end + 1, reader.line_num
+            start, end = end + 1, reader.line_num + offset
             if not any(cell.strip() for cell in row):
                 blank_lines.append(start)
                 continue
@@ -428,6 +444,9 @@ def _read_table(
             rows.append(row)
             lines.append(start)
     except csv.Error as err:
+        if "field larger than field limit" in str(err):
+            problems.append(_huge_cell(file, text, delimiter, offset))
+            return None
         key = next((k for k in _CSV_ERRORS if k in str(err)), None)
         message, hint = _CSV_ERRORS.get(key, (f"the file cannot be read as CSV ({err})", ""))  # type: ignore[arg-type]
         problems.append(Problem(file, end + 1, None, None, message, hint))
@@ -437,6 +456,10 @@ def _read_table(
             Problem(file, None, None, None, "the file has no header row, only empty cells",
                     f"It needs at least the header row: {','.join(columns)}")
         )  # fmt: skip
+        return None
+    title = _title_rows(file, columns, header, header_line, rows, lines, delimiter)
+    if title is not None:  # one problem, instead of one per cell of a misread table
+        problems.append(title)
         return None
     if blank_lines:
         shown = ", ".join(map(str, blank_lines[:10])) + (" ..." if len(blank_lines) > 10 else "")
@@ -563,6 +586,68 @@ def _bidi_warnings(file: str, frame: pd.DataFrame, lines: list[int] | np.ndarray
     return problems
 
 
+def _title_rows(
+    file: str,
+    columns: list[str],
+    header: list[str],
+    header_line: int,
+    rows: list[list[str]],
+    lines: list[int],
+    delimiter: str,
+) -> Problem | None:
+    """A title or a note above the header row, which spreadsheets invite: say the one fix."""
+    declared = set(columns)
+    if len(declared & set(header)) >= 2:
+        return None
+    for k, row in enumerate(rows[:5]):
+        # The separator was guessed from the title line: split the candidate on any of them.
+        cells = {c.strip().strip('"') for c in re.split("[,;\t]", delimiter.join(row))}
+        if len(cells & declared) >= max(2, len(declared) // 2):
+            above = " ".join(c for c in header if c)
+            return Problem(
+                file, lines[k], None, _cut(above),
+                f"the header row is line {lines[k]}, not line {header_line}: the line(s) above "
+                "it (a title or a note) are read as the header",
+                "Delete the line(s) above the header row, so that the header is the first line.",
+            )  # fmt: skip
+    return None
+
+
+def _huge_cell(file: str, text: str, delimiter: str, offset: int) -> Problem:
+    """A cell past the csv module's limit: which one, where, how long, and what to do."""
+    limit = csv.field_size_limit()
+    hint = (
+        "A summary or a quote is a sentence or two: shorten the cell. If it should be short, a "
+        "double quote probably opened in it and was never closed, taking in the rows after it: "
+        "close it."
+    )
+    try:  # read again without the limit, only to find the cell
+        csv.field_size_limit(max(limit, len(text) + 1))
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+        header: list[str] | None = None
+        end = offset
+        for row in reader:
+            start, end = end + 1, reader.line_num + offset
+            for j, cell in enumerate(row):
+                if len(cell) > limit:
+                    named = header is not None and j < len(header) and header[j].strip()
+                    column = header[j].strip() if named else f"column {j + 1}"  # type: ignore[index]
+                    return Problem(
+                        file, start, column, _cut(cell),
+                        f"this cell holds {len(cell):,} characters, more than a cell may hold "
+                        f"({limit:,})", hint,
+                    )  # fmt: skip
+            if header is None and any(c.strip() for c in row):
+                header = row
+    except csv.Error:
+        pass
+    finally:
+        csv.field_size_limit(limit)
+    return Problem(
+        file, None, None, None, f"a cell holds more than {limit:,} characters", hint
+    )  # fmt: skip
+
+
 def _check_header(
     file: str, name: str, header: list[str], line: int, delimiter: str
 ) -> list[Problem]:
@@ -668,11 +753,12 @@ def _column_checks(f: dict, refs: dict[str, set[str]]) -> list[pa.Check]:
         checks.append(pa.Check(lambda s, r=regex: s.str.match(r), name="str_matches"))
     if f.get("type") == "integer":
         # At most 18 digits: what a 64-bit integer column holds.
-        checks.append(pa.Check(lambda s: s.str.match(r"\d{1,18}\Z"), name="integer"))
+        # ASCII digits only: "１" or "١" would pass \d, then read as nothing (one rule with dates).
+        checks.append(pa.Check(lambda s: s.str.match(r"[0-9]{1,18}\Z"), name="integer"))
     if "minimum" in constraints:
         low = constraints["minimum"]
         # Only numbers are compared: "-3" or "abc" in an integer column get one "integer" problem.
-        form = r"\d+\Z" if f.get("type") == "integer" else r"[+-]?\d+(?:\.\d*)?\Z"
+        form = r"[0-9]+\Z" if f.get("type") == "integer" else r"[+-]?[0-9]+(?:\.[0-9]*)?\Z"
 
         def at_least(s: pd.Series, low=low, form=form) -> pd.Series:
             numbers = pd.to_numeric(s.where(s.str.match(form)), errors="coerce")
@@ -752,6 +838,8 @@ def _failures_to_problems(
         message, hint = _MESSAGES.get(check, (f"this value fails the check {check}", ""))
         if check == "max_words" and value is not None:
             message += f" ({len(value.split())} words)"
+        if check == "integer" and value is not None and dates.ascii_digits(value) != value:
+            hint = f"Write it with the digits 0-9: {dates.ascii_digits(value)!r}."
         choices = constraints.get("enum") or sorted(refs.get(column or "", ()))  # type: ignore[arg-type]
         if check in ("isin", "foreign_key") and value is not None:
             close = difflib.get_close_matches(value, choices, n=1, cutoff=0.6)
@@ -838,8 +926,80 @@ def _claim_rules(table: Table, texts: dict[str, list[str]]) -> list[Problem]:
                     "Check the status and write the summaries, then empty the 'review' cell.",
                     severity="warning")
         )  # fmt: skip
+    problems.extend(_link_rules(table))
     if texts:
         problems.extend(_quote_rules(table, texts))
+    return problems
+
+
+def _link_rules(table: Table) -> list[Problem]:
+    """What a claim answers (``responds_to``) and where an article claim is in the article."""
+    frame = table.frame
+    problems: list[Problem] = []
+
+    def at(i: int, column: str, value: object, message: str, hint: str, severity: str) -> None:
+        shown = None if value is None or pd.isna(value) else str(value)  # type: ignore[arg-type]
+        problems.append(
+            Problem("claims.csv", int(table.lines[i]), column, shown, message, hint, severity)
+        )
+
+    column = {c: frame[c].tolist() for c in ("id", "kind", "responds_to", "layer", "quote")}
+    column["paragraph"] = frame["paragraph"].tolist()
+    answers: dict[str, str] = {}
+    first: dict[str, int] = {}
+    for i, (cid, kind, target) in enumerate(
+        zip(column["id"], column["kind"], column["responds_to"], strict=True)
+    ):
+        if isinstance(cid, str) and cid not in first:
+            first[cid] = i
+            if isinstance(target, str):
+                answers[cid] = target
+        if not isinstance(target, str):
+            if kind == "denial":
+                at(i, "responds_to", None, "this denial answers no claim",
+                   "Write in 'responds_to' the id of the claim it denies.", "warning")  # fmt: skip
+            continue
+        if target == cid:
+            at(i, "responds_to", target, "this claim answers itself",
+               "Write the id of the claim it denies, or empty 'responds_to'.", "error")  # fmt: skip
+        elif isinstance(kind, str) and kind != "denial":
+            at(i, "responds_to", target,
+               f"only a denial answers another claim, and this row is a {kind!r}",
+               "Set 'kind' to denial, or empty 'responds_to'.", "warning")  # fmt: skip
+    # Each claim answers at most one: following the answers from any claim either stops or
+    # comes back to where it was, a circle (a self-reference is reported above).
+    done: set[str] = set()
+    for start in answers:
+        path: list[str] = []
+        node: str | None = start
+        while node is not None and node not in done and node not in path:
+            path.append(node)
+            node = answers.get(node)
+        if node is not None and node in path and len(path) - path.index(node) > 1:
+            circle = path[path.index(node) :]
+            lead = min(circle, key=lambda c: first[c])
+            k = circle.index(lead)
+            shown = " → ".join([*circle[k:], *circle[:k], lead])
+            at(first[lead], "responds_to", answers[lead],
+               f"these claims answer each other in a circle: {shown}",
+               "A denial answers an earlier claim that is not a denial of it: empty "
+               "'responds_to' in one of them.", "error")  # fmt: skip
+        done.update(path)
+    for i, (layer, quote, paragraph) in enumerate(
+        zip(column["layer"], column["quote"], column["paragraph"], strict=True)
+    ):
+        if layer == "article" and not isinstance(quote, str) and not isinstance(paragraph, str):
+            at(i, "quote", None,
+               "this article claim has neither a quote nor a paragraph, so nothing ties it to "
+               "the article",
+               "Give the paragraph number it comes from, and a short quote (at most 25 words).",
+               "warning")  # fmt: skip
+        elif layer == "context" and isinstance(paragraph, str):
+            at(i, "paragraph", paragraph,
+               "a context row has a paragraph number, but context comes from the public record, "
+               "not from the article",
+               "Empty 'paragraph', or set 'layer' to article if the article says it.",
+               "warning")  # fmt: skip
     return problems
 
 
@@ -847,11 +1007,16 @@ def _quote_rules(table: Table, texts: dict[str, list[str]]) -> list[Problem]:
     """Each quote must be word for word in its paragraph of the source text (when that is known)."""
     frame = table.frame
     problems: list[Problem] = []
-    para = pd.to_numeric(frame["paragraph"], errors="coerce")
+    # Only a well-formed paragraph number is used; a malformed one has its own error already.
+    cells = frame["paragraph"]
+    para = pd.to_numeric(cells.where(cells.str.fullmatch("[0-9]{1,18}")), errors="coerce")
+    malformed = (cells.notna() & para.isna()).to_numpy()
     normalised: dict[str, list[str]] = {}  # each source text once, not once per quote
     for i, (quote, source, p) in enumerate(zip(frame["quote"], frame["source"], para, strict=True)):
         if not isinstance(quote, str) or not isinstance(source, str) or source not in texts:
             continue
+        if malformed[i]:
+            continue  # "the paragraph is empty" would contradict the error on that cell
         needle = _normalise(quote)
         if source not in normalised:
             normalised[source] = [_normalise(x) for x in texts[source]]
@@ -902,6 +1067,51 @@ def _normalise(text: str) -> str:
     return re.sub(r"\s+", " ", text.replace("\u00a0", " ").replace("\u202f", " "))
 
 
+def _text_file_rules(
+    text_dir: Path, tables: dict[str, Table], texts: dict[str, list[str]]
+) -> list[Problem]:
+    """Source texts that are misnamed, or missing for a source whose quotes need them.
+
+    Without its text, a source's quotes are not checked: say so, and which file would do.
+    """
+    problems: list[Problem] = []
+    sources = tables.get("sources")
+    ids = [] if sources is None else [i for i in sources.frame["id"].tolist() if isinstance(i, str)]
+    files = sorted(p.name for p in text_dir.iterdir() if not p.name.startswith("."))
+    for name in files:
+        stem = name[:-4] if name.endswith(".txt") else None
+        if stem is not None and stem in ids:
+            continue
+        if stem is None and not (text_dir / name).is_file():
+            continue  # a folder of notes, say
+        base = re.sub(r"(\.txt)+$", "", name, flags=re.I)
+        close = difflib.get_close_matches(base.lower(), ids, n=1, cutoff=0.6)
+        fix = f"Rename it to {close[0]}.txt." if close else "Name it <source id>.txt."
+        what = (
+            "no source in sources.csv has this id, so its text checks no quote"
+            if stem is not None
+            else "this file is not read: a source's text is named <source id>.txt"
+        )
+        problems.append(Problem(f"sources/{name}", None, None, None, what, fix, severity="warning"))
+    claims = tables.get("claims")
+    if claims is None or sources is None:
+        return problems
+    quoted = claims.frame.loc[claims.frame["quote"].notna(), "source"].value_counts()
+    for i, source_id in enumerate(sources.frame["id"].tolist()):
+        if not isinstance(source_id, str) or source_id in texts or source_id not in quoted:
+            continue
+        close = [f for f in files if source_id.lower() in f.lower()]
+        problems.append(
+            Problem("sources.csv", int(sources.lines[i]), "id", source_id,
+                    f"there is no sources/{source_id}.txt, so the {int(quoted[source_id])} "
+                    "quote(s) from this source are not checked",
+                    f"Put its text in sources/{source_id}.txt, one paragraph a line"
+                    + (f" (is it {close[0]}?)." if close else "."),
+                    severity="warning")
+        )  # fmt: skip
+    return problems
+
+
 def read_folder(folder: Path) -> tuple[dict[str, Table], dict[str, list[str]], list[Problem]]:
     """Read and validate a dataset folder.
 
@@ -941,6 +1151,8 @@ def read_folder(folder: Path) -> tuple[dict[str, Table], dict[str, list[str]], l
             content = None if raw is None else _decode(raw, file, problems)
             if content is not None:  # one paragraph a line, whatever the line endings
                 texts[path.stem] = content.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if text_dir.is_dir():
+        problems.extend(_text_file_rules(text_dir, tables, texts))
     problems.extend(validate_tables(tables, texts))
     order = {f"{n}.csv": i for i, n in enumerate(TABLES)}
     problems.sort(key=lambda p: (order.get(p.file, -1), p.line or 0))
