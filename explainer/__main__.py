@@ -7,6 +7,7 @@ arguments included), never a traceback.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import NoReturn
@@ -171,6 +172,21 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.run(args)
     except KeyboardInterrupt:
+        return 1
+    except BrokenPipeError:
+        # The reader went away (| head): not our failure to report, and no traceback either.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
+    except Exception as error:  # the last line of the contract: a message, never a traceback
+        if os.environ.get("EXPLAINER_DEBUG"):
+            raise
+        print(
+            f"Unexpected error ({type(error).__name__}: {str(error)[:300]}). Nothing more was "
+            "written. This is a bug in the explainer: please report it with the command you ran "
+            "(EXPLAINER_DEBUG=1 shows the details).",
+            file=sys.stderr,
+        )
         return 1
 
 

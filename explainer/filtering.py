@@ -99,7 +99,12 @@ def to_bound(value: DateLike, *, side: str, name: str = "date") -> pd.Timestamp 
         return to_bound(f"{int(value):04d}", side=side, name=name)
     if not isinstance(value, (date, np.datetime64)):
         raise TypeError(f"{name} must be {accepts}; got {type(value).__name__} {value!r:.80}")
-    stamp = pd.Timestamp(value)
+    try:
+        stamp = pd.Timestamp(value)
+    except (ValueError, OverflowError):  # pandas days run from 1677 to 2262
+        raise ValueError(
+            f"{name} {value!r} is outside the dates the explainer can compare"
+        ) from None
     if pd.isna(stamp):
         raise ValueError(f"{name} is a missing date (NaT); leave it out, or give {accepts}")
     if stamp.tzinfo is not None:

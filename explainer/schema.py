@@ -21,6 +21,7 @@ import difflib
 import io
 import json
 import re
+import stat
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
@@ -198,6 +199,12 @@ def _folder_descriptor(folder: Path, problems: list[Problem]) -> bool:
     file = "datapackage.json"
     not_used = "it is not used: the CSV files are read by the explainer's own schema"
     replace = "Delete it, or copy the explainer's data/datapackage.json over it."
+    wrong = regular_file_problem(path)
+    if wrong is not None:
+        problems.append(
+            Problem(file, None, None, None, f"{wrong}; {not_used}", replace, severity="warning")
+        )
+        return False
     try:
         theirs = json.loads(path.read_text(encoding="utf-8-sig"))
     except json.JSONDecodeError as err:
@@ -207,7 +214,7 @@ def _folder_descriptor(folder: Path, problems: list[Problem]) -> bool:
                     replace, severity="warning")
         )  # fmt: skip
         return False
-    except (OSError, UnicodeDecodeError) as err:
+    except (OSError, UnicodeDecodeError, RecursionError, ValueError) as err:
         problems.append(
             Problem(file, None, None, None,
                     f"this file cannot be read ({getattr(err, 'strerror', None) or err}); "
@@ -345,7 +352,34 @@ def _refuse_binary(text: str, file: str, problems: list[Problem]) -> str | None:
     return None
 
 
+# Larger than any table or article of a classroom dataset: a sign of the wrong file (or of a
+# device such as /dev/zero behind a link), refused before it fills the memory.
+MAX_FILE_BYTES = 512 * 1024 * 1024
+
+
+def regular_file_problem(path: Path) -> str | None:
+    """Why ``path`` cannot be read as a data file (a pipe or a device would block or never end),
+    or None for a regular file (through links) of a sensible size, or a path that is missing."""
+    try:
+        info = path.stat()
+    except OSError:
+        return None  # missing or unreadable: the read itself says so
+    if stat.S_ISDIR(info.st_mode):
+        return None  # the read says "this is a folder"
+    if not stat.S_ISREG(info.st_mode):
+        return "this is not a regular file (a pipe, a socket or a device)"
+    if info.st_size > MAX_FILE_BYTES:
+        return f"this file is too large ({info.st_size:,} bytes; at most {MAX_FILE_BYTES:,})"
+    return None
+
+
 def _read_bytes(path: Path, file: str, problems: list[Problem]) -> bytes | None:
+    wrong = regular_file_problem(path)
+    if wrong is not None:
+        problems.append(
+            Problem(file, None, None, None, wrong, "Give an ordinary file, saved as CSV or text.")
+        )
+        return None
     try:
         return path.read_bytes()
     except IsADirectoryError:

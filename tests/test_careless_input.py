@@ -7,6 +7,10 @@ from __future__ import annotations
 
 import csv
 import io
+import os
+import shlex
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -242,3 +246,59 @@ def test_utf16_without_its_mark_is_read_and_named(tmp_path, encoding):
     assert ds.claims["summary_fr"].tolist() == reference.claims["summary_fr"].tolist()
     warning = only(ds.warnings, "UTF-16")
     assert "without its byte-order mark" in warning.message
+
+
+# --------------------------------------------------------------------------------------------------
+# Files that would block or never end, and readers that go away: a message, never a hang
+
+
+def _cli(*args: str, cwd: Path, shell_tail: str = "") -> subprocess.CompletedProcess:
+    command = [sys.executable, "-m", "explainer", *args]
+    if shell_tail:
+        command = [" ".join(map(shlex.quote, command)) + shell_tail]
+    result = subprocess.run(
+        command, cwd=cwd, capture_output=True, text=True, timeout=120, shell=bool(shell_tail),
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )  # fmt: skip
+    assert "Traceback" not in result.stderr + result.stdout, result.stderr
+    return result
+
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.parametrize("what", ["fifo", "dev-zero", "huge-json"])
+def test_a_file_that_would_block_or_never_end_is_refused(tmp_path, what):
+    folder = write_dataset(tmp_path / "d")
+    claims = folder / "claims.csv"
+    if what == "fifo":
+        claims.unlink()
+        os.mkfifo(claims)
+    elif what == "dev-zero":
+        claims.unlink()
+        claims.symlink_to("/dev/zero")
+    else:
+        (folder / "datapackage.json").write_text("[" * 100_000, encoding="utf-8")
+    result = _cli("validate", "d", cwd=tmp_path)
+    if what == "huge-json":
+        assert result.returncode == 0 and "datapackage.json: this file cannot be read" in (
+            result.stdout
+        )
+    else:
+        assert result.returncode == 1
+        assert "claims.csv: this is not a regular file" in result.stdout
+
+
+def test_a_fifo_as_the_article_is_refused(tmp_path):
+    os.mkfifo(tmp_path / "article.txt")
+    result = _cli("draft", "article.txt", "--out", "out", cwd=tmp_path)
+    assert result.returncode == 1 and "not a regular file" in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_output_cut_short_by_its_reader_is_no_traceback(tmp_path):
+    rows = [changed(CLAIMS[0], id=f"c-{k}", status="rumoured") for k in range(3000)]
+    write_dataset(tmp_path / "d", claims=rows)
+    result = _cli("validate", "d", cwd=tmp_path, shell_tail=" | head -1")
+    assert result.stdout.startswith("error: claims.csv, line 2")
+    assert "Error" not in result.stderr, result.stderr

@@ -167,3 +167,17 @@ def test_main_in_process(tmp_path, capsys):
     out = capsys.readouterr()
     assert out.out.startswith("error: actors.csv: the file is missing.")
     assert "1 error(s)" in out.err
+
+
+def test_an_unexpected_error_is_a_message_and_exit_1(tmp_path, capsys, monkeypatch):
+    import explainer.dataset
+
+    def broken(folder):
+        raise RuntimeError("something nobody foresaw")
+
+    monkeypatch.setattr(explainer.dataset, "validate", broken)
+    monkeypatch.delenv("EXPLAINER_DEBUG", raising=False)
+    assert main(["validate", str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    assert "Unexpected error (RuntimeError: something nobody foresaw)" in err
+    assert "please report it" in err and "Traceback" not in err

@@ -376,6 +376,7 @@ def test_start_2023_no_longer_keeps_everything(small_data):
         (pd.NaT, ValueError, "missing date"),
         ("2023-13", ValueError, "cannot read the date"),
         ("２０２３", ValueError, "'2023'"),
+        (date(1, 1, 1), ValueError, "outside the dates the explainer can compare"),
     ],
 )
 def test_a_date_that_is_not_one_is_refused_by_name(small_data, name, value, error, words):

@@ -609,6 +609,9 @@ def _known_actors(actors: str | Path | None) -> list[dict[str, str]]:
             return []
     else:
         path = Path(actors)
+    wrong = schema.regular_file_problem(path)
+    if wrong is not None:
+        raise DraftError(f"the actors file {path}: {wrong}")
     try:
         with path.open(encoding="utf-8-sig", newline="") as f:
             rows = [dict(r) for r in csv.DictReader(f)]

@@ -740,6 +740,11 @@ def read_article(path: str | Path) -> str:
         raise DraftError(f"{path}: no such file; give the path of the article, a plain-text file")
     if path.is_dir():
         raise DraftError(f"{path} is a folder; give the article's plain-text file")
+    from explainer.schema import regular_file_problem
+
+    wrong = regular_file_problem(path)  # a pipe or a device would block or never end
+    if wrong is not None:
+        raise DraftError(f"{path}: {wrong}; give the article's plain-text file")
     try:
         raw = path.read_bytes()
     except OSError as err:
