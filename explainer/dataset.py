@@ -144,7 +144,7 @@ def load_dataset(path: str | Path | None = None) -> Dataset:
     >>> ds = ex.load_dataset()
     >>> ds.claims[["id", "status"]].head(2)  # doctest: +SKIP
     """
-    folder = Path(path) if path is not None else DATA_DIR
+    folder = _folder(path)
     tables, texts, problems = schema.read_folder(folder)
     if any(p.severity == "error" for p in problems):
         raise DatasetError(folder, problems)
@@ -183,7 +183,20 @@ def validate(path: str | Path | None = None) -> list[Problem]:
     path : str or pathlib.Path, optional
         The folder; default the bundled dataset.
     """
-    return schema.read_folder(Path(path) if path is not None else DATA_DIR)[2]
+    return schema.read_folder(_folder(path))[2]
+
+
+def _folder(path: object) -> Path:
+    """The dataset folder ``path`` names; the bundled one for None."""
+    if path is None:
+        return DATA_DIR
+    if isinstance(path, Dataset):
+        raise TypeError("path must be a folder (str or Path), not a Dataset: it is loaded already")
+    if not isinstance(path, (str, os.PathLike)):
+        raise TypeError(
+            f"path must be a dataset folder as a str or pathlib.Path; got {type(path).__name__}"
+        )
+    return Path(path)
 
 
 _NEEDS_GUARD = re.compile("'*[" + re.escape(schema.FORMULA_START) + "]")
@@ -321,6 +334,12 @@ def save_dataset(dataset: Dataset, folder: str | Path) -> Path:
     >>> import explainer as ex
     >>> ex.save_dataset(ex.load_dataset(), "my-copy")  # doctest: +SKIP
     """
+    if not isinstance(dataset, Dataset):
+        raise TypeError(
+            f"dataset must be a Dataset (from load_dataset); got {type(dataset).__name__}"
+        )
+    if not isinstance(folder, (str, os.PathLike)):
+        raise TypeError(f"folder must be a str or pathlib.Path; got {type(folder).__name__}")
     folder = Path(folder)
     for source_id in dataset.texts:  # a text's id becomes a file name: no paths
         if not source_id or Path(source_id).name != source_id or source_id.startswith("."):

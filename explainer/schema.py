@@ -1165,10 +1165,10 @@ def read_folder(folder: Path) -> tuple[dict[str, Table], dict[str, list[str]], l
     problems: list[Problem] = []
     if not folder.is_dir():
         what = "this is a file, not a folder" if folder.exists() else "this folder does not exist"
-        problems.append(
-            Problem(str(folder), None, None, None, what,
-                    "Give the folder that holds actors.csv, sources.csv and claims.csv.")
-        )  # fmt: skip
+        hint = "Give the folder that holds actors.csv, sources.csv and claims.csv."
+        if folder.name in {f"{n}.csv" for n in TABLES} or folder.suffix.lower() == ".csv":
+            hint = f"Give the folder, not one of its files: {folder.parent}"
+        problems.append(Problem(str(folder), None, None, None, what, hint))
         return {}, {}, problems
     tables = {}
     guarded = _folder_descriptor(folder, problems)

@@ -257,3 +257,21 @@ def test_a_dataset_built_by_hand_can_be_saved(tmp_path):
     again = load_dataset(save_dataset(ds, tmp_path / "copy"))
     assert again.claims.loc[0, "id"] == CLAIMS[0][0]
     assert again.claims.loc[0, "paragraph"] == 8
+
+
+def test_wrong_arguments_are_named(small_data, tmp_path):
+    with pytest.raises(TypeError, match="path must be a dataset folder"):
+        load_dataset(123)
+    with pytest.raises(TypeError, match="not a Dataset"):
+        load_dataset(small_data)
+    with pytest.raises(TypeError, match="dataset must be a Dataset"):
+        save_dataset("data", tmp_path / "x")
+    with pytest.raises(TypeError, match="folder must be a str"):
+        save_dataset(small_data, None)
+    assert not (tmp_path / "x").exists()
+
+
+def test_a_table_file_given_for_its_folder_says_which_folder(small_data):
+    [p] = validate(small_data.path / "claims.csv")
+    assert p.message == "this is a file, not a folder"
+    assert p.hint == f"Give the folder, not one of its files: {small_data.path}"
