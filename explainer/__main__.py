@@ -178,6 +178,15 @@ def main(argv: list[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 1
+    except OSError as error:  # a path the system refuses (a name too long, a loop of links)
+        name = str(error.filename or "")
+        shown = name if len(name) <= 120 else f"{name[:120]}... ({len(name)} characters)"
+        print(
+            f"Cannot use {shown}: {error.strerror or error}; nothing was written. Check that "
+            "path: its name, that its folder exists, and that you may read or write there.",
+            file=sys.stderr,
+        )
+        return 1
     except Exception as error:  # the last line of the contract: a message, never a traceback
         if os.environ.get("EXPLAINER_DEBUG"):
             raise

@@ -181,3 +181,20 @@ def test_an_unexpected_error_is_a_message_and_exit_1(tmp_path, capsys, monkeypat
     err = capsys.readouterr().err
     assert "Unexpected error (RuntimeError: something nobody foresaw)" in err
     assert "please report it" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["validate", "a" * 300],
+        ["export", "--out", "a" * 300 + ".html"],
+        ["draft", "a" * 300, "--out", "x"],
+        ["draft", str(DATA_DIR / "sources" / "numerama-2024-10.txt"), "--out", "a" * 300],
+    ],
+)
+def test_a_path_the_system_refuses_is_a_message(tmp_path, args):
+    result = run(*args, cwd=tmp_path)
+    assert result.returncode == 1
+    assert "File name too long" in result.stderr and "characters)" in result.stderr
+    assert "bug" not in result.stderr
+    assert not list(tmp_path.iterdir())
