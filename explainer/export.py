@@ -35,7 +35,14 @@ from explainer.dataset import Dataset, load_dataset
 from explainer.filtering import claim_mask
 from explainer.i18n import LANGS, STATUS_ORDER, t, tn
 
-__all__ = ["ExportError", "element_owners", "export_html", "filter_by_owners", "render_html"]
+__all__ = [
+    "ExportError",
+    "check_out",
+    "element_owners",
+    "export_html",
+    "filter_by_owners",
+    "render_html",
+]
 
 # Nothing may be fetched: scripts and styles are inline, images only data: URLs (plotly's mode bar
 # icons, "download as PNG"); everything else (fetch, fonts, frames, stylesheets) is forbidden.
@@ -777,21 +784,7 @@ def export_html(
         the dataset is an unreviewed draft (without ``draft``).
     """
     path = Path(out)
-    kind = _kind_of(path)
-    if kind == "a folder":
-        raise ExportError(f"{path} is a folder; give a file name such as {path / 'claims.html'}")
-    if kind is not None:
-        # Renaming over it would replace the link, pipe or device itself, not write into it.
-        raise ExportError(
-            f"{path} is {kind}; the page is only written as a new file or over a regular file: "
-            "give another name (or, for a link, the path of the file it points to)"
-        )
-    if path.exists() and not force:
-        raise ExportError(
-            f"{path} already exists; choose another name, or add --force to replace it"
-        )
-    if not path.parent.is_dir():
-        raise ExportError(f"cannot write {path}: the folder {path.parent} does not exist")
+    check_out(path, force=force)
     page = render_html(data, lang=lang, draft=draft)
     # Write next to the target under a fresh name, then rename: an interrupted export never leaves
     # half a page behind, and no leftover file or folder of an earlier run can be in the way.
@@ -809,6 +802,33 @@ def export_html(
             tmp.unlink(missing_ok=True)
         raise ExportError(f"cannot write {path}: {error.strerror or error}") from error
     return path
+
+
+def check_out(path: Path, *, force: bool = False) -> None:
+    """Refuse an output path that is not a new file, or (with ``force``) a regular file.
+
+    For every writer of a file: a folder, a symbolic link, a pipe or a device is never replaced
+    (renaming over it would replace the link or the device itself; writing into a pipe blocks).
+
+    Raises
+    ------
+    ExportError
+        Saying what is there and what to do.
+    """
+    kind = _kind_of(path)
+    if kind == "a folder":
+        raise ExportError(f"{path} is a folder; give a file name such as {path / 'claims.html'}")
+    if kind is not None:
+        raise ExportError(
+            f"{path} is {kind}; the file is only written as a new file or over a regular file: "
+            "give another name (or, for a link, the path of the file it points to)"
+        )
+    if path.exists() and not force:
+        raise ExportError(
+            f"{path} already exists; choose another name, or add --force to replace it"
+        )
+    if not path.parent.is_dir():
+        raise ExportError(f"cannot write {path}: the folder {path.parent} does not exist")
 
 
 def _kind_of(path: Path) -> str | None:
