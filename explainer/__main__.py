@@ -1,14 +1,16 @@
 """The command line: ``python -m explainer validate [FOLDER]`` (and more commands as they come).
 
-Argument parsing and exit codes only: 0 when all is well, 1 with a clear message otherwise,
-never a traceback.
+Argument parsing and exit codes only: 0 when all is well, 1 with a clear message otherwise (bad
+arguments included), never a traceback.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -39,7 +41,7 @@ def _export(args: argparse.Namespace) -> int:
         return _export_format(args)
     folder = Path(args.folder) if args.folder else DATA_DIR
     try:
-        path = export_html(folder, args.out, lang=args.lang, force=args.force)
+        path = export_html(folder, args.out, lang=args.lang, force=args.force, draft=args.draft)
     except DatasetError as error:
         errors = [p for p in error.problems if p.severity == "error"]
         for p in errors:
@@ -66,7 +68,7 @@ def _draft(args: argparse.Namespace) -> int:
         result = draft_article(
             args.article, args.out, lang=args.lang, date=args.date, source_id=args.source_id,
             outlet=args.outlet, title=args.title, url=args.url,
-            actors=None if args.no_known_actors else (args.actors or "bundled"),
+            actors=None if args.no_known_actors else (args.actors or "bundled"), force=args.force,
         )  # fmt: skip
     except DraftError as error:
         print(f"Nothing was written: {error}.", file=sys.stderr)
@@ -111,12 +113,14 @@ def _export_format(args: argparse.Namespace) -> int:
     """``export FOLDER --format timelinejs|timelinejs-csv|jsonld|xlsx|ods --out FILE``."""
     from explainer import jsonld, spreadsheet, timelinejs
     from explainer.dataset import DATA_DIR, DatasetError, load_dataset
+    from explainer.export import ExportError, check_out
 
     folder = Path(args.folder) if args.folder else DATA_DIR
     out = Path(args.out)
-    if out.is_dir() or (out.exists() and not args.force):
-        what = "is a folder" if out.is_dir() else "exists (add --force to replace it)"
-        print(f"Nothing was written: {out} {what}.", file=sys.stderr)
+    try:  # the same rule as the offline page: never over a folder, a link, a pipe or a device
+        check_out(out, force=args.force)
+    except ExportError as error:
+        print(f"Nothing was written: {error}.", file=sys.stderr)
         return 1
     try:
         dataset = load_dataset(folder)
@@ -216,12 +220,31 @@ def _import(args: argparse.Namespace) -> int:
     return 0
 
 
+EPILOG = (
+    "Exit status: 0 when all went well (warnings may be printed), 1 for any failure: invalid "
+    "data, a file that cannot be written, or a mistyped command; the message says what to do."
+)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse exits 2 on a bad argument; our one contract is 1 for any failure."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(1, f"{self.prog}: error: {message}\nSee: {self.prog} --help\n")
+
+
 def main(argv: list[str] | None = None) -> int:
     # A console that cannot show "é" (a legacy code page) gets "\xe9" rather than a traceback.
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
-    parser = argparse.ArgumentParser(prog="python -m explainer", description=__doc__)
+    parser = _Parser(
+        prog="python -m explainer",
+        description=__doc__,
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("validate", help="check a dataset folder; list every problem")
     check.add_argument("folder", nargs="?", help="dataset folder (default: the bundled data/)")
@@ -245,7 +268,14 @@ def main(argv: list[str] | None = None) -> int:
         default="en",
         help="language the page opens in, or of the export (default en)",
     )
-    page.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    page.add_argument(
+        "--force", action="store_true", help="replace FILE if it is an existing regular file"
+    )
+    page.add_argument(
+        "--draft",
+        action="store_true",
+        help="export claims that still have a 'review' note; the page says it is a draft",
+    )
     page.set_defaults(run=_export)
     sketch = commands.add_parser(
         "draft",
@@ -266,6 +296,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     sketch.add_argument(
         "--no-known-actors", action="store_true", help="recognise no known actors; all are new"
+    )
+    sketch.add_argument(
+        "--force",
+        action="store_true",
+        help="draft even if the article looks written in the other language than --lang",
     )
     sketch.set_defaults(run=_draft)
     start = commands.add_parser(
@@ -288,6 +323,30 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.run(args)
     except KeyboardInterrupt:
+        return 1
+    except BrokenPipeError:
+        # The reader went away (| head): not our failure to report, and no traceback either.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
+    except OSError as error:  # a path the system refuses (a name too long, a loop of links)
+        name = str(error.filename or "")
+        shown = name if len(name) <= 120 else f"{name[:120]}... ({len(name)} characters)"
+        print(
+            f"Cannot use {shown}: {error.strerror or error}; nothing was written. Check that "
+            "path: its name, that its folder exists, and that you may read or write there.",
+            file=sys.stderr,
+        )
+        return 1
+    except Exception as error:  # the last line of the contract: a message, never a traceback
+        if os.environ.get("EXPLAINER_DEBUG"):
+            raise
+        print(
+            f"Unexpected error ({type(error).__name__}: {str(error)[:300]}). Nothing more was "
+            "written. This is a bug in the explainer: please report it with the command you ran "
+            "(EXPLAINER_DEBUG=1 shows the details).",
+            file=sys.stderr,
+        )
         return 1
 
 

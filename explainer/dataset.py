@@ -5,9 +5,11 @@
 Spreadsheet formula injection: a cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a
 carriage return runs as a formula when a spreadsheet opens the file. :func:`save_dataset` writes
 such a value with one more leading apostrophe (``=1+1`` is written ``'=1+1``, ``'=x`` is written
-``''=x``), and the reader removes one apostrophe from a cell that starts with apostrophes and one of
-those characters. So every value round-trips exactly, no written cell starts with a formula
-character, and a person who opens the file sees the apostrophe that marks the cell as text. Our own
+``''=x``) and writes ``datapackage.json`` with ``"x-formula-guard": "'"``; the reader removes one
+apostrophe from a cell that starts with apostrophes and one of those characters only in a folder
+whose ``datapackage.json`` says so. So every value round-trips exactly, no written cell starts with
+a formula character, a person who opens the file sees the apostrophe that marks the cell as text,
+and an apostrophe a person typed (``'-ish' he said``) in a folder of their own is kept. Our own
 columns never start that way (ids are slugs, dates have four-digit years, paragraphs are positive),
 so only free text is affected.
 """
@@ -15,13 +17,17 @@ so only free text is affected.
 from __future__ import annotations
 
 import csv
+import io
+import os
 import re
+import stat
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
-from explainer import dates, schema
+from explainer import dates, filtering, schema
 from explainer.schema import Problem
 
 __all__ = ["DATA_DIR", "Dataset", "DatasetError", "load_dataset", "save_dataset", "validate"]
@@ -76,6 +82,13 @@ class Dataset:
     path: Path
     texts: dict[str, list[str]] = field(default_factory=dict)
     warnings: list[Problem] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        # filter_claims refuses an actor the dataset does not have: it finds them here, on the
+        # claims themselves (pandas keeps attrs through filtering).
+        if isinstance(self.claims, pd.DataFrame) and isinstance(self.actors, pd.DataFrame):
+            ids = self.actors["id"] if "id" in self.actors.columns else self.actors.index
+            self.claims.attrs[filtering.ACTOR_IDS_ATTR] = filtering.KnownActors(map(str, ids))
 
     def __repr__(self) -> str:
         return (
@@ -133,7 +146,7 @@ def load_dataset(path: str | Path | None = None) -> Dataset:
     >>> ds = ex.load_dataset()
     >>> ds.claims[["id", "status"]].head(2)  # doctest: +SKIP
     """
-    folder = Path(path) if path is not None else DATA_DIR
+    folder = _folder(path)
     tables, texts, problems = schema.read_folder(folder)
     if any(p.severity == "error" for p in problems):
         raise DatasetError(folder, problems)
@@ -172,7 +185,20 @@ def validate(path: str | Path | None = None) -> list[Problem]:
     path : str or pathlib.Path, optional
         The folder; default the bundled dataset.
     """
-    return schema.read_folder(Path(path) if path is not None else DATA_DIR)[2]
+    return schema.read_folder(_folder(path))[2]
+
+
+def _folder(path: object) -> Path:
+    """The dataset folder ``path`` names; the bundled one for None."""
+    if path is None:
+        return DATA_DIR
+    if isinstance(path, Dataset):
+        raise TypeError("path must be a folder (str or Path), not a Dataset: it is loaded already")
+    if not isinstance(path, (str, os.PathLike)):
+        raise TypeError(
+            f"path must be a dataset folder as a str or pathlib.Path; got {type(path).__name__}"
+        )
+    return Path(path)
 
 
 _NEEDS_GUARD = re.compile("'*[" + re.escape(schema.FORMULA_START) + "]")
@@ -186,17 +212,104 @@ def _cell(value: object) -> str:
     return "'" + text if _NEEDS_GUARD.match(text) else text
 
 
+def _table_text(frame: pd.DataFrame, name: str) -> str:
+    """A table as CSV text: the declared columns in order, then the frame's own extra columns."""
+    columns = [f["name"] for f in schema.fields(name)]
+    derived = set(schema.derived_columns(name))
+    # Columns a person added (a "notes" column, say) are theirs: kept, after ours, in their order.
+    columns += [c for c in frame.columns if c not in columns and c not in derived]
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(columns)
+    cells = [frame[c].tolist() if c in frame.columns else [None] * len(frame) for c in columns]
+    writer.writerows([_cell(v) for v in row] for row in zip(*cells, strict=True))
+    return out.getvalue()
+
+
+def _kind_of(path: Path) -> str | None:
+    """None for a regular file or nothing; else what is there, in words."""
+    try:
+        mode = path.lstat().st_mode
+    except FileNotFoundError:
+        return None
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISLNK(mode):
+        return "a symbolic link"
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    return "not a regular file (a pipe, socket or device)"
+
+
+def _write_all(files: dict[Path, str], folder: Path) -> None:
+    """Write every file aside, then put them all in place; on any failure, nothing has changed.
+
+    New contents go to hidden temporary files next to their targets; existing files are moved
+    aside too, so that a failure while putting the new ones in place can put the old ones back.
+    """
+    for path in files:
+        kind = _kind_of(path)
+        if kind is not None:
+            raise ValueError(
+                f"cannot save to {folder}: {path} is {kind}, not a file; move it away or save "
+                "to another folder (nothing was written)"
+            )
+    written: dict[Path, Path] = {}  # target -> its new content, aside
+    moved: dict[Path, Path] = {}  # target -> its old content, aside
+    placed: list[Path] = []
+    try:
+        for path, text in files.items():
+            handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+            written[path] = Path(name)
+            with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+                out.write(text)
+            os.chmod(name, 0o666 & ~_umask())
+        for path, new in written.items():
+            if path.exists():
+                aside = path.with_name(f".{path.name}.{os.getpid()}.old")
+                os.replace(path, aside)
+                moved[path] = aside
+            os.replace(new, path)
+            placed.append(path)
+    except OSError as err:
+        for path in placed:
+            if path not in moved:
+                path.unlink(missing_ok=True)  # it did not exist before
+        for path, aside in moved.items():  # the old files back, over the new ones
+            os.replace(aside, path)
+        for tmp in written.values():
+            tmp.unlink(missing_ok=True)
+        raise OSError(
+            err.errno,
+            f"cannot save to {folder}: {err.strerror or err} ({err.filename or folder}); "
+            "nothing was changed",
+        ) from err
+    for aside in moved.values():
+        aside.unlink(missing_ok=True)
+
+
+def _umask() -> int:
+    # The mode a new file would get; mkstemp makes it private (0600), which a saved dataset is not.
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def save_dataset(dataset: Dataset, folder: str | Path) -> Path:
     """Write a dataset as the CSV files (and source texts) that :func:`load_dataset` reads.
 
-    Each table gets its declared columns only, in declared order (derived columns such as
-    ``when_start`` are left out; a declared column the frame lacks is written empty), as UTF-8 with
-    commas and ``\\r\\n`` line endings (RFC 4180, as spreadsheets write them; with ``\\n`` endings
-    Python's csv module would leave a cell holding a lone ``\\r`` unquoted, and the file would
-    break there). A cell that would start with ``=``, ``+``, ``-``, ``@``, a
-    tab or a carriage return gets one leading apostrophe, which reading removes (see the module
-    docstring): the files are safe to open in a spreadsheet and round-trip exactly. Source texts
-    are written to ``sources/<id>.txt``, one paragraph a line.
+    Each table gets its declared columns, in declared order (a declared column the frame lacks is
+    written empty), then any other column the frame has (one a person added, say), except the
+    derived ones such as ``when_start``. UTF-8 with commas and ``\\r\\n`` line endings (RFC 4180,
+    as spreadsheets write them; with ``\\n`` endings Python's csv module would leave a cell
+    holding a lone ``\\r`` unquoted, and the file would break there). A cell that would start
+    with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets one leading apostrophe, and
+    ``datapackage.json`` records that it did, so reading removes it (see the module docstring):
+    the files are safe to open in a spreadsheet and round-trip exactly. Source texts are written
+    to ``sources/<id>.txt``, one paragraph a line.
+
+    Everything is written aside first, then put in place: when anything fails (a full disk, a
+    read-only file), nothing in ``folder`` has changed.
 
     Parameters
     ----------
@@ -210,30 +323,45 @@ def save_dataset(dataset: Dataset, folder: str | Path) -> Path:
     pathlib.Path
         The folder.
 
+    Raises
+    ------
+    ValueError
+        When a source id cannot be a file name, or a file to replace is a folder, a link or a
+        device (nothing is written).
+    OSError
+        When a file cannot be written; the message says which, and nothing was changed.
+
     Examples
     --------
     >>> import explainer as ex
     >>> ex.save_dataset(ex.load_dataset(), "my-copy")  # doctest: +SKIP
     """
+    if not isinstance(dataset, Dataset):
+        raise TypeError(
+            f"dataset must be a Dataset (from load_dataset); got {type(dataset).__name__}"
+        )
+    if not isinstance(folder, (str, os.PathLike)):
+        raise TypeError(f"folder must be a str or pathlib.Path; got {type(folder).__name__}")
     folder = Path(folder)
     for source_id in dataset.texts:  # a text's id becomes a file name: no paths
         if not source_id or Path(source_id).name != source_id or source_id.startswith("."):
             raise ValueError(f"{source_id!r} cannot be a source text's file name")
-    folder.mkdir(parents=True, exist_ok=True)
+    if folder.exists() and not folder.is_dir():
+        raise ValueError(f"cannot save to {folder}: it is a file, not a folder")
     frames = {"actors": dataset.actors, "sources": dataset.sources, "claims": dataset.claims}
-    for name in schema.TABLES:
-        frame = frames[name]
-        columns = [f["name"] for f in schema.fields(name)]
-        with open(folder / f"{name}.csv", "w", encoding="utf-8", newline="") as out:
-            writer = csv.writer(out, lineterminator="\r\n")
-            writer.writerow(columns)
-            cells = [
-                frame[c].tolist() if c in frame.columns else [None] * len(frame) for c in columns
-            ]
-            writer.writerows([_cell(v) for v in row] for row in zip(*cells, strict=True))
-    if dataset.texts:
-        (folder / "sources").mkdir(exist_ok=True)
-        for source_id, paragraphs in dataset.texts.items():
-            path = folder / "sources" / f"{source_id}.txt"
-            path.write_text("\n".join(paragraphs), encoding="utf-8", newline="")
+    files = {folder / f"{name}.csv": _table_text(frames[name], name) for name in schema.TABLES}
+    files[folder / "datapackage.json"] = schema.guarded_descriptor_text()
+    for source_id, paragraphs in dataset.texts.items():
+        files[folder / "sources" / f"{source_id}.txt"] = "\n".join(paragraphs)
+    made = [p for p in (folder, folder / "sources") if not p.exists()]
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        if dataset.texts:
+            (folder / "sources").mkdir(exist_ok=True)
+        _write_all(files, folder)
+    except (OSError, ValueError):
+        for path in reversed(made):  # a folder made for nothing goes again
+            if path.is_dir() and not any(path.iterdir()):
+                path.rmdir()
+        raise
     return folder

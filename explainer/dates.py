@@ -19,6 +19,7 @@ import calendar
 import contextlib
 import io
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -298,6 +299,12 @@ def parse_date(text: str) -> EDTFDate:
         draw (seasons, times of day, sets). The message says how to write it.
     """
     value = text.strip()
+    if any(ch.isdigit() and not ch.isascii() for ch in value):
+        # "２０２２" or "٢٠٢٢" would read as 2022 here and as nothing in other tools: one rule, the
+        # digits 0-9, for dates as for paragraph numbers.
+        raise InvalidDate(
+            f"{text!r} has digits that are not 0-9; write it as {ascii_digits(value)!r}"
+        )
     m = _ISO.match(value)
     if m:  # plain ISO: no parser call needed
         y, mo, d = (int(g) if g else None for g in m.groups())
@@ -362,6 +369,13 @@ def parse_date(text: str) -> EDTFDate:
         uncertain=any(p.uncertain for p in sides),
         label_en=labels["en"],
         label_fr=labels["fr"],
+    )
+
+
+def ascii_digits(text: str) -> str:
+    """``text`` with every digit written 0-9 (``"２０２２"`` -> ``"2022"``), to suggest a fix."""
+    return "".join(
+        str(unicodedata.digit(ch)) if ch.isdigit() and not ch.isascii() else ch for ch in text
     )
 
 

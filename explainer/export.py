@@ -19,6 +19,9 @@ from __future__ import annotations
 import html
 import json
 import math
+import os
+import stat
+import tempfile
 from collections.abc import Callable, Iterable
 from importlib import resources
 from pathlib import Path
@@ -27,11 +30,19 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from explainer.bidi import bdi, isolate
 from explainer.dataset import Dataset, load_dataset
 from explainer.filtering import claim_mask
 from explainer.i18n import LANGS, STATUS_ORDER, t, tn
 
-__all__ = ["ExportError", "element_owners", "export_html", "filter_by_owners", "render_html"]
+__all__ = [
+    "ExportError",
+    "check_out",
+    "element_owners",
+    "export_html",
+    "filter_by_owners",
+    "render_html",
+]
 
 # Nothing may be fetched: scripts and styles are inline, images only data: URLs (plotly's mode bar
 # icons, "download as PNG"); everything else (fetch, fonts, frames, stylesheets) is forbidden.
@@ -85,12 +96,20 @@ def _both(key: str, **values: object) -> str:
     )
 
 
+def _text(value: object) -> str:
+    """Data text as HTML element content: escaped and isolated (a bidirectional control in one
+    field cannot reorder the next; see :mod:`explainer.bidi`). Never for an attribute."""
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return ""
+    return bdi(value)
+
+
 def _both_text(texts: dict[str, str]) -> str:
-    """Data text in both languages (already chosen per language), escaped."""
+    """Data text in both languages (already chosen per language), escaped and isolated."""
     if len({texts[lang] for lang in LANGS}) == 1:
-        return _esc(texts[LANGS[0]])
+        return _text(texts[LANGS[0]])
     return "".join(
-        f'<span class="l-{lang}" lang="{lang}">{_esc(texts[lang])}</span>' for lang in LANGS
+        f'<span class="l-{lang}" lang="{lang}">{_text(texts[lang])}</span>' for lang in LANGS
     )
 
 
@@ -306,7 +325,7 @@ def _network_spec(data: Dataset, lang: str) -> dict[str, Any]:
     claims = model.claims
     fig = model.figure(lang=lang)
     empty = model.figure(lang=lang, mask=np.zeros(model.n, dtype=bool))
-    names = [html.escape(data.actor_name(a, lang)) for a in model.nodes]
+    names = [html.escape(isolate(data.actor_name(a, lang))) for a in model.nodes]
     node_of = {a: i for i, a in enumerate(model.nodes)}
     pairs = []
     for p, (a, b) in enumerate(model.pairs):
@@ -486,7 +505,28 @@ def _legend(data: Dataset) -> str:
 </section>"""
 
 
-def _table(data: Dataset) -> str:
+def _pending(data: Dataset) -> pd.Series:
+    """Which claims still have a ``review`` note: a draft that no person has checked yet."""
+    claims = data.claims
+    if "review" not in claims.columns:
+        return pd.Series(False, index=claims.index)
+    return claims["review"].fillna("").astype(str).str.strip() != ""
+
+
+def _draft_banner(drafts: int) -> str:
+    if not drafts:
+        return ""
+    # Inline style: the page's stylesheet is shared with the controls' work; this must stand out.
+    return (
+        '<p class="draft-banner" role="note" style="border:3px solid #b00020;padding:8px;'
+        f'font-weight:bold">{_both("export.draft_banner", n=drafts)}</p>'
+    )
+
+
+def _table(data: Dataset, pending: pd.Series | None = None) -> str:
+    if pending is None:
+        pending = _pending(data)
+    drafts = set(data.claims["id"][pending])
     claims = data.claims.sort_values(["when_start", "id"], kind="stable")
     known_ids = set(data.claims["id"])
     rows = []
@@ -501,12 +541,12 @@ def _table(data: Dataset) -> str:
             involves = f'<div class="small">{_both("export.involves")} {_both_text(names)}</div>'
         date = _both_text({"en": row.when_label_en, "fr": row.when_label_fr})
         public = _both_text({"en": row.public_label_en, "fr": row.public_label_fr})
-        quote = f'<blockquote class="quote">{_esc(row.quote)}</blockquote>' if row.quote else ""
+        quote = f'<blockquote class="quote">{_text(row.quote)}</blockquote>' if row.quote else ""
         answers = ""
         if row.responds_to:
-            target = _esc(row.responds_to)
+            target = _text(row.responds_to)
             ref = (
-                f'<a href="#claim-{target}">{target}</a>'
+                f'<a href="#claim-{_esc(row.responds_to)}">{target}</a>'
                 if row.responds_to in known_ids
                 else target
             )
@@ -514,14 +554,20 @@ def _table(data: Dataset) -> str:
         layer = ""
         if row.layer == "context":
             layer = f'<div class="small">{_both("layer.context")}</div>'
-        source = _esc(row.source)
+        source = _text(row.source)
         if row.source in data.sources.index:
-            outlet = _esc(data.sources.at[row.source, "outlet"])
+            outlet = _text(data.sources.at[row.source, "outlet"])
             source = f'<a href="#source-{_esc(row.source)}">{outlet}</a>'
         paragraph = ""
         if not pd.isna(row.paragraph):
             paragraph = f", {_both('export.paragraph', n=int(row.paragraph))}"
         summary = _both_text({"en": row.summary_en, "fr": row.summary_fr})
+        if row.id in drafts:
+            # A draft row says so, and an empty summary is not shown as if nothing were claimed.
+            if not (row.summary_en or row.summary_fr):
+                summary = f"<em>{_both('export.no_summary')}</em>"
+            note = f"<strong>{_both('export.draft_row')}</strong>"
+            summary = f'<div class="draft-note small">{note}</div>{summary}'
         rows.append(
             f'<tr id="claim-{_esc(row.id)}" data-claim="{_esc(row.id)}">'
             f'<td class="date">{date}'
@@ -531,7 +577,7 @@ def _table(data: Dataset) -> str:
             f'<td class="status status-{_esc(row.status)}"><strong>{_both(f"status.{row.status}")}'
             f'</strong><div class="small">{_both(f"status_long.{row.status}")}</div></td>'
             f"<td>{summary}{quote}{answers}{layer}</td>"
-            f'<td>{source}{paragraph}<div class="small id">{_esc(row.id)}</div></td></tr>'
+            f'<td>{source}{paragraph}<div class="small id">{_text(row.id)}</div></td></tr>'
         )
     head = "".join(
         f"<th scope=col>{_both(f'export.col.{c}')}</th>"
@@ -548,19 +594,19 @@ def _table(data: Dataset) -> str:
 def _sources(data: Dataset) -> str:
     items = []
     for src in data.sources.itertuples(index=False):
-        title = _quoted(_esc(src.title))
+        title = _quoted(_text(src.title))
         if src.url and _is_web_url(src.url):
             title = (
                 f'<a href="{_esc(src.url)}" rel="noopener noreferrer" target="_blank">{title}</a>'
-                f'<span class="url"> {_esc(src.url)}</span>'
+                f'<span class="url"> {_text(src.url)}</span>'
             )
         date = _both_text(
             {lang: _date_label(data, pd.Series(src._asdict()), lang) for lang in LANGS}
         )
-        note = f' <span class="small">({_esc(src.note)})</span>' if src.note else ""
+        note = f' <span class="small">({_text(src.note)})</span>' if src.note else ""
         items.append(
-            f'<li id="source-{_esc(src.id)}"><strong>{_esc(src.outlet)}</strong>, {title}, {date}'
-            f" [{_esc(src.language)}]{note}</li>"
+            f'<li id="source-{_esc(src.id)}"><strong>{_text(src.outlet)}</strong>, {title}, {date}'
+            f" [{_text(src.language)}]{note}</li>"
         )
     return f"""
 <section class="sources" aria-labelledby="sources-title">
@@ -569,25 +615,29 @@ def _sources(data: Dataset) -> str:
 </section>"""
 
 
-def _header(data: Dataset) -> tuple[str, dict[str, str]]:
+def _header(data: Dataset, drafts: int = 0) -> tuple[str, dict[str, str]]:
     source = _article_source(data)
+    after = "export.attribution_draft" if drafts else "export.attribution_after"
     if source is None:
         credit = ""
         titles = {lang: t("export.title", lang) for lang in LANGS}
     else:
-        link = _esc(source["title"])
+        link = _text(source["title"])
         if source["url"] and _is_web_url(source["url"]):
             link = f'<a href="{_esc(source["url"])}" rel="noopener noreferrer">{link}</a>'
         credit = "".join(
             f'<p class="attribution l-{lang}" lang="{lang}">'
             + _esc(t("export.attribution_before", lang))
-            + f" {_esc(source['outlet'])}, {_quoted(link, lang)}, "
-            + f"{_esc(_date_label(data, source, lang))}. "
-            + _esc(t("export.attribution_after", lang))
+            + f" {_text(source['outlet'])}, {_quoted(link, lang)}, "
+            + f"{_text(_date_label(data, source, lang))}. "
+            + _esc(t(after, lang))
             + "</p>"
             for lang in LANGS
         )
-        titles = {lang: f"{t('export.title', lang)} ({source['outlet']})" for lang in LANGS}
+        # Plain text (it is also the <title>): the outlet isolated with FSI ... PDI.
+        titles = {
+            lang: f"{t('export.title', lang)} ({isolate(source['outlet'])})" for lang in LANGS
+        }
     toggle = " ".join(
         f'<button type="button" class="lang" data-lang="{lang}" lang="{lang}">'
         f"{lang.upper()}</button>"
@@ -597,6 +647,7 @@ def _header(data: Dataset) -> tuple[str, dict[str, str]]:
 <header>
   <nav class="lang-toggle" aria-label="Language / langue">{toggle}</nav>
   <h1>{_both_text(titles)}</h1>
+  {_draft_banner(drafts)}
   {credit}
   <p class="offline small">{_both("export.offline_note")}</p>
 </header>"""
@@ -612,7 +663,9 @@ def _figure_section(name: str) -> str:
 
 
 # ---------------------------------------------------------------------------------------- the page
-def render_html(data: Dataset | str | Path | None = None, *, lang: str = "en") -> str:
+def render_html(
+    data: Dataset | str | Path | None = None, *, lang: str = "en", draft: bool = False
+) -> str:
     """The offline page as one HTML string.
 
     Parameters
@@ -621,16 +674,33 @@ def render_html(data: Dataset | str | Path | None = None, *, lang: str = "en") -
         A loaded dataset or a dataset folder; default the bundled dataset.
     lang : {"en", "fr"}
         The language the page opens in (the page has a toggle for the other).
+    draft : bool
+        Allow claims that still have a ``review`` note (a draft nobody has checked, whose
+        summaries may be empty): the page then says so at the top, in its credit line and on each
+        of those claims.
 
     Returns
     -------
     str
         A complete HTML document that loads nothing from the network.
+
+    Raises
+    ------
+    ExportError
+        When claims still have a ``review`` note and ``draft`` is false.
     """
     if lang not in LANGS:
         raise ValueError(f"lang must be one of {', '.join(LANGS)}, not {lang!r}")
     if not isinstance(data, Dataset):
         data = load_dataset(data)
+    pending = _pending(data)
+    if pending.any() and not draft:
+        first = str(data.claims["id"][pending].iloc[0])
+        raise ExportError(
+            f"this dataset is a draft: {int(pending.sum())} claim(s) still have a 'review' note "
+            f"and may have no summary (the first is {first!r}); review them and empty their "
+            "'review' cells, or add --draft to write a page marked as a draft"
+        )
     figures = _figures(data)
     strings = {code: {key: t(key, code) for key in _SCRIPT_KEYS} for code in LANGS}
     page_data = {
@@ -639,7 +709,7 @@ def render_html(data: Dataset | str | Path | None = None, *, lang: str = "en") -
         "figures": figures,
         "strings": strings,
     }
-    header, titles = _header(data)
+    header, titles = _header(data, int(pending.sum()))
     return f"""<!DOCTYPE html>
 <html lang="{lang}" data-lang="{lang}">
 <head>
@@ -659,7 +729,7 @@ def render_html(data: Dataset | str | Path | None = None, *, lang: str = "en") -
 <p id="summary" class="summary" role="status" aria-live="polite"></p>
 <p id="empty" class="empty" hidden>{_both("export.empty")}</p>
 {"".join(_figure_section(name) for name in figures[lang])}{_legend(data)}
-{_table(data)}
+{_table(data, pending)}
 {_sources(data)}
 </main>
 <footer class="small">{_both("export.footer")}</footer>
@@ -681,6 +751,7 @@ def export_html(
     *,
     lang: str = "en",
     force: bool = False,
+    draft: bool = False,
 ) -> Path:
     """Write the offline page to ``out``.
 
@@ -693,7 +764,11 @@ def export_html(
     lang : {"en", "fr"}
         The language the page opens in.
     force : bool
-        Overwrite ``out`` when it exists (otherwise refuse, so nothing is lost).
+        Overwrite ``out`` when it is an existing file (otherwise refuse, so nothing is lost). A
+        folder, a symbolic link, a pipe or a device is never replaced.
+    draft : bool
+        Export a dataset whose claims still have a ``review`` note; the page then says, at the
+        top and on each such claim, that it is a draft nobody reviewed (see :func:`render_html`).
 
     Returns
     -------
@@ -705,24 +780,74 @@ def export_html(
     DatasetError
         When the dataset has errors.
     ExportError
-        When ``out`` exists (without ``force``), is a folder, or cannot be written.
+        When ``out`` exists (without ``force``), is not a regular file, or cannot be written, or
+        the dataset is an unreviewed draft (without ``draft``).
     """
     path = Path(out)
-    if path.is_dir():
+    check_out(path, force=force)
+    page = render_html(data, lang=lang, draft=draft)
+    # Write next to the target under a fresh name, then rename: an interrupted export never leaves
+    # half a page behind, and no leftover file or folder of an earlier run can be in the way.
+    tmp: Path | None = None
+    try:
+        handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        tmp = Path(name)
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(page)
+        mode = path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~_umask()
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except OSError as error:
+        if tmp is not None:
+            tmp.unlink(missing_ok=True)
+        raise ExportError(f"cannot write {path}: {error.strerror or error}") from error
+    return path
+
+
+def check_out(path: Path, *, force: bool = False) -> None:
+    """Refuse an output path that is not a new file, or (with ``force``) a regular file.
+
+    For every writer of a file: a folder, a symbolic link, a pipe or a device is never replaced
+    (renaming over it would replace the link or the device itself; writing into a pipe blocks).
+
+    Raises
+    ------
+    ExportError
+        Saying what is there and what to do.
+    """
+    kind = _kind_of(path)
+    if kind == "a folder":
         raise ExportError(f"{path} is a folder; give a file name such as {path / 'claims.html'}")
+    if kind is not None:
+        raise ExportError(
+            f"{path} is {kind}; the file is only written as a new file or over a regular file: "
+            "give another name (or, for a link, the path of the file it points to)"
+        )
     if path.exists() and not force:
         raise ExportError(
             f"{path} already exists; choose another name, or add --force to replace it"
         )
     if not path.parent.is_dir():
         raise ExportError(f"cannot write {path}: the folder {path.parent} does not exist")
-    page = render_html(data, lang=lang)
-    # Write next to the target, then rename: an interrupted export never leaves half a page behind.
-    tmp = path.with_name(path.name + ".tmp")
+
+
+def _kind_of(path: Path) -> str | None:
+    """None for a regular file or nothing at all; else what is there, in words."""
     try:
-        tmp.write_text(page, encoding="utf-8")
-        tmp.replace(path)
-    except OSError as error:
-        tmp.unlink(missing_ok=True)
-        raise ExportError(f"cannot write {path}: {error.strerror or error}") from error
-    return path
+        mode = path.lstat().st_mode
+    except OSError:
+        return None
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISLNK(mode):
+        return "a symbolic link"
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    return "not a regular file (a pipe, socket or device)"
+
+
+def _umask() -> int:
+    # mkstemp makes a private file (0600); a page is meant to be shared, like any new file.
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

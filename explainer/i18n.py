@@ -334,6 +334,19 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "fr": "Les résumés sont les nôtres (CC BY 4.0) ; les citations restent à leurs auteurs. "
         "Chaque affirmation renvoie à sa source et à son paragraphe.",
     },
+    # A draft (claims with a 'review' note) exported with --draft says so (explainer/export.py).
+    "export.attribution_draft": {
+        "en": "This is a DRAFT made by a program: no person has reviewed it yet, summaries may be "
+        "missing or wrong, and statuses may be mistaken. Check everything against the source.",
+        "fr": "Ceci est un BROUILLON fait par un programme : personne ne l'a encore relu, des "
+        "résumés peuvent manquer ou être faux et des statuts erronés. Vérifiez tout à la source.",
+    },
+    "export.draft_banner": {
+        "en": "Draft: {n} claim(s) not reviewed by a person yet.",
+        "fr": "Brouillon : {n} affirmation(s) pas encore relue(s) par une personne.",
+    },
+    "export.draft_row": {"en": "Draft, not reviewed", "fr": "Brouillon, non relu"},
+    "export.no_summary": {"en": "(no summary yet)", "fr": "(pas encore de résumé)"},
     "export.offline_note": {
         "en": "This page works offline: it loads nothing from the network.",
         "fr": "Cette page fonctionne hors ligne : elle ne charge rien depuis le réseau.",

@@ -22,6 +22,7 @@ import difflib
 import io
 import json
 import re
+import stat
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,9 +35,18 @@ with warnings.catch_warnings():  # pandera warns about its own import layout; no
     import pandera.pandas as pa
     from pandera.errors import SchemaErrors
 
-from explainer import dates
+from explainer import bidi, dates
 
-__all__ = ["DESCRIPTOR_PATH", "FORMULA_START", "TABLES", "Problem", "descriptor", "read_folder"]
+__all__ = [
+    "DESCRIPTOR_PATH",
+    "FORMULA_START",
+    "TABLES",
+    "Problem",
+    "derived_columns",
+    "descriptor",
+    "read_folder",
+    "utf16_encoding",
+]
 
 DESCRIPTOR_PATH = Path(__file__).resolve().parent.parent / "data" / "datapackage.json"
 TABLES = ("actors", "sources", "claims")
@@ -80,7 +90,8 @@ class Problem:
         where = self.file + (f", sheet {self.sheet!r}" if self.sheet else "")
         where += f", {'row' if self.sheet else 'line'} {self.line}" if self.line else ""
         where += f", column {self.column!r}" if self.column else ""
-        value = "" if self.value is None else f" (value {self.value!r})"
+        # A cell may hold a whole article: the message shows its start and says how long it is.
+        value = "" if self.value is None else f" (value {_cut(self.value, 200)!r})"
         hint = f" {self.hint}" if self.hint else ""
         return f"{self.severity}: {where}: {self.message}{value}.{hint}"
 
@@ -154,15 +165,149 @@ def _unguard(value: str) -> str:
     return value[1:] if _GUARDED.match(value) else value
 
 
+def _cut(value: str, most: int = 80) -> str:
+    """A value short enough to show in a message (a cell may hold a whole article)."""
+    return value if len(value) <= most else f"{value[:most]}... ({len(value):,} characters)"
+
+
+# Columns load_dataset adds from the parsed dates: a file may not have columns of these names.
+_DATED = {"actors": (), "sources": (("published", "published"),),
+          "claims": (("when", "when"), ("public_since", "public"))}  # fmt: skip
+
+
+def derived_columns(table: str) -> tuple[str, ...]:
+    """The columns :func:`explainer.load_dataset` adds to ``table`` (``when_start``, ...)."""
+    empty = pd.Series([], dtype="str")
+    return tuple(
+        c for _, prefix in _DATED[table] for c in dates.bounds_frame(empty, prefix).columns
+    )
+
+
+def guarded_descriptor_text() -> str:
+    """The descriptor as save_dataset writes it next to the files: ours, guard declared."""
+    return DESCRIPTOR_PATH.read_text(encoding="utf-8")
+
+
+def _folder_descriptor(folder: Path, problems: list[Problem]) -> bool:
+    """Read ``datapackage.json`` in ``folder``, if any: whether it declares the formula guard.
+
+    The files are always read by our schema; a descriptor that says otherwise is reported, so
+    that nobody believes a change made there is in effect.
+    """
+    path = folder / "datapackage.json"
+    if not path.exists() and not path.is_symlink():
+        return False
+    try:
+        if path.resolve() == DESCRIPTOR_PATH.resolve():
+            return True
+    except OSError:
+        pass
+    file = "datapackage.json"
+    not_used = "it is not used: the CSV files are read by the explainer's own schema"
+    replace = "Delete it, or copy the explainer's data/datapackage.json over it."
+    wrong = regular_file_problem(path)
+    if wrong is not None:
+        problems.append(
+            Problem(file, None, None, None, f"{wrong}; {not_used}", replace, severity="warning")
+        )
+        return False
+    try:
+        theirs = json.loads(path.read_text(encoding="utf-8-sig"))
+    except json.JSONDecodeError as err:
+        problems.append(
+            Problem(file, err.lineno, None, None,
+                    f"this file is not valid JSON ({err.msg}, column {err.colno}); {not_used}",
+                    replace, severity="warning")
+        )  # fmt: skip
+        return False
+    except (OSError, UnicodeDecodeError, RecursionError, ValueError) as err:
+        problems.append(
+            Problem(file, None, None, None,
+                    f"this file cannot be read ({getattr(err, 'strerror', None) or err}); "
+                    f"{not_used}", replace, severity="warning")
+        )  # fmt: skip
+        return False
+    differences = _descriptor_differences(theirs)
+    if differences:
+        shown = "; ".join(differences[:4]) + (" ..." if len(differences) > 4 else "")
+        problems.append(
+            Problem(file, None, None, None,
+                    f"this file describes the tables differently from the explainer ({shown}); "
+                    f"{not_used}",
+                    "Change the CSV files rather than this file (the explainer's columns and "
+                    "allowed values are in its data/datapackage.json), then " + replace[0].lower()
+                    + replace[1:], severity="warning")
+        )  # fmt: skip
+    return isinstance(theirs, dict) and theirs.get("x-formula-guard") == "'"
+
+
+def _descriptor_differences(theirs: object) -> list[str]:
+    """What a folder's descriptor says about the tables that ours does not (words, for a person)."""
+    if not isinstance(theirs, dict) or not isinstance(theirs.get("resources"), list):
+        return ["it lists no resources"]
+    by_name = {r.get("name"): r for r in theirs["resources"] if isinstance(r, dict)}
+    out = []
+    for ours in descriptor()["resources"]:
+        name = ours["name"]
+        other = by_name.get(name)
+        if other is None:
+            out.append(f"no resource {name!r}")
+            continue
+        for key in ("path", "dialect", "encoding"):
+            if other.get(key) != ours.get(key):
+                out.append(f"{name}: {key} {other.get(key)!r} instead of {ours.get(key)!r}")
+        mine_schema, their_schema = ours.get("schema", {}), other.get("schema")
+        if not isinstance(their_schema, dict):
+            out.append(f"{name}: no schema")
+            continue
+        mine = {f["name"]: f for f in mine_schema.get("fields", [])}
+        their_fields = [f for f in their_schema.get("fields", []) if isinstance(f, dict)]
+        there = {f.get("name"): f for f in their_fields}
+        for column, f in mine.items():
+            if column not in there:
+                out.append(f"{name}: no field {column!r}")
+            elif there[column] != f:
+                out.append(f"{name}: field {column!r} is declared differently")
+        out += [f"{name}: field {c!r} is not the explainer's" for c in there if c not in mine]
+        for key in ("primaryKey", "foreignKeys"):
+            if their_schema.get(key) != mine_schema.get(key):
+                out.append(f"{name}: {key} differs")
+    return out
+
+
+def utf16_encoding(raw: bytes) -> str | None:
+    """``"utf-16"`` (with a byte-order mark), ``"utf-16-le"`` or ``"utf-16-be"`` (without one,
+    recognised by its zero bytes: Latin text in UTF-16 has one every other byte), or None."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    sample = raw[:4096]
+    if len(sample) < 4:
+        return None
+    sample = sample[: len(sample) // 2 * 2]
+    pairs = len(sample) // 2
+    for encoding, zeros in (("utf-16-le", sample[1::2]), ("utf-16-be", sample[0::2])):
+        other = sample[0::2] if encoding == "utf-16-le" else sample[1::2]
+        # Most characters of a CSV or an article are ASCII: a zero in one byte of nearly every
+        # pair and almost never in the other.
+        if zeros.count(0) >= 0.7 * pairs and other.count(0) <= 0.05 * pairs:
+            try:
+                text = raw[: len(raw) // 2 * 2].decode(encoding)
+            except UnicodeDecodeError:
+                return None
+            return encoding if "\x00" not in text else None
+    return None
+
+
 def _decode(raw: bytes, file: str, problems: list[Problem]) -> str | None:
     """The text of a file as spreadsheets write it; None (and an error) when it is not text."""
     for magic, what in _MAGIC.items():
         if raw.startswith(magic):
             problems.append(Problem(file, None, None, None, what, _SAVE_AS))
             return None
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode Text": UTF-16 with a BOM
+    utf16 = utf16_encoding(raw)
+    if utf16 is not None:  # Excel's "Unicode Text": UTF-16, with a BOM or (other tools) without
         try:
-            text = raw.decode("utf-16")
+            text = raw.decode(utf16)
         except UnicodeDecodeError:
             problems.append(
                 Problem(file, None, None, None,
@@ -171,8 +316,9 @@ def _decode(raw: bytes, file: str, problems: list[Problem]) -> str | None:
             return None
         problems.append(
             Problem(file, None, None, None,
-                    "the file is UTF-16 ('Unicode Text' in Excel); it was read, "
-                    "but other tools may not read it",
+                    "the file is UTF-16 ('Unicode Text' in Excel"
+                    + ("" if utf16 == "utf-16" else ", here without its byte-order mark")
+                    + "); it was read, but other tools may not read it",
                     _SAVE_AS, severity="warning")
         )  # fmt: skip
         return _refuse_binary(text, file, problems)
@@ -212,7 +358,34 @@ def _refuse_binary(text: str, file: str, problems: list[Problem]) -> str | None:
     return None
 
 
+# Larger than any table or article of a classroom dataset: a sign of the wrong file (or of a
+# device such as /dev/zero behind a link), refused before it fills the memory.
+MAX_FILE_BYTES = 512 * 1024 * 1024
+
+
+def regular_file_problem(path: Path) -> str | None:
+    """Why ``path`` cannot be read as a data file (a pipe or a device would block or never end),
+    or None for a regular file (through links) of a sensible size, or a path that is missing."""
+    try:
+        info = path.stat()
+    except OSError:
+        return None  # missing or unreadable: the read itself says so
+    if stat.S_ISDIR(info.st_mode):
+        return None  # the read says "this is a folder"
+    if not stat.S_ISREG(info.st_mode):
+        return "this is not a regular file (a pipe, a socket or a device)"
+    if info.st_size > MAX_FILE_BYTES:
+        return f"this file is too large ({info.st_size:,} bytes; at most {MAX_FILE_BYTES:,})"
+    return None
+
+
 def _read_bytes(path: Path, file: str, problems: list[Problem]) -> bytes | None:
+    wrong = regular_file_problem(path)
+    if wrong is not None:
+        problems.append(
+            Problem(file, None, None, None, wrong, "Give an ordinary file, saved as CSV or text.")
+        )
+        return None
     try:
         return path.read_bytes()
     except IsADirectoryError:
@@ -250,7 +423,10 @@ _CSV_ERRORS = {
 }
 
 
-def _read_table(path: Path, name: str, problems: list[Problem]) -> Table | None:
+def _read_table(
+    path: Path, name: str, problems: list[Problem], *, guarded: bool = True
+) -> Table | None:
+    """One table of a folder; ``guarded``: its cells were written by save_dataset (see there)."""
     file = path.name
     columns = [f["name"] for f in fields(name)]
     if not path.exists():
@@ -270,8 +446,23 @@ def _read_table(path: Path, name: str, problems: list[Problem]) -> Table | None:
         )  # fmt: skip
         return None
 
+    # Excel's "CSV" may start with "sep=;", a hint saying which separator follows: not a row.
+    offset = 0  # lines taken off the top before reading
+    hint_line = re.match(r'"?sep=([^\r\n"])"?[ \t]*(?:\r\n|\r|\n|\Z)', text)
+    if hint_line:
+        problems.append(
+            Problem(file, 1, None, hint_line.group(0).strip(),
+                    "the first line is Excel's separator hint, not a row; it was skipped",
+                    "Nothing to do; you may delete that line, which other tools read as a row.",
+                    severity="warning")
+        )  # fmt: skip
+        text, offset = text[hint_line.end() :], 1
     # The header line (str.splitlines would also split at \x1c, \x85 or \u2028, which CSV does not).
-    delimiter = _delimiter(re.split("\r\n|\r|\n", text.lstrip("\r\n"), maxsplit=1)[0])
+    delimiter = (
+        hint_line.group(1)
+        if hint_line
+        else _delimiter(re.split("\r\n|\r|\n", text.lstrip("\r\n"), maxsplit=1)[0])
+    )
     # strict: a malformed quote is an error here, not a silently merged cell.
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     header: list[str] | None = None
@@ -279,10 +470,10 @@ def _read_table(path: Path, name: str, problems: list[Problem]) -> Table | None:
     rows: list[list[str]] = []
     lines: list[int] = []
     blank_lines: list[int] = []
-    end = 0  # the last line of the previous row; a row starts on the next one
+    end = offset  # the last line of the previous row; a row starts on the next one
     try:
         for row in reader:
-            start, end = end + 1, reader.line_num
+            start, end = end + 1, reader.line_num + offset
             if not any(cell.strip() for cell in row):
                 blank_lines.append(start)
                 continue
@@ -293,13 +484,17 @@ def _read_table(path: Path, name: str, problems: list[Problem]) -> Table | None:
             rows.append(row)
             lines.append(start)
     except csv.Error as err:
+        if "field larger than field limit" in str(err):
+            problems.append(_huge_cell(file, text, delimiter, offset))
+            return None
         key = next((k for k in _CSV_ERRORS if k in str(err)), None)
         message, hint = _CSV_ERRORS.get(key, (f"the file cannot be read as CSV ({err})", ""))  # type: ignore[arg-type]
         problems.append(Problem(file, end + 1, None, None, message, hint))
         return None
     return table_from_rows(
-        file, name, header, header_line, rows, lines, blank_lines, delimiter, problems
-    )
+        file, name, header, header_line, rows, lines, blank_lines, delimiter, problems,
+        guarded=guarded,
+    )  # fmt: skip
 
 
 def table_from_rows(
@@ -312,11 +507,14 @@ def table_from_rows(
     blank_lines: list[int],
     delimiter: str,
     problems: list[Problem],
+    *,
+    guarded: bool = True,
 ) -> Table | None:
     """A table from rows of text cells, as read from a CSV file or a spreadsheet's sheet.
 
     ``lines`` holds where each row starts (the header is ``header_line``); problems found (short
-    rows, unnamed columns, stray spaces, the header) are added to ``problems``.
+    rows, unnamed columns, stray spaces, the header) are added to ``problems``. ``guarded``: the
+    cells were written by save_dataset, whose formula guard (a leading apostrophe) is removed.
     """
     columns = [f["name"] for f in fields(name)]
     if header is None:  # only empty cells, such as '""' or ',,,'
@@ -324,6 +522,10 @@ def table_from_rows(
             Problem(file, None, None, None, "the file has no header row, only empty cells",
                     f"It needs at least the header row: {','.join(columns)}")
         )  # fmt: skip
+        return None
+    title = _title_rows(file, columns, header, header_line, rows, lines, delimiter)
+    if title is not None:  # one problem, instead of one per cell of a misread table
+        problems.append(title)
         return None
     if blank_lines:
         shown = ", ".join(map(str, blank_lines[:10])) + (" ..." if len(blank_lines) > 10 else "")
@@ -367,6 +569,7 @@ def table_from_rows(
 
     stray_rows: set[int] = set()
     stray_columns: list[str] = []
+    apostrophes: list[tuple[int, str, str]] = []  # (row, column, value) kept with an apostrophe
     for column in names:
         values = frame[column].astype(str)
         stripped = values.str.strip()
@@ -376,7 +579,11 @@ def table_from_rows(
             stray_columns.append(column)
         # Empty cells become missing; a guarded formula-like cell loses its apostrophe (_unguard).
         # The "str" dtype even when empty or all missing, so that pandera's .str checks apply.
-        cells = [None if v == "" else _unguard(v) for v in stripped.tolist()]
+        if guarded:
+            cells = [None if v == "" else _unguard(v) for v in stripped.tolist()]
+        else:  # a person's own file: an apostrophe they typed is part of the text
+            cells = [None if v == "" else v for v in stripped.tolist()]
+            apostrophes += [(i, column, v) for i, v in enumerate(cells) if v and _GUARDED.match(v)]
         frame[column] = pd.Series(cells, index=frame.index, dtype="str")
     if stray_rows:
         problems.append(
@@ -386,7 +593,26 @@ def table_from_rows(
                     "Nothing to do; the values are used without those spaces.", severity="warning")
         )  # fmt: skip
 
+    if apostrophes:
+        i, column, value = min(apostrophes)
+        problems.append(
+            Problem(file, int(lines[i]), column, _cut(value),
+                    f"{len(apostrophes)} cell(s) start with an apostrophe before = + - or @; it "
+                    "is kept as part of the text",
+                    "Nothing to do if you typed it. If save_dataset wrote this file (it adds one "
+                    "so that spreadsheets show the cell as text), put the explainer's "
+                    "datapackage.json back in the folder, and it is removed again.",
+                    severity="warning")
+        )  # fmt: skip
+    problems.extend(_bidi_warnings(file, frame, lines))
     problems.extend(_check_header(file, name, header, header_line, delimiter))
+    for column in names:
+        if column in derived_columns(name):
+            problems.append(
+                Problem(file, header_line, column, None,
+                        "this column name is one the explainer computes from the dates",
+                        "Rename the column (say, to 'my_" + column + "').")
+            )  # fmt: skip
     absent = frozenset(f["name"] for f in fields(name) if f["name"] not in frame.columns)
     for column in sorted(absent):  # an absent column reads as empty; the header check reported it
         frame[column] = pd.Series(None, index=frame.index, dtype="str")
@@ -433,6 +659,101 @@ def _fill_defaults(
                     f"Nothing to do if that is right; otherwise fill in {column!r}.",
                     severity="warning")
         )  # fmt: skip
+
+
+_BIDI_HINT = (
+    "These invisible characters change the order in which text is displayed (U+202E shows "
+    "'ton' for 'not'); the explainer isolates each field, but the cell itself may read as "
+    "something else. Delete them unless the text truly needs them (U+2068 ... U+2069 to embed "
+    "a right-to-left name is the safe form)."
+)
+
+
+def _bidi_warnings(file: str, frame: pd.DataFrame, lines: list[int] | np.ndarray) -> list[Problem]:
+    """One warning a cell holding bidirectional controls (the first ten), then how many more."""
+    found: list[tuple[int, str, str]] = []
+    for column in frame.columns:
+        values = frame[column]
+        hits = values.str.contains(f"[{bidi.BIDI_CONTROLS}]", regex=True, na=False).to_numpy()
+        found += [(int(i), column, str(values.iloc[i])) for i in np.flatnonzero(hits)]
+    problems = []
+    for i, column, value in sorted(found)[:10]:
+        codes = ", ".join(dict.fromkeys(bidi.find_controls(value)))
+        problems.append(
+            Problem(file, int(lines[i]), column, _cut(value),
+                    f"this cell holds bidirectional control characters ({codes})", _BIDI_HINT,
+                    severity="warning")
+        )  # fmt: skip
+    if len(found) > 10:
+        i, column, _ = sorted(found)[10]
+        problems.append(
+            Problem(file, int(lines[i]), column, None,
+                    f"{len(found) - 10} more cell(s) hold bidirectional control characters",
+                    _BIDI_HINT, severity="warning")
+        )  # fmt: skip
+    return problems
+
+
+def _title_rows(
+    file: str,
+    columns: list[str],
+    header: list[str],
+    header_line: int,
+    rows: list[list[str]],
+    lines: list[int],
+    delimiter: str,
+) -> Problem | None:
+    """A title or a note above the header row, which spreadsheets invite: say the one fix."""
+    declared = set(columns)
+    if len(declared & set(header)) >= 2:
+        return None
+    for k, row in enumerate(rows[:5]):
+        # The separator was guessed from the title line: split the candidate on any of them.
+        cells = {c.strip().strip('"') for c in re.split("[,;\t]", delimiter.join(row))}
+        if len(cells & declared) >= max(2, len(declared) // 2):
+            above = " ".join(c for c in header if c)
+            return Problem(
+                file, lines[k], None, _cut(above),
+                f"the header row is line {lines[k]}, not line {header_line}: the line(s) above "
+                "it (a title or a note) are read as the header",
+                "Delete the line(s) above the header row, so that the header is the first line.",
+            )  # fmt: skip
+    return None
+
+
+def _huge_cell(file: str, text: str, delimiter: str, offset: int) -> Problem:
+    """A cell past the csv module's limit: which one, where, how long, and what to do."""
+    limit = csv.field_size_limit()
+    hint = (
+        "A summary or a quote is a sentence or two: shorten the cell. If it should be short, a "
+        "double quote probably opened in it and was never closed, taking in the rows after it: "
+        "close it."
+    )
+    try:  # read again without the limit, only to find the cell
+        csv.field_size_limit(max(limit, len(text) + 1))
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+        header: list[str] | None = None
+        end = offset
+        for row in reader:
+            start, end = end + 1, reader.line_num + offset
+            for j, cell in enumerate(row):
+                if len(cell) > limit:
+                    named = header is not None and j < len(header) and header[j].strip()
+                    column = header[j].strip() if named else f"column {j + 1}"  # type: ignore[index]
+                    return Problem(
+                        file, start, column, _cut(cell),
+                        f"this cell holds {len(cell):,} characters, more than a cell may hold "
+                        f"({limit:,})", hint,
+                    )  # fmt: skip
+            if header is None and any(c.strip() for c in row):
+                header = row
+    except csv.Error:
+        pass
+    finally:
+        csv.field_size_limit(limit)
+    return Problem(
+        file, None, None, None, f"a cell holds more than {limit:,} characters", hint
+    )  # fmt: skip
 
 
 def _check_header(
@@ -547,11 +868,12 @@ def _column_checks(f: dict, refs: dict[str, set[str]]) -> list[pa.Check]:
         checks.append(pa.Check(lambda s, r=regex: s.str.match(r), name="str_matches"))
     if f.get("type") == "integer":
         # At most 18 digits: what a 64-bit integer column holds.
-        checks.append(pa.Check(lambda s: s.str.match(r"\d{1,18}\Z"), name="integer"))
+        # ASCII digits only: "１" or "١" would pass \d, then read as nothing (one rule with dates).
+        checks.append(pa.Check(lambda s: s.str.match(r"[0-9]{1,18}\Z"), name="integer"))
     if "minimum" in constraints:
         low = constraints["minimum"]
         # Only numbers are compared: "-3" or "abc" in an integer column get one "integer" problem.
-        form = r"\d+\Z" if f.get("type") == "integer" else r"[+-]?\d+(?:\.\d*)?\Z"
+        form = r"[0-9]+\Z" if f.get("type") == "integer" else r"[+-]?[0-9]+(?:\.[0-9]*)?\Z"
 
         def at_least(s: pd.Series, low=low, form=form) -> pd.Series:
             numbers = pd.to_numeric(s.where(s.str.match(form)), errors="coerce")
@@ -631,6 +953,8 @@ def _failures_to_problems(
         message, hint = _MESSAGES.get(check, (f"this value fails the check {check}", ""))
         if check == "max_words" and value is not None:
             message += f" ({len(value.split())} words)"
+        if check == "integer" and value is not None and dates.ascii_digits(value) != value:
+            hint = f"Write it with the digits 0-9: {dates.ascii_digits(value)!r}."
         choices = constraints.get("enum") or sorted(refs.get(column or "", ()))  # type: ignore[arg-type]
         if check in ("isin", "foreign_key") and value is not None:
             close = difflib.get_close_matches(value, choices, n=1, cutoff=0.6)
@@ -717,8 +1041,80 @@ def _claim_rules(table: Table, texts: dict[str, list[str]]) -> list[Problem]:
                     "Check the status and write the summaries, then empty the 'review' cell.",
                     severity="warning")
         )  # fmt: skip
+    problems.extend(_link_rules(table))
     if texts:
         problems.extend(_quote_rules(table, texts))
+    return problems
+
+
+def _link_rules(table: Table) -> list[Problem]:
+    """What a claim answers (``responds_to``) and where an article claim is in the article."""
+    frame = table.frame
+    problems: list[Problem] = []
+
+    def at(i: int, column: str, value: object, message: str, hint: str, severity: str) -> None:
+        shown = None if value is None or pd.isna(value) else str(value)  # type: ignore[arg-type]
+        problems.append(
+            Problem("claims.csv", int(table.lines[i]), column, shown, message, hint, severity)
+        )
+
+    column = {c: frame[c].tolist() for c in ("id", "kind", "responds_to", "layer", "quote")}
+    column["paragraph"] = frame["paragraph"].tolist()
+    answers: dict[str, str] = {}
+    first: dict[str, int] = {}
+    for i, (cid, kind, target) in enumerate(
+        zip(column["id"], column["kind"], column["responds_to"], strict=True)
+    ):
+        if isinstance(cid, str) and cid not in first:
+            first[cid] = i
+            if isinstance(target, str):
+                answers[cid] = target
+        if not isinstance(target, str):
+            if kind == "denial":
+                at(i, "responds_to", None, "this denial answers no claim",
+                   "Write in 'responds_to' the id of the claim it denies.", "warning")  # fmt: skip
+            continue
+        if target == cid:
+            at(i, "responds_to", target, "this claim answers itself",
+               "Write the id of the claim it denies, or empty 'responds_to'.", "error")  # fmt: skip
+        elif isinstance(kind, str) and kind != "denial":
+            at(i, "responds_to", target,
+               f"only a denial answers another claim, and this row is a {kind!r}",
+               "Set 'kind' to denial, or empty 'responds_to'.", "warning")  # fmt: skip
+    # Each claim answers at most one: following the answers from any claim either stops or
+    # comes back to where it was, a circle (a self-reference is reported above).
+    done: set[str] = set()
+    for start in answers:
+        path: list[str] = []
+        node: str | None = start
+        while node is not None and node not in done and node not in path:
+            path.append(node)
+            node = answers.get(node)
+        if node is not None and node in path and len(path) - path.index(node) > 1:
+            circle = path[path.index(node) :]
+            lead = min(circle, key=lambda c: first[c])
+            k = circle.index(lead)
+            shown = " → ".join([*circle[k:], *circle[:k], lead])
+            at(first[lead], "responds_to", answers[lead],
+               f"these claims answer each other in a circle: {shown}",
+               "A denial answers an earlier claim that is not a denial of it: empty "
+               "'responds_to' in one of them.", "error")  # fmt: skip
+        done.update(path)
+    for i, (layer, quote, paragraph) in enumerate(
+        zip(column["layer"], column["quote"], column["paragraph"], strict=True)
+    ):
+        if layer == "article" and not isinstance(quote, str) and not isinstance(paragraph, str):
+            at(i, "quote", None,
+               "this article claim has neither a quote nor a paragraph, so nothing ties it to "
+               "the article",
+               "Give the paragraph number it comes from, and a short quote (at most 25 words).",
+               "warning")  # fmt: skip
+        elif layer == "context" and isinstance(paragraph, str):
+            at(i, "paragraph", paragraph,
+               "a context row has a paragraph number, but context comes from the public record, "
+               "not from the article",
+               "Empty 'paragraph', or set 'layer' to article if the article says it.",
+               "warning")  # fmt: skip
     return problems
 
 
@@ -726,11 +1122,16 @@ def _quote_rules(table: Table, texts: dict[str, list[str]]) -> list[Problem]:
     """Each quote must be word for word in its paragraph of the source text (when that is known)."""
     frame = table.frame
     problems: list[Problem] = []
-    para = pd.to_numeric(frame["paragraph"], errors="coerce")
+    # Only a well-formed paragraph number is used; a malformed one has its own error already.
+    cells = frame["paragraph"]
+    para = pd.to_numeric(cells.where(cells.str.fullmatch("[0-9]{1,18}")), errors="coerce")
+    malformed = (cells.notna() & para.isna()).to_numpy()
     normalised: dict[str, list[str]] = {}  # each source text once, not once per quote
     for i, (quote, source, p) in enumerate(zip(frame["quote"], frame["source"], para, strict=True)):
         if not isinstance(quote, str) or not isinstance(source, str) or source not in texts:
             continue
+        if malformed[i]:
+            continue  # "the paragraph is empty" would contradict the error on that cell
         needle = _normalise(quote)
         if source not in normalised:
             normalised[source] = [_normalise(x) for x in texts[source]]
@@ -781,6 +1182,51 @@ def _normalise(text: str) -> str:
     return re.sub(r"\s+", " ", text.replace("\u00a0", " ").replace("\u202f", " "))
 
 
+def _text_file_rules(
+    text_dir: Path, tables: dict[str, Table], texts: dict[str, list[str]]
+) -> list[Problem]:
+    """Source texts that are misnamed, or missing for a source whose quotes need them.
+
+    Without its text, a source's quotes are not checked: say so, and which file would do.
+    """
+    problems: list[Problem] = []
+    sources = tables.get("sources")
+    ids = [] if sources is None else [i for i in sources.frame["id"].tolist() if isinstance(i, str)]
+    files = sorted(p.name for p in text_dir.iterdir() if not p.name.startswith("."))
+    for name in files:
+        stem = name[:-4] if name.endswith(".txt") else None
+        if stem is not None and stem in ids:
+            continue
+        if stem is None and not (text_dir / name).is_file():
+            continue  # a folder of notes, say
+        base = re.sub(r"(\.txt)+$", "", name, flags=re.I)
+        close = difflib.get_close_matches(base.lower(), ids, n=1, cutoff=0.6)
+        fix = f"Rename it to {close[0]}.txt." if close else "Name it <source id>.txt."
+        what = (
+            "no source in sources.csv has this id, so its text checks no quote"
+            if stem is not None
+            else "this file is not read: a source's text is named <source id>.txt"
+        )
+        problems.append(Problem(f"sources/{name}", None, None, None, what, fix, severity="warning"))
+    claims = tables.get("claims")
+    if claims is None or sources is None:
+        return problems
+    quoted = claims.frame.loc[claims.frame["quote"].notna(), "source"].value_counts()
+    for i, source_id in enumerate(sources.frame["id"].tolist()):
+        if not isinstance(source_id, str) or source_id in texts or source_id not in quoted:
+            continue
+        close = [f for f in files if source_id.lower() in f.lower()]
+        problems.append(
+            Problem("sources.csv", int(sources.lines[i]), "id", source_id,
+                    f"there is no sources/{source_id}.txt, so the {int(quoted[source_id])} "
+                    "quote(s) from this source are not checked",
+                    f"Put its text in sources/{source_id}.txt, one paragraph a line"
+                    + (f" (is it {close[0]}?)." if close else "."),
+                    severity="warning")
+        )  # fmt: skip
+    return problems
+
+
 def read_folder(folder: Path) -> tuple[dict[str, Table], dict[str, list[str]], list[Problem]]:
     """Read and validate a dataset folder.
 
@@ -810,17 +1256,20 @@ def read_folder(folder: Path) -> tuple[dict[str, Table], dict[str, list[str]], l
         return tables, texts, spreadsheet.in_sheets(workbook, problems)
     if not folder.is_dir():
         what = "this is a file, not a folder" if folder.exists() else "this folder does not exist"
-        problems.append(
-            Problem(str(folder), None, None, None, what,
-                    "Give the folder that holds actors.csv, sources.csv and claims.csv.")
-        )  # fmt: skip
+        hint = "Give the folder that holds actors.csv, sources.csv and claims.csv."
+        if folder.name in {f"{n}.csv" for n in TABLES} or folder.suffix.lower() == ".csv":
+            hint = f"Give the folder, not one of its files: {folder.parent}"
+        problems.append(Problem(str(folder), None, None, None, what, hint))
         return {}, {}, problems
     tables = {}
+    guarded = _folder_descriptor(folder, problems)
     for name in TABLES:
-        table = _read_table(folder / f"{name}.csv", name, problems)
+        table = _read_table(folder / f"{name}.csv", name, problems, guarded=guarded)
         if table is not None:
             tables[name] = table
     texts = read_texts(folder, problems)
+    if (folder / "sources").is_dir():
+        problems.extend(_text_file_rules(folder / "sources", tables, texts))
     problems.extend(validate_tables(tables, texts))
     order = {f"{n}.csv": i for i, n in enumerate(TABLES)}
     problems.sort(key=lambda p: (order.get(p.file, -1), p.line or 0))

@@ -130,8 +130,32 @@ def test_a_console_that_cannot_show_accents_gets_them_escaped(tmp_path):
 
 def test_no_command_is_a_usage_message(tmp_path):
     result = run(cwd=tmp_path)
-    assert result.returncode == 2
+    assert result.returncode == 1  # one contract: 1 for any failure (argparse alone says 2)
     assert "usage: python -m explainer" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["frobnicate"], "invalid choice: 'frobnicate'"),
+        (["validate", "a", "b"], "unrecognized arguments: b"),
+        (["export"], "the following arguments are required: --out"),
+        (["export", "--out", "x.html", "--lang", "de"], "invalid choice: 'de'"),
+        (["draft", "article.txt"], "the following arguments are required: --out"),
+        (["validate", "--verbose"], "unrecognized arguments: --verbose"),
+    ],
+)
+def test_bad_arguments_exit_1_with_the_usage(tmp_path, args, words):
+    result = run(*args, cwd=tmp_path)
+    assert result.returncode == 1
+    assert words in result.stderr and "usage:" in result.stderr and "--help" in result.stderr
+    assert not list(tmp_path.iterdir())  # nothing written
+
+
+def test_help_exits_0_and_states_the_contract(tmp_path):
+    result = run("--help", cwd=tmp_path)
+    assert result.returncode == 0
+    assert "1 for any failure" in " ".join(result.stdout.split())
 
 
 def test_main_in_process(tmp_path, capsys):
@@ -143,3 +167,34 @@ def test_main_in_process(tmp_path, capsys):
     out = capsys.readouterr()
     assert out.out.startswith("error: actors.csv: the file is missing.")
     assert "1 error(s)" in out.err
+
+
+def test_an_unexpected_error_is_a_message_and_exit_1(tmp_path, capsys, monkeypatch):
+    import explainer.dataset
+
+    def broken(folder):
+        raise RuntimeError("something nobody foresaw")
+
+    monkeypatch.setattr(explainer.dataset, "validate", broken)
+    monkeypatch.delenv("EXPLAINER_DEBUG", raising=False)
+    assert main(["validate", str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    assert "Unexpected error (RuntimeError: something nobody foresaw)" in err
+    assert "please report it" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["validate", "a" * 300],
+        ["export", "--out", "a" * 300 + ".html"],
+        ["draft", "a" * 300, "--out", "x"],
+        ["draft", str(DATA_DIR / "sources" / "numerama-2024-10.txt"), "--out", "a" * 300],
+    ],
+)
+def test_a_path_the_system_refuses_is_a_message(tmp_path, args):
+    result = run(*args, cwd=tmp_path)
+    assert result.returncode == 1
+    assert "File name too long" in result.stderr and "characters)" in result.stderr
+    assert "bug" not in result.stderr
+    assert not list(tmp_path.iterdir())

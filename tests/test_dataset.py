@@ -164,17 +164,21 @@ def test_save_then_load_gives_the_same_dataset(small_data, tmp_path):
         pd.testing.assert_frame_equal(getattr(again, name), getattr(small_data, name))
 
 
-def test_save_writes_the_declared_columns_only(small_data, tmp_path):
+def test_save_keeps_a_column_of_ours_and_leaves_out_the_derived_ones(small_data, tmp_path):
     ds = small_data
     ds.claims["extra"] = "not declared"
     folder = save_dataset(ds, tmp_path / "copy")
     for name in ("actors", "sources", "claims"):
         with (folder / f"{name}.csv").open(encoding="utf-8", newline="") as handle:
             rows = list(csv.reader(handle))
-        assert rows[0] == declared(name)
-        assert {len(r) for r in rows} == {len(declared(name))}
+        own = ["extra"] if name == "claims" else []
+        assert rows[0] == declared(name) + own  # ours in declared order, then theirs
+        assert {len(r) for r in rows} == {len(declared(name)) + len(own)}
     text = (folder / "claims.csv").read_text(encoding="utf-8")
-    assert "not declared" not in text and "when_start" not in text
+    assert "when_start" not in text and "published_start" not in text
+    again = load_dataset(folder)
+    assert (again.claims["extra"] == "not declared").all()
+    pd.testing.assert_frame_equal(again.claims[list(ds.claims.columns)], ds.claims)
 
 
 def test_a_missing_declared_column_is_written_empty(small_data, tmp_path):
@@ -253,3 +257,21 @@ def test_a_dataset_built_by_hand_can_be_saved(tmp_path):
     again = load_dataset(save_dataset(ds, tmp_path / "copy"))
     assert again.claims.loc[0, "id"] == CLAIMS[0][0]
     assert again.claims.loc[0, "paragraph"] == 8
+
+
+def test_wrong_arguments_are_named(small_data, tmp_path):
+    with pytest.raises(TypeError, match="path must be a dataset folder"):
+        load_dataset(123)
+    with pytest.raises(TypeError, match="not a Dataset"):
+        load_dataset(small_data)
+    with pytest.raises(TypeError, match="dataset must be a Dataset"):
+        save_dataset("data", tmp_path / "x")
+    with pytest.raises(TypeError, match="folder must be a str"):
+        save_dataset(small_data, None)
+    assert not (tmp_path / "x").exists()
+
+
+def test_a_table_file_given_for_its_folder_says_which_folder(small_data):
+    [p] = validate(small_data.path / "claims.csv")
+    assert p.message == "this is a file, not a folder"
+    assert p.hint == f"Give the folder, not one of its files: {small_data.path}"

@@ -14,6 +14,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import explainer as ex
 from explainer.__main__ import main
@@ -21,7 +23,14 @@ from explainer.dataset import DATA_DIR
 from explainer.draft import DraftError, draft, draft_text, highlight
 from explainer.draft.cues import is_conditional
 from explainer.draft.evaluate import evaluate
-from explainer.draft.extract import analyse, find_dates, load_nlp, split_paragraphs, split_sentences
+from explainer.draft.extract import (
+    analyse,
+    find_dates,
+    load_nlp,
+    read_article,
+    split_paragraphs,
+    split_sentences,
+)
 
 BUNDLED_TEXT = DATA_DIR / "sources" / "numerama-2024-10.txt"
 
@@ -497,3 +506,84 @@ def test_evaluation_counts(nlp_fr, tmp_path):
     assert not result.met()
     assert any(m.startswith("reported: c ") for m in result.missed)
     assert re.search(r"reported\s+2\s+1\s+50%", str(result))
+
+
+# --------------------------------------------------------------------------------------------------
+# The article's language against --lang; articles that are not UTF-8 text
+
+ENGLISH = (
+    "Elon Musk has been in regular contact with Vladimir Putin since late 2022, according to the "
+    "Wall Street Journal.\n\nThe report, which cites several current and former officials, says "
+    "that the topics of their conversations included business and geopolitics.\n\nMusk denied "
+    "the report and said that he had spoken to Putin only once.\n"
+)
+
+
+def test_an_english_article_drafted_as_french_is_refused(tmp_path):
+    article = tmp_path / "wsj.txt"
+    article.write_text(ENGLISH, encoding="utf-8")
+    with pytest.raises(DraftError, match=r"looks English .* Give --lang en .* --force"):
+        draft(article, tmp_path / "out", lang="fr", date="2024-10-24")
+    assert not (tmp_path / "out").exists()
+    forced = draft(article, tmp_path / "forced", lang="fr", date="2024-10-24", force=True)
+    assert any("looks English" in note for note in forced.notes)
+    right = draft(article, tmp_path / "right", lang="en", date="2024-10-24")
+    assert not any("looks" in note for note in right.notes)
+    assert "reported" in {c["status"] for c in right.claims}
+
+
+def test_the_cli_refuses_a_language_mismatch_with_exit_1(tmp_path, capsys):
+    article = tmp_path / "wsj.txt"
+    article.write_text(ENGLISH, encoding="utf-8")
+    assert main(["draft", str(article), "--out", str(tmp_path / "out"), "--lang", "fr"]) == 1
+    assert "looks English" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(max_size=300))
+def test_a_language_is_guessed_only_on_evidence(text):
+    from explainer.draft.draft import guess_language
+
+    guessed, counts = guess_language(text)
+    if guessed is not None:
+        assert counts[guessed] >= 8 and counts[guessed] >= 3 * min(counts.values())
+
+
+def test_the_bundled_article_is_french():
+    from explainer.draft.draft import guess_language
+
+    text = (DATA_DIR / "sources" / "numerama-2024-10.txt").read_text(encoding="utf-8")
+    assert guess_language(text)[0] == "fr"
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_a_utf16_article_is_read(tmp_path, encoding):
+    article = tmp_path / "a.txt"
+    article.write_bytes("Elon Musk aurait parlé à Vladimir Poutine.\n".encode(encoding))
+    assert read_article(article) == "Elon Musk aurait parlé à Vladimir Poutine.\n"
+
+
+@pytest.mark.parametrize(
+    ("data", "words"),
+    [
+        (b"%PDF-1.7\n...", "is a PDF document"),
+        (b"PK\x03\x04" + bytes(40), "zipped document (.docx, .odt"),
+        (b"{\\rtf1\\ansi hello}", "rich-text (.rtf)"),
+        (bytes(range(256)), "binary data"),
+    ],
+)
+def test_an_article_that_is_not_text_says_what_it_is(tmp_path, data, words):
+    article = tmp_path / "a.txt"
+    article.write_bytes(data)
+    with pytest.raises(DraftError, match=re.escape(words)):
+        read_article(article)
+
+
+def test_a_draft_records_its_formula_guard(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("'-Elon Musk aurait menti au ministre.\n", encoding="utf-8")
+    draft(article, tmp_path / "out", date="2024")
+    assert (tmp_path / "out" / "datapackage.json").exists()
+    quote = ex.load_dataset(tmp_path / "out").claims["quote"].iloc[0]
+    assert quote.startswith("'-Elon")  # the apostrophe the article has, kept

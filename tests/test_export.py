@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import json
+import os
 import re
 import subprocess
 import sys
@@ -310,3 +311,117 @@ def test_too_many_claims_for_the_page_is_a_clear_refusal(tmp_path, monkeypatch):
     monkeypatch.setattr(timeline, "DETAIL_LIMIT", 5)
     with pytest.raises(ExportError, match=r"13 claims.*up to 5"):
         render_html(folder)
+
+
+# ------------------------------------------------------------- what --force may and may not replace
+def _special(tmp_path: Path, what: str) -> Path:
+    """Something at tmp_path/out.html that is not a regular file."""
+    import socket
+
+    out = tmp_path / "out.html"
+    target = tmp_path / "teacher.html"
+    target.write_text("a teacher's own file", encoding="utf-8")
+    if what == "symlink":
+        out.symlink_to(target)
+    elif what == "dangling-symlink":
+        out.symlink_to(tmp_path / "nowhere.html")
+    elif what == "fifo":
+        os.mkfifo(out)
+    elif what == "socket":
+        sock = socket.socket(socket.AF_UNIX)
+        sock.bind(str(out))
+        sock.close()
+    return out
+
+
+@pytest.mark.parametrize("what", ["symlink", "dangling-symlink", "fifo", "socket"])
+@pytest.mark.parametrize("force", [False, True])
+def test_force_never_replaces_what_is_not_a_regular_file(tmp_path, capsys, what, force):
+    folder = write_dataset(tmp_path / "d")
+    out = _special(tmp_path, what)
+    before = out.lstat()
+    args = ["export", str(folder), "--out", str(out)] + (["--force"] if force else [])
+    assert main(args) == 1
+    err = capsys.readouterr().err
+    assert "Nothing was written" in err and str(out) in err
+    assert ("symbolic link" if "symlink" in what else "not a regular file") in err
+    after = out.lstat()
+    assert (after.st_mode, after.st_ino) == (before.st_mode, before.st_ino)  # the same thing
+    assert (tmp_path / "teacher.html").read_text(encoding="utf-8") == "a teacher's own file"
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+@pytest.mark.parametrize("leftover", ["folder", "file"])
+def test_a_leftover_tmp_of_an_earlier_run_is_not_in_the_way(tmp_path, capsys, leftover):
+    folder = write_dataset(tmp_path / "d")
+    out = tmp_path / "claims.html"
+    tmp = tmp_path / "claims.html.tmp"
+    if leftover == "folder":
+        (tmp / "inside").mkdir(parents=True)
+    else:
+        tmp.write_text("half a page", encoding="utf-8")
+    assert main(["export", str(folder), "--out", str(out)]) == 0
+    assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert tmp.exists()  # not ours to remove
+    assert "Traceback" not in capsys.readouterr().err
+
+
+def test_a_failed_write_leaves_the_old_page_and_no_temporary_file(tmp_path, capsys, monkeypatch):
+    from explainer import export as export_module
+
+    folder = write_dataset(tmp_path / "d")
+    out = tmp_path / "claims.html"
+    out.write_text("the old page", encoding="utf-8")
+
+    def full(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(export_module.os, "replace", full)
+    assert main(["export", str(folder), "--out", str(out), "--force"]) == 1
+    assert "No space left on device" in capsys.readouterr().err
+    assert out.read_text(encoding="utf-8") == "the old page"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["claims.html", "d"]
+
+
+def test_a_replaced_page_keeps_the_mode_of_the_file(tmp_path):
+    folder = write_dataset(tmp_path / "d")
+    out = tmp_path / "claims.html"
+    out.write_text("old", encoding="utf-8")
+    out.chmod(0o640)
+    assert main(["export", str(folder), "--out", str(out), "--force"]) == 0
+    assert out.stat().st_mode & 0o777 == 0o640
+
+
+# ---------------------------------------------------------------------- a draft is marked as one
+def _draft_folder(tmp_path: Path) -> Path:
+    rows = [(*c, "") for c in CLAIMS]
+    rows[0] = (*CLAIMS[0][:8], "", "", *CLAIMS[0][10:], "suggested by the cue 'aurait'")
+    return write_dataset(tmp_path / "draft", claims=rows)
+
+
+def test_an_unreviewed_draft_is_refused_without_the_flag(tmp_path, capsys):
+    folder = _draft_folder(tmp_path)
+    out = tmp_path / "claims.html"
+    assert main(["export", str(folder), "--out", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "draft" in err and "'c-spacex'" in err and "--draft" in err
+    assert not out.exists()
+
+
+def test_a_draft_exported_with_the_flag_says_so_everywhere(tmp_path):
+    folder = _draft_folder(tmp_path)
+    out = tmp_path / "claims.html"
+    assert main(["export", str(folder), "--out", str(out), "--draft"]) == 0
+    page = out.read_text(encoding="utf-8")
+    assert "Draft: 1 claim(s) not reviewed by a person yet." in page
+    assert "Brouillon : 1 affirmation(s)" in page
+    assert "The summaries are ours" not in page and "This is a DRAFT" in page
+    row = page[page.index('id="claim-c-spacex"') :]
+    row = row[: row.index("</tr>")]
+    assert "Draft, not reviewed" in row and "(no summary yet)" in row
+    other = page[page.index('id="claim-c-poll"') :]
+    assert "Draft, not reviewed" not in other[: other.index("</tr>")]
+
+
+def test_a_reviewed_dataset_shows_no_draft_mark(small_page):
+    assert "Draft" not in small_page and "The summaries are ours" in small_page

@@ -221,7 +221,8 @@ def test_an_involved_actor_matches_whole_ids_only():
     assert ids(filter_claims(claims, actors=["putin"])) == {"a"}
     assert ids(filter_claims(claims, actors=["kremlin", "xin"])) == {"a", "b"}
     assert ids(filter_claims(claims, actors=["musk"])) == {"a", "b", "c"}
-    assert ids(filter_claims(claims, actors=["pu.*"])) == set()  # ids are not patterns
+    with pytest.raises(ValueError, match=r"unknown actor 'pu\.\*'"):  # ids are not patterns
+        filter_claims(claims, actors=["pu.*"])
 
 
 @st.composite
@@ -357,3 +358,123 @@ def test_a_single_string_is_a_list_of_one(small_data, criterion):
     pd.testing.assert_frame_equal(
         filter_claims(claims, **{criterion: value}), filter_claims(claims, **{criterion: [value]})
     )
+
+
+# --------------------------------------------------------------------------------------------------
+# Careless and hostile arguments: a clear refusal naming the argument, never a silently wrong filter
+
+FIXTURE = HealthCheck.function_scoped_fixture  # the small dataset is read-only here
+
+
+@pytest.mark.parametrize("name", ["start", "end", "known_on"])
+@given(year=st.integers(min_value=1700, max_value=2200))
+@settings(max_examples=30, deadline=None, suppress_health_check=[FIXTURE])
+def test_a_whole_number_is_a_year(small_data, name, year):
+    claims = small_data.claims
+    pd.testing.assert_frame_equal(
+        filter_claims(claims, **{name: year}), filter_claims(claims, **{name: f"{year:04d}"})
+    )
+    assert filter_claims(claims, **{name: np.int64(year)}).equals(
+        filter_claims(claims, **{name: year})
+    )
+
+
+def test_start_2023_no_longer_keeps_everything(small_data):
+    claims = small_data.claims
+    assert len(filter_claims(claims, start=2023)) < len(claims)
+    assert "c-talk-2021" not in ids(filter_claims(claims, start=2023))
+    assert "c-talk-2021" in ids(filter_claims(claims, end=2021))
+
+
+@pytest.mark.parametrize("name", ["start", "end", "known_on"])
+@pytest.mark.parametrize(
+    "value, error, words",
+    [
+        (2023.0, TypeError, "a year such as 2022"),
+        (True, TypeError, "got True"),
+        ([2023], TypeError, "got list"),
+        (0, ValueError, "not a year between 1 and 9999"),
+        (1, ValueError, "cannot read the date '0001'"),
+        (10000, ValueError, "not a year between 1 and 9999"),
+        (pd.Timestamp("2023-01-01", tz="Europe/Paris"), ValueError, "has a time zone"),
+        (pd.NaT, ValueError, "missing date"),
+        ("2023-13", ValueError, "cannot read the date"),
+        ("２０２３", ValueError, "'2023'"),
+        (date(1, 1, 1), ValueError, "outside the dates the explainer can compare"),
+    ],
+)
+def test_a_date_that_is_not_one_is_refused_by_name(small_data, name, value, error, words):
+    with pytest.raises(error, match=name) as info:
+        filter_claims(small_data.claims, **{name: value})
+    assert words in str(info.value)
+
+
+@pytest.mark.parametrize(
+    "kwargs, error, words",
+    [
+        ({"statuses": "Reported"}, ValueError, "did you mean 'reported'?"),
+        ({"statuses": ["reported", "rumour"]}, ValueError, "unknown status 'rumour'"),
+        ({"kinds": "contacts"}, ValueError, "did you mean 'contact'?"),
+        ({"actors": "Putin"}, ValueError, "did you mean 'putin'?"),
+        ({"actors": ["putin", "nobody"]}, ValueError, "unknown actor 'nobody'"),
+        ({"actors": ["putin", None]}, TypeError, "actors must hold strings only"),
+        ({"statuses": [None]}, TypeError, "statuses must hold strings only"),
+        ({"kinds": 3}, TypeError, "kinds must be a string or a list of strings"),
+        ({"text": 5}, TypeError, "text must be a string"),
+        ({"text": ["musk"]}, TypeError, "text must be a string"),
+    ],
+)
+def test_an_unknown_or_mistyped_criterion_is_refused(small_data, kwargs, error, words):
+    with pytest.raises(error) as info:
+        filter_claims(small_data.claims, **kwargs)
+    assert words in str(info.value)
+    with pytest.raises(error) as info:  # the mask refuses the same way
+        claim_mask(small_data.claims, **kwargs)
+    assert words in str(info.value)
+
+
+def test_a_dataset_passed_for_its_claims_is_refused(small_data):
+    with pytest.raises(TypeError, match=r"pass its \.claims"):
+        filter_claims(small_data, statuses="reported")
+    with pytest.raises(ValueError, match="lacks the column"):
+        filter_claims(small_data.actors)
+
+
+def test_a_filtered_frame_still_knows_every_actor(small_data):
+    # attrs travel with the rows: filtering twice refuses and accepts the same actors as once.
+    part = filter_claims(small_data.claims, actors=["xi"])
+    assert filter_claims(part, actors=["kiriyenko"]).empty
+    with pytest.raises(ValueError, match="unknown actor 'kiriyenk'"):
+        filter_claims(part, actors=["kiriyenk"])
+
+
+@given(word=st.text(min_size=1, max_size=12))
+@settings(max_examples=60, deadline=None, suppress_health_check=[FIXTURE])
+def test_any_status_or_kind_outside_the_lists_is_refused(small_data, word):
+    for name, allowed in (("statuses", STATUS_ORDER), ("kinds", KIND_ORDER)):
+        if word in allowed:
+            assert len(filter_claims(small_data.claims, **{name: word})) >= 0
+        else:
+            with pytest.raises(ValueError, match="use one of"):
+                filter_claims(small_data.claims, **{name: word})
+
+
+def test_the_explorer_refuses_and_accepts_what_filter_claims_does(small_data):
+    from explainer import Explorer
+
+    app = Explorer(small_data)
+    app.filter(start=2023, known_on=2024)
+    expected = claim_mask(small_data.claims, start="2023", known_on="2024")
+    np.testing.assert_array_equal(app.mask, expected)
+    assert app.mask.sum() < len(small_data.claims)
+    for kwargs in (
+        {"statuses": "Reported"},
+        {"actors": ["putin", None]},
+        {"start": pd.Timestamp("2023-01-01", tz="UTC")},
+        {"text": 5},
+    ):
+        with pytest.raises((TypeError, ValueError)) as mine:
+            app.filter(**kwargs)
+        with pytest.raises((TypeError, ValueError)) as theirs:
+            filter_claims(small_data.claims, **kwargs)
+        assert str(mine.value) == str(theirs.value), kwargs

@@ -327,6 +327,36 @@ def _denied(row: dict[str, str], sent: Sentence, hedges: list[dict[str, str]]) -
     return (same[0] if same else about[-1])["id"]
 
 
+# Short words that are common in one language and rare in the other: enough to tell an English
+# article from a French one (not a general language detector).
+LANGUAGE_WORDS = {
+    "fr": frozenset(
+        "le la les des une est et du que qui dans pour sur pas au aux avec elle sont aurait "  # noqa: SIM905
+        "serait selon cette ont ses été sa leur nous vous mais ou très plus".split()
+    ),
+    "en": frozenset(
+        "the and of is was that with for his her has have are were by from it this which would "  # noqa: SIM905
+        "said not be been its their they but or very more".split()
+    ),
+}
+_LANG_NAMES = {"fr": "French", "en": "English"}
+
+
+def guess_language(text: str) -> tuple[str | None, dict[str, int]]:
+    """``("fr" or "en", counts)`` when the text is clearly in one of them, else ``(None, counts)``.
+
+    Counts the common short words of each language; a language wins with at least 8 of its
+    words and three times as many as the other.
+    """
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    counts = {lang: sum(w in common for w in words) for lang, common in LANGUAGE_WORDS.items()}
+    best = max(counts, key=lambda k: counts[k])
+    other = min(counts.values())
+    if counts[best] >= 8 and counts[best] >= 3 * other:
+        return best, counts
+    return None, counts
+
+
 def draft_text(
     text: str,
     *,
@@ -338,11 +368,26 @@ def draft_text(
     url: str | None = None,
     known_actors: list[dict[str, str]] | None = None,
     file_name: str = "",
+    force: bool = False,
 ) -> Draft:
     """Draft the tables of an article in memory (nothing written).
 
     Parameters are those of :func:`draft`; ``text`` is the article itself.
     """
+    if lang not in LANGUAGE_WORDS:
+        raise DraftError(f"language {lang!r} is not supported; use fr or en")
+    guessed, counts = guess_language(text)
+    mismatch = guessed is not None and guessed != lang
+    if mismatch and not force:
+        # The cues are words of one language: read as French, an English article has no
+        # conditional and no "selon", and every reported claim would come out 'established'.
+        raise DraftError(
+            f"the article looks {_LANG_NAMES[guessed]} ({counts[guessed]} common "
+            f"{_LANG_NAMES[guessed]} words, {counts[lang]} {_LANG_NAMES[lang]}), but the language "
+            f"given is {lang!r}: its cues would be missed and reported claims would come out "
+            f"'established'. Give --lang {guessed} (lang={guessed!r}), or add --force "
+            f"(force=True) if it really is {_LANG_NAMES[lang]}"
+        )
     if not re.fullmatch(r"[a-z][a-z0-9_-]*", source_id):
         raise DraftError(
             f"the source id {source_id!r} is not a short lowercase id (letters, digits, '_' and "
@@ -352,6 +397,11 @@ def draft_text(
     if url and not re.fullmatch(r"https?://\S+", url):
         raise DraftError(f"the address {url!r} must start with http:// or https://")
     published, fallback, notes = _article_dates(date)
+    if mismatch:
+        notes.append(
+            f"the article looks {_LANG_NAMES[guessed]} but was drafted as {_LANG_NAMES[lang]} "
+            "(--force): check every status, the cues of the other language were not looked for"
+        )
     analysis = analyse(text, lang, known_actors)
     ctx = _Context(analysis)
     claims: list[dict[str, str]] = []
@@ -449,6 +499,8 @@ def _write(result: Draft, out: Path, source_id: str) -> None:
         _write_csv(tmp / "actors.csv", _columns("actors"), result.actors)
         _write_csv(tmp / "sources.csv", _columns("sources"), result.sources)
         _write_csv(tmp / "claims.csv", _columns("claims"), result.claims)
+        # Cells are guarded like save_dataset's, and the descriptor says so (see explainer.dataset).
+        (tmp / "datapackage.json").write_text(schema.guarded_descriptor_text(), encoding="utf-8")
         (tmp / "sources").mkdir()
         text = "\n".join(result.paragraphs) + "\n"
         (tmp / "sources" / f"{source_id}.txt").write_text(text, encoding="utf-8")
@@ -472,6 +524,7 @@ def draft(
     title: str | None = None,
     url: str | None = None,
     actors: str | Path | None = "bundled",
+    force: bool = False,
 ) -> Draft:
     """Draft a dataset from an article: claims with suggested statuses, actors, and the source.
 
@@ -493,6 +546,9 @@ def draft(
     actors : str or pathlib.Path or None
         An ``actors.csv`` whose actors to recognise (their ids are reused); ``"bundled"`` (default)
         for the bundled dataset's actors, None for none.
+    force : bool
+        Draft even when the article looks written in the other language than ``lang`` (refused
+        otherwise: the cues would be missed, and reported claims would come out ``established``).
 
     Returns
     -------
@@ -526,6 +582,7 @@ def draft(
         url=url,
         known_actors=known,
         file_name=path.name,
+        force=force,
     )
     if out is not None:
         _write(result, Path(out), sid)
@@ -552,6 +609,9 @@ def _known_actors(actors: str | Path | None) -> list[dict[str, str]]:
             return []
     else:
         path = Path(actors)
+    wrong = schema.regular_file_problem(path)
+    if wrong is not None:
+        raise DraftError(f"the actors file {path}: {wrong}")
     try:
         with path.open(encoding="utf-8-sig", newline="") as f:
             rows = [dict(r) for r in csv.DictReader(f)]

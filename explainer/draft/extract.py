@@ -728,7 +728,7 @@ def analyse(text: str, lang: str = "fr", known: list[dict[str, str]] | None = No
 
 
 def read_article(path: str | Path) -> str:
-    """The text of an article file: UTF-8 (or Windows-1252, as some editors save it).
+    """The text of an article file: UTF-8 (or Windows-1252 or UTF-16, as some editors save it).
 
     Raises
     ------
@@ -740,22 +740,50 @@ def read_article(path: str | Path) -> str:
         raise DraftError(f"{path}: no such file; give the path of the article, a plain-text file")
     if path.is_dir():
         raise DraftError(f"{path} is a folder; give the article's plain-text file")
+    from explainer.schema import regular_file_problem
+
+    wrong = regular_file_problem(path)  # a pipe or a device would block or never end
+    if wrong is not None:
+        raise DraftError(f"{path}: {wrong}; give the article's plain-text file")
     try:
         raw = path.read_bytes()
     except OSError as err:
         raise DraftError(f"{path} cannot be read ({err.strerror})") from None
-    if b"\x00" in raw[:4096] or raw.startswith((b"PK\x03\x04", b"%PDF", b"\xd0\xcf\x11\xe0")):
+    from explainer.schema import utf16_encoding
+
+    kinds = {
+        b"PK\x03\x04": "a zipped document (.docx, .odt, or a workbook)",
+        b"%PDF": "a PDF document",
+        b"\xd0\xcf\x11\xe0": "a Word 97-2003 (.doc) or Excel 97-2003 file",
+        b"{\\rtf": "a rich-text (.rtf) document",
+    }
+    what = next((v for k, v in kinds.items() if raw.startswith(k)), None)
+    utf16 = None if what else utf16_encoding(raw)
+    if what is None and utf16 is None and b"\x00" in raw[:4096]:
+        what = "binary data, not text"
+    if what is not None:
         raise DraftError(
-            f"{path} is not a plain-text file (a PDF or word-processor file?); copy the article's "
-            "text into a .txt file, one paragraph a line"
+            f"{path} is {what}, not a plain-text file; copy the article's text into a .txt file "
+            "(UTF-8), one paragraph a line"
         )
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
+    if utf16 is not None:  # Windows' "Unicode" text: UTF-16, read as it is
         try:
-            text = raw.decode("cp1252")
+            text = raw[: len(raw) // 2 * 2 if utf16 != "utf-16" else len(raw)].decode(utf16)
         except UnicodeDecodeError:
-            raise DraftError(f"{path} is not UTF-8 text; save it as UTF-8 and try again") from None
+            raise DraftError(
+                f"{path} looks like UTF-16 text but cannot be read; save it as UTF-8 and try again"
+            ) from None
+        text = text.removeprefix("\ufeff")
+    else:
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            try:
+                text = raw.decode("cp1252")
+            except UnicodeDecodeError:
+                raise DraftError(
+                    f"{path} is not UTF-8 text; save it as UTF-8 and try again"
+                ) from None
     if not text.strip():
         raise DraftError(f"{path} is empty; paste the article's text into it")
     return text

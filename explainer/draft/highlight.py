@@ -17,6 +17,7 @@ import itertools
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from explainer.bidi import balance, needs_isolation
 from explainer.draft.extract import analyse
 from explainer.i18n import t
 
@@ -134,6 +135,10 @@ def _style(what: str) -> str:
 def _render(text: str, marks: list[_Mark]) -> str:
     """``text`` escaped, with overlapping marks combined on each piece between two mark
     boundaries."""
+    # Bidirectional controls balanced without moving a character (the marks are offsets); the
+    # closers of what the paragraph left open come last, and the caller isolates the paragraph.
+    whole = balance(text, keep_offsets=True)
+    text, closers = whole[: len(text)], whole[len(text) :]
     cuts = sorted({0, len(text), *(m.start for m in marks), *(m.end for m in marks)})
     out = []
     for a, b in itertools.pairwise(cuts):
@@ -149,7 +154,9 @@ def _render(text: str, marks: list[_Mark]) -> str:
         title = " · ".join(dict.fromkeys(m.title for m in on))
         style = html.escape(";".join(styles))
         out.append(f'<span style="{style}" title="{html.escape(title)}">{piece}</span>')
-    return "".join(out)
+    out.append(closers)
+    rendered = "".join(out)
+    return f"<bdi>{rendered}</bdi>" if needs_isolation(whole) else rendered
 
 
 def _legend(lang: str) -> str:

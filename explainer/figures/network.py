@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from explainer.bidi import isolate
 from explainer.figures.style import FONT, GREY, STATUS_STYLES, status_words
 from explainer.figures.timeline import (
     _segments,
@@ -270,7 +271,7 @@ class NetworkModel:
         """Escaped actor names in ``lang`` (looked up once a language)."""
         if lang not in self._name_cache:
             self._name_cache[lang] = {
-                a: html.escape(self.data.actor_name(a, lang)) for a in self.nodes
+                a: html.escape(isolate(self.data.actor_name(a, lang))) for a in self.nodes
             }
         return self._name_cache[lang]
 

@@ -30,6 +30,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.basedatatypes import Undefined
 
+from explainer.bidi import isolate
 from explainer.figures.style import FONT, GREY, LIGHT_GREY, STATUS_STYLES, status_words
 from explainer.i18n import CATALOGUE, LANGS, STATUS_ORDER, t, tn
 
@@ -95,7 +96,8 @@ def _wrap(text: str, width: int = 64) -> str:
             line = f"{line} {word}" if line else word
     if line:
         lines.append(line)
-    return "<br>".join(html.escape(x) for x in lines)
+    # Each line isolated: a bidirectional control in the data cannot reorder the next line or field.
+    return "<br>".join(html.escape(isolate(x)) for x in lines)
 
 
 def message_html(text: str) -> str:
@@ -375,8 +377,8 @@ class TimelineModel:
             known = dict(zip(data.sources.index, data.sources["outlet"].astype(str), strict=True))
             outlets = {src: known.get(src, src) for src in set(col["source"])}
             self._hover_parts[lang] = {
-                "names": {a: html.escape(data.actor_name(a, lang)) for a in who},
-                "outlets": {k: html.escape(v) for k, v in outlets.items()},
+                "names": {a: html.escape(isolate(data.actor_name(a, lang))) for a in who},
+                "outlets": {k: html.escape(isolate(v)) for k, v in outlets.items()},
                 "status": {
                     st: t(
                         "colon",
@@ -408,7 +410,7 @@ class TimelineModel:
             answered = self.index_of.get(col["responds_to"][i]) if col["responds_to"][i] else None
             if answered is not None:
                 short = _shorten(summaries[answered] or str(self.ids[answered]), 70)
-                tail.insert(0, html.escape(t("hover.answers", lang, summary=short)))
+                tail.insert(0, html.escape(t("hover.answers", lang, summary=isolate(short))))
             body = _wrap(summaries[i] or str(self.ids[i]))
             full.append("<br>".join([head, body, parts["status"][col["status"][i]], *tail]))
             guess.append("<br>".join([head, body, parts["guess"], *tail]))
@@ -801,7 +803,7 @@ class TimelineModel:
         key = ("lanes", lang)
         if key not in self._period_labels:
             self._period_labels[key] = [
-                html.escape(self.data.actor_name(a, lang)) for a in self.lanes
+                html.escape(isolate(self.data.actor_name(a, lang))) for a in self.lanes
             ]
         return self._period_labels[key]
 
@@ -812,7 +814,7 @@ class TimelineModel:
         """The layout in ``lang``; ``window`` (ms, ms) sets the visible date range."""
         x_range = self.x_range(window)
         cut_shapes, cut_labels = self.cuts(lang)
-        names = [html.escape(self.data.actor_name(a, lang)) for a in self.lanes]
+        names = [html.escape(isolate(self.data.actor_name(a, lang))) for a in self.lanes]
         bands = [
             {
                 "type": "rect",

@@ -1,8 +1,9 @@
 """HTML views of claims: the detail card and the table. Pure functions returning strings.
 
 Every piece of data text is escaped (``html.escape``) before it goes into the page: a summary that
-contains ``<script>`` shows as those characters. Source links are made only for ``http``/``https``
-addresses, open in a new tab, and carry ``rel="noopener noreferrer"``.
+contains ``<script>`` shows as those characters; and isolated (:func:`explainer.bidi.bdi`), so
+that a bidirectional control in one field cannot reorder another. Source links are made only for
+``http``/``https`` addresses, open in a new tab, and carry ``rel="noopener noreferrer"``.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from urllib.parse import urlsplit
 import numpy as np
 import pandas as pd
 
+from explainer.bidi import bdi
 from explainer.figures.style import FONT, STATUS_STYLES, status_words
 from explainer.i18n import CATALOGUE, t
 
@@ -63,18 +65,18 @@ def _source_link(data: Dataset, source_id: str, *, title: bool = True) -> str:
     """The source as HTML: its outlet, linked when it has an http(s) address, and its title."""
     sources = data.sources
     if source_id in sources.index:
-        label = html.escape(str(sources.at[source_id, "outlet"]))
+        label = bdi(sources.at[source_id, "outlet"])
         heading = str(sources.at[source_id, "title"] or "") if title else ""
         url = safe_url(sources.at[source_id, "url"]) if "url" in sources.columns else None
     else:
-        label, heading, url = html.escape(str(source_id)), "", None
+        label, heading, url = bdi(source_id), "", None
     if url:
         label = (
             f'<a href="{html.escape(url, quote=True)}" target="_blank" '
             f'rel="noopener noreferrer">{label}</a>'
         )
     if heading:
-        label += f", <i>{html.escape(heading)}</i>"
+        label += f", <i>{bdi(heading)}</i>"
     return label
 
 
@@ -86,9 +88,9 @@ def _source_html(data: Dataset, row: pd.Series, lang: str, *, title: bool = True
 
 
 def _who(data: Dataset, row: pd.Series, lang: str) -> str:
-    who = html.escape(data.actor_name(row["actor"], lang))
+    who = bdi(data.actor_name(row["actor"], lang))
     if row["target"]:
-        who += " → " + html.escape(data.actor_name(row["target"], lang))
+        who += " → " + bdi(data.actor_name(row["target"], lang))
     return who
 
 
@@ -124,7 +126,7 @@ def card_html(data: Dataset, claim_id: str, lang: str = "en", *, reveal: bool = 
         f'aria-label="{html.escape(row["id"], quote=True)}">',
         f'<div style="{_MUTED}">{html.escape(row[f"when_label_{lang}"])} · {_who(data, row, lang)}'
         "</div>",
-        f'<p style="font-size:16px;margin:6px 0 8px 0">{html.escape(summary)}</p>',
+        f'<p style="font-size:16px;margin:6px 0 8px 0">{bdi(summary)}</p>',
     ]
     if row["quote"]:
         # The quote stays in the source's language; the card says which.
@@ -136,7 +138,7 @@ def card_html(data: Dataset, claim_id: str, lang: str = "en", *, reveal: bool = 
         parts.append(
             f'<blockquote lang="{html.escape(code, quote=True)}" style="margin:6px 0 8px 0;'
             f'padding-left:10px;border-left:3px solid #c8c8c8;font-style:italic">'
-            f"« {html.escape(row['quote'])} »"
+            f"« {bdi(row['quote'])} »"
             f'<div style="{_MUTED};font-style:normal">{html.escape(label)}</div></blockquote>'
         )
     if reveal:
@@ -150,11 +152,11 @@ def card_html(data: Dataset, claim_id: str, lang: str = "en", *, reveal: bool = 
     )
     if row["involves"]:
         names = [data.actor_name(a.strip(), lang) for a in row["involves"].split(";") if a.strip()]
-        text = ", ".join(html.escape(n) for n in names)
+        text = ", ".join(bdi(n) for n in names)
         parts.append(_line(t("ui.card.involves", lang), text, lang))
     if row["responds_to"]:
         answered = _claim_row(data, row["responds_to"])
-        text = html.escape(
+        text = bdi(
             answered[f"summary_{lang}"] or answered["id"]
             if answered is not None
             else row["responds_to"]
@@ -162,9 +164,7 @@ def card_html(data: Dataset, claim_id: str, lang: str = "en", *, reveal: bool = 
         parts.append(_line(t("ui.card.answers", lang), text, lang))
     denials = data.claims[data.claims["responds_to"] == row["id"]]
     for _, denial in denials.iterrows():
-        text = (
-            f"{_who(data, denial, lang)} — {html.escape(denial[f'summary_{lang}'] or denial['id'])}"
-        )
+        text = f"{_who(data, denial, lang)} — {bdi(denial[f'summary_{lang}'] or denial['id'])}"
         parts.append(_line(t("ui.card.denied_by", lang), text, lang))
     parts.append(_line(t("ui.card.source", lang), _source_html(data, row, lang), lang))
     public = html.escape(row[f"public_label_{lang}"])
@@ -207,7 +207,7 @@ class TableRows:
     def _name(self, actor: str, lang: str) -> str:
         names = self._names.setdefault(lang, {})
         if actor not in names:
-            names[actor] = html.escape(self.data.actor_name(actor, lang))
+            names[actor] = bdi(self.data.actor_name(actor, lang))
         return names[actor]
 
     def _source(self, source: str) -> str:
@@ -234,7 +234,7 @@ class TableRows:
                 who,
                 status_badge(col["status"][i], lang),
                 html.escape(t(f"kind.{col['kind'][i]}", lang)),
-                html.escape(summary),
+                bdi(summary),
                 source,
             ]
             # Each cell names its column: on a phone the rows stack and the names show.

@@ -23,7 +23,14 @@ from explainer.figures.describe import ClaimStats
 from explainer.figures.network import NetworkModel
 from explainer.figures.style import STATUS_STYLES, status_words
 from explainer.figures.timeline import TimelineModel, apply_updates, check_lang, message_html
-from explainer.filtering import DateLike, fold_text, search_words, to_bound
+from explainer.filtering import (
+    DateLike,
+    check_choices,
+    check_criteria,
+    fold_text,
+    search_words,
+    to_bound,
+)
 from explainer.i18n import KIND_ORDER, STATUS_ORDER, t
 from explainer.widgets.card import TABLE_LIMIT, TableRows, card_html
 from explainer.widgets.controls import (
@@ -610,17 +617,13 @@ class Explorer(widgets.VBox):
         ValueError
             For an unknown actor, status or kind, or an unreadable date (the message says more).
         """
-        actors = _listed(actors)
-        statuses = _listed(statuses)
-        kinds = _listed(kinds)
-        _check("actor", actors, self._actor_ids + list(self.data.actors.index))
-        _check("status", statuses, STATUS_ORDER)
-        _check("kind", kinds, KIND_ORDER)
-        for value in (start, end, known_on):
-            try:
-                to_bound(value, side="start")
-            except ValueError as err:
-                raise ValueError(f"cannot read the date {value!r}: {err}") from None
+        # The one check of filter_claims: same refusals, same messages (a year as a year).
+        c = check_criteria(
+            self.claims, actors, start, end, statuses, kinds, text, known_on,
+            actor_ids=self._actor_ids + list(self.data.actors.index),
+        )  # fmt: skip
+        actors, statuses, kinds = c["actors"], c["statuses"], c["kinds"]
+        start, end, known_on, text = c["start"], c["end"], c["known_on"], c["text"]
         self._query = {
             "actors": actors,
             "start": start,
@@ -839,11 +842,4 @@ def _listed(values: str | Iterable[str] | None) -> list[str] | None:
 
 
 def _check(what: str, values: list[str] | None, allowed: Iterable[str]) -> None:
-    if values is None:
-        return
-    allowed = list(dict.fromkeys(allowed))
-    unknown = [v for v in values if v not in allowed]
-    if unknown:
-        raise ValueError(
-            f"unknown {what} {', '.join(map(repr, unknown))}; use one of: {', '.join(allowed)}"
-        )
+    check_choices(what, values, allowed)  # one check and one message, in explainer.filtering
