@@ -19,6 +19,7 @@ from sample_data import write_dataset
 
 import explainer as ex
 from explainer import dates
+from explainer import export as ex_export
 from explainer.__main__ import main
 from explainer.i18n import t
 from explainer.timelinejs import (
@@ -385,5 +386,9 @@ def test_an_imported_timeline_works_in_the_explorer_and_the_offline_page(importe
     assert f"{len(ds.claims)} of {len(ds.claims)} claims" in app.summary.value
     app.filter(actors=["elon-musk"])
     assert f"4 of {len(ds.claims)} claims" in app.summary.value
-    page = ex.export_html(ds, tmp_path / "page.html").read_text(encoding="utf-8")
+    # Every imported row waits for review: the page is refused unless marked as a draft.
+    with pytest.raises(ex_export.ExportError, match="draft"):
+        ex.export_html(ds, tmp_path / "refused.html")
+    page = ex.export_html(ds, tmp_path / "page.html", draft=True).read_text(encoding="utf-8")
     assert "Musk travels to Moscow." in page
+    assert t("export.draft_row", "en") in page
