@@ -561,27 +561,35 @@ class Explorer(widgets.VBox):
     # Drawing
 
     def _relabel(self, fig: go.FigureWidget, model: Any, cache: dict) -> None:
-        new = model.figure(lang=self.lang, mask=self.mask) if model is self._network else None
-        with fig.batch_update():
-            for trace in fig.data:
-                style = model.trace_style(trace.uid, self.lang)
-                if "name" in style:
-                    trace.name = style["name"]
-                if "legendgrouptitle" in style:
-                    trace.legendgrouptitle.text = style["legendgrouptitle"]["text"]
-            layout = model.layout(self.lang)
-            fig.layout.title.text = layout["title"]["text"]
-            if model is self._timeline:
-                fig.layout.xaxis.title.text = layout["xaxis"]["title"]["text"]
-                fig.layout.yaxis.ticktext = layout["yaxis"]["ticktext"]
-                for ann, fresh in zip(
-                    fig.layout.annotations[1:], layout["annotations"][1:], strict=False
-                ):
-                    ann.text = fresh["text"]
-            elif new is not None:
-                nodes = next(tr for tr in new.data if tr.uid == "network-nodes")
-                fig.data[[tr.uid for tr in fig.data].index("network-nodes")].text = nodes.text
-        cache.clear()
+        """Every fixed text of ``fig`` in the current language: trace names, legend titles, axis
+        and plot titles, notes. Sent through :func:`apply_updates`, like every other change, so
+        that the axes keep their types."""
+        lang = self.lang
+        traces: dict[str, dict[str, Any]] = {}
+        for uid in (d.get("uid") for d in fig._data):
+            style = model.trace_style(uid, lang)
+            props = {}
+            if "name" in style:
+                props["name"] = style["name"]
+            if "legendgrouptitle" in style:
+                props["legendgrouptitle.text"] = style["legendgrouptitle"]["text"]
+            if props:
+                traces[uid] = props
+        fresh = model.layout(lang)
+        layout: dict[str, Any] = {"title.text": fresh["title"]["text"]}
+        for key in ("legend", "legend2"):  # the keys' titles ("How we know it")
+            title = fresh.get(key, {}).get("title")
+            if title:
+                layout[f"{key}.title.text"] = title["text"]
+        if model is self._timeline:
+            layout["xaxis.title.text"] = fresh["xaxis"]["title"]["text"]
+            for k, ann in enumerate(fresh["annotations"][1:], start=1):
+                layout[f"annotations[{k}].text"] = ann["text"]
+        else:
+            nodes = model.trace_data(self.mask, lang=lang)["network-nodes"]
+            traces.setdefault("network-nodes", {})["text"] = nodes["text"]
+        cache.clear()  # everything else is sent again, in the new language, by _update
+        apply_updates(fig, traces, None, layout)
 
     def _window(self) -> tuple[float, float] | None:
         lo = to_bound(self._query.get("start"), side="start")
@@ -615,7 +623,10 @@ class Explorer(widgets.VBox):
         mask = self.mask
         n = int(np.count_nonzero(mask))
         focus = [self._selected] if self._selected is not None and mask[self._selected] else []
-        updates = self._timeline.trace_data(mask, lang=lang, highlight=focus, stable=True)
+        # Lanes without a shown claim collapse (place=mask): only rows move, never dates.
+        updates = self._timeline.trace_data(
+            mask, lang=lang, highlight=focus, stable=True, place=mask
+        )
         layout = {} if selection_only else self._timeline_layout(n)
         apply_updates(self.figure, updates, self._cache_t, layout)
         rows = np.flatnonzero(mask)
@@ -637,23 +648,31 @@ class Explorer(widgets.VBox):
         )
 
     def _timeline_layout(self, n: int) -> dict[str, Any]:
-        x_range = self._timeline.x_range(self._window())
-        ticks = self._timeline.ticks(x_range, self.lang)
+        """The timeline's layout for the current mask, window and "Known by" date: height and
+        lanes (those without a shown claim collapse), date range, ticks, the Known-by line, and
+        the message when nothing is shown. Axis types are restated (see ``TimelineModel.frame``).
+        """
+        tl = self._timeline
+        window = self._window()
+        known = to_bound(self._query.get("known_on"), side="end")
+        layout = tl.frame(
+            self.lang,
+            window=window,
+            place=self.mask,
+            known_on=known.value / 1e6 if known is not None else None,
+        )
         message = self._empty_reason() if n == 0 else ""
-        if n and self._window() is not None:
+        if n and window is not None:
             # Claims with an open date ("until 2024") overlap any earlier window, but are drawn
             # where their date is known: say so rather than show an empty plot without a word.
-            tl, rows = self._timeline, np.flatnonzero(self.mask)
+            x_range = layout["xaxis.range"]
+            rows = np.flatnonzero(self.mask)
             inside = (tl.x1[rows] >= x_range[0]) & (tl.x0[rows] <= x_range[1])
             if not inside.any():
                 message = t("empty.outside", self.lang, n=n)
-        return {
-            "xaxis.range": list(x_range),
-            "xaxis.tickvals": ticks["tickvals"],
-            "xaxis.ticktext": ticks["ticktext"],
-            "annotations[0].text": message_html(message),
-            "annotations[0].visible": bool(message),
-        }
+        layout["annotations[0].text"] = message_html(message)
+        layout["annotations[0].visible"] = bool(message)
+        return layout
 
     def _on_click(self, trace: Any, points: Any, state: Any) -> None:
         if not points.point_inds:
