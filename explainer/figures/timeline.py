@@ -43,6 +43,7 @@ __all__ = [
     "GL_THRESHOLD",
     "TimelineModel",
     "apply_updates",
+    "axis_types",
     "check_lang",
     "influence_timeline",
     "message_html",
@@ -942,10 +943,11 @@ class TimelineModel:
         window: tuple[float, float] | None = None,
         place: np.ndarray | None = None,
         known_on: float | None = None,
+        max_height: int | None = None,
     ) -> dict[str, Any]:
         """The layout in ``lang``; ``window`` (ms, ms) sets the visible date range.
 
-        ``place`` and ``known_on`` are those of :meth:`frame`, whose values it holds.
+        ``place``, ``known_on`` and ``max_height``: as for :meth:`frame`, whose values it holds.
         """
         cut_labels = self.cuts(lang)[1]
         top_axis = {
@@ -1074,6 +1076,7 @@ class TimelineModel:
         window: tuple[float, float] | None = None,
         place: np.ndarray | None = None,
         known_on: float | None = None,
+        max_height: int | None = None,
     ) -> dict[str, Any]:
         """The layout values that change with what is shown, as ``{property path: value}``.
 
@@ -1088,6 +1091,9 @@ class TimelineModel:
             lanes shown and the height.
         known_on : float, optional
             The "Known by" date, in ms: drawn as a line (:meth:`known_line`).
+        max_height : int, optional
+            At most this tall, in px (the Story's timeline, which then scrolls its lanes);
+            default: as tall as the lanes shown need.
 
         Returns
         -------
@@ -1117,6 +1123,8 @@ class TimelineModel:
         ]
         rows = pl.y_max + 1 + self.lane_gap + 0.4 if len(lanes) else 3.0
         height = int(TOP_PX + BOTTOM_PX + self.row_px * max(rows, 3.0))
+        if max_height is not None:
+            height = min(height, int(max_height))
         known_shapes, known_label = self.known_line(known_on, lang)
         names = self._wrapped_names(lang)
         return {
@@ -1130,6 +1138,7 @@ class TimelineModel:
             "xaxis.tickvals": ticks["tickvals"],
             "xaxis.ticktext": ticks["ticktext"],
             "xaxis2.type": "date",
+            "xaxis2.range": x_range,  # matched to x; stated, so that restating its type is safe
             "xaxis2.tickmode": "array",
             "xaxis2.tickvals": ticks["tickvals"],
             "xaxis2.ticktext": ticks["ticktext"],
@@ -1284,8 +1293,10 @@ class TimelineModel:
         mask: np.ndarray | None = None,
         highlight: Iterable[int] = (),
         conceal: int | None = None,
+        max_height: int | None = None,
     ) -> go.Figure:
-        """A complete ``go.Figure`` (every trace present, even when empty)."""
+        """A complete ``go.Figure`` (every trace present, even when empty); ``max_height`` caps
+        its height in px (see :meth:`frame`)."""
         data = self.trace_data(mask, lang=lang, highlight=highlight, conceal=conceal)
         traces = []
         for uid in self.trace_uids():
@@ -1293,7 +1304,7 @@ class TimelineModel:
             for path, value in data.get(uid, {}).items():
                 _set_path(spec, path, value)
             traces.append(make_trace(spec))  # validated once, data included
-        layout = self.layout(lang)
+        layout = self.layout(lang, max_height=max_height)
         fig = go.Figure(data=traces, layout=layout)
         shown = int(np.count_nonzero(mask)) if mask is not None else self.n
         if shown == 0:
@@ -1312,7 +1323,8 @@ def apply_updates(
     Only values that differ from those remembered in ``cache`` are sent, all in one ``update``
     message: on a ``FigureWidget``, the same single message that ``batch_update()`` sends when its
     block ends. Whenever traces change, the message restates the type of every axis that has one
-    (see :func:`_axis_types`): without it, plotly.js re-guesses the type of a date axis as linear.
+    (see :func:`axis_types`), then its range: without them, plotly.js re-guesses the type of a
+    date axis as linear, and stating a type alone turns autorange on.
     It skips plotly's per-assignment validation and path parsing, which cost about a
     millisecond per property (dozens of milliseconds per control change); the values come from
     :class:`TimelineModel` and :class:`~explainer.figures.network.NetworkModel`, already valid, and
@@ -1357,11 +1369,6 @@ def apply_updates(
         relayout[path] = value
     if not by_trace and not relayout:
         return 0
-    if by_trace:
-        # plotly.js forgets an axis's type whenever x or y is restyled without the update saying
-        # it (Plotly.update calls clearAxisTypes): the date axis would be guessed again from the
-        # numbers, become linear and lose its cuts, and every mark would jump. Restate each one.
-        relayout.update(_axis_types(fig))
     traces = sorted(by_trace)
     keys = sorted({k for props in by_trace.values() for k in props})
     # Set the values where plotly keeps them (fig.data[i] and fig.layout read from these dicts)...
@@ -1370,6 +1377,14 @@ def apply_updates(
             _set_path(fig._data[i], path, value)
     for path, value in relayout.items():
         _set_path(fig._layout, path, value)
+    if by_trace:
+        # plotly.js forgets an axis's type whenever x or y is restyled without the update saying
+        # it (Plotly.update calls clearAxisTypes): the date axis would be guessed again from the
+        # numbers, become linear and lose its cuts, and every mark would jump. Restate each type;
+        # and, since stating a type turns autorange on, each range after it (order matters).
+        types, ranges = axis_types(fig), _axis_ranges(fig)
+        rest = {k: v for k, v in relayout.items() if k not in types and k not in ranges}
+        relayout = {**types, **rest, **ranges}
     # ...and tell the browser: an update message if it shows the figure, else its whole state.
     if not sync_unshown(fig):
         restyle = {k: [by_trace[i].get(k, Undefined) for i in traces] for k in keys}
@@ -1377,12 +1392,22 @@ def apply_updates(
     return sum(len(props) for props in by_trace.values()) + len(relayout)
 
 
-def _axis_types(fig: go.Figure) -> dict[str, str]:
+def axis_types(fig: go.Figure) -> dict[str, str]:
     """``{"xaxis.type": "date", ...}`` for every axis of ``fig``'s layout that states its type."""
     out = {}
     for name, axis in fig._layout.items():
         if name[:5] in ("xaxis", "yaxis") and isinstance(axis, dict) and axis.get("type"):
             out[f"{name}.type"] = axis["type"]
+    return out
+
+
+def _axis_ranges(fig: go.Figure) -> dict[str, Any]:
+    """``{"xaxis.range": [a, b], ...}`` for every axis of ``fig`` that states a type and a range."""
+    out = {}
+    for name, axis in fig._layout.items():
+        typed = name[:5] in ("xaxis", "yaxis") and isinstance(axis, dict) and axis.get("type")
+        if typed and axis.get("range") is not None:
+            out[f"{name}.range"] = axis["range"]
     return out
 
 

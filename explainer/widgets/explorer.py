@@ -22,7 +22,12 @@ import plotly.graph_objects as go
 from explainer.figures.describe import ClaimStats
 from explainer.figures.network import NetworkModel
 from explainer.figures.style import STATUS_STYLES, status_words
-from explainer.figures.timeline import TimelineModel, apply_updates, check_lang, message_html
+from explainer.figures.timeline import (
+    TimelineModel,
+    apply_updates,
+    check_lang,
+    message_html,
+)
 from explainer.filtering import DateLike, to_bound
 from explainer.i18n import KIND_ORDER, STATUS_ORDER, t
 from explainer.widgets.card import TableRows, card_html
@@ -48,6 +53,23 @@ class StableFigureWidget(go.FigureWidget):
     """
 
     _set_trace_uid = False
+
+    def __init__(self, *args: Any, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.observe(self._measure_again, "_view_count")
+
+    def _measure_again(self, change: dict) -> None:
+        """A new view: ask plotly.js to size the figure to its place on the page.
+
+        The widget draws a figure before the page has put it anywhere, so plotly.js falls back
+        to 700 px wide, and only measures its container at its next update: the first click
+        would then stretch the whole timeline under the cursor. An update as soon as the view
+        exists (the browser counts views in ``_view_count``) does that measuring before anyone
+        clicks: ``autosize`` is what makes plotly.js measure again (it is already on, so it
+        changes nothing else; no trace changes, so the axes keep their types and ranges).
+        """
+        if (change["new"] or 0) > (change["old"] or 0):
+            self._send_update_msg(restyle_data={}, relayout_data={"autosize": True})
 
 
 def _month(ts: pd.Timestamp) -> str:
