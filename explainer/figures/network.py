@@ -19,13 +19,15 @@ import plotly.graph_objects as go
 
 from explainer.figures.style import FONT, GREY, STATUS_STYLES, status_words
 from explainer.figures.timeline import (
+    TEXT_PX,
+    _lane_name,
     _segments,
     _set_path,
     check_lang,
     make_trace,
     message_html,
 )
-from explainer.i18n import STATUS_ORDER, t, tn
+from explainer.i18n import LANGS, STATUS_ORDER, t, tn
 
 if TYPE_CHECKING:
     from explainer.dataset import Dataset
@@ -37,6 +39,7 @@ __all__ = ["EDGE_LIMIT", "WIDTH_CLASSES", "NetworkModel", "actor_network"]
 WIDTH_CLASSES = ((1, 1, 1.5), (2, 2, 3.0), (3, 4, 4.5), (5, 8, 6.5), (9, math.inf, 9.0))
 EDGE_LIMIT = 150  # links drawn at most (the busiest), so that the network stays readable
 UNIT_PER_PX = 0.0042  # layout units per pixel at the usual size: edges stop at node edges
+CHAR_PX = 8.6  # the width of a character of a 14 px label, generously (DejaVu Sans is wide)
 
 
 class NetworkModel:
@@ -170,8 +173,11 @@ class NetworkModel:
             base.update(
                 mode="markers+text",
                 marker={"color": "#3b3b3b", "line": {"color": "white", "width": 1.5}},
-                textfont={"family": FONT, "size": 12, "color": "#222222"},
+                textfont={"family": FONT, "size": TEXT_PX, "color": "#222222"},
                 hovertemplate="%{hovertext}<extra></extra>",
+                # Names run past the plot's edge into the margins, which are made wide enough:
+                # clipped at the edge, "Walter Isaacson" read "saacson".
+                cliponaxis=False,
             )
         elif uid.startswith("network-legend-") and uid != "network-legend-width":
             status = uid.removeprefix("network-legend-")
@@ -262,9 +268,28 @@ class NetworkModel:
                 t("network.node", lang, name=names[a], claims=tn("n_claims", int(k), lang))
                 for a, k in zip(self.nodes, in_view, strict=True)
             ],
-            "text": [names[a] for a in self.nodes],
+            "text": [self._labels(lang)[a] for a in self.nodes],
         }
         return out
+
+    def _labels(self, lang: str) -> dict[str, str]:
+        """Node labels: escaped names, wrapped on two lines or more when long."""
+        key = f"labels-{lang}"
+        if key not in self._name_cache:
+            self._name_cache[key] = {
+                a: _lane_name(self.data.actor_name(a, lang)) for a in self.nodes
+            }
+        return self._name_cache[key]
+
+    def _label_px(self) -> int:
+        """About the widest label line, in px (in either language): the side margins."""
+        lines = [
+            line
+            for lang in LANGS
+            for label in self._labels(lang).values()
+            for line in html.unescape(label).split("<br>")
+        ]
+        return int(CHAR_PX * max((len(x) for x in lines), default=4)) + 12
 
     def _names(self, lang: str) -> dict[str, str]:
         """Escaped actor names in ``lang`` (looked up once a language)."""
@@ -295,29 +320,40 @@ class NetworkModel:
         }
 
     def layout(self, lang: str) -> dict[str, Any]:
-        """The layout in ``lang``."""
-        axis = {"visible": False, "range": [-1.45, 1.45], "fixedrange": False}
+        """The layout in ``lang``.
+
+        The title sits below plotly's toolbar (top right) and is wrapped; names may run into the
+        side margins, made as wide as the longest; the key is across, under the network.
+        """
+        axis = {"visible": False, "range": [-1.2, 1.2], "fixedrange": False}
+        side = self._label_px()
+        height = 620
         return {
             "title": {
-                "text": t("network.title", lang),
+                "text": message_html(t("network.title", lang)),
                 "x": 0.01,
                 "xanchor": "left",
-                "font": {"size": 14},
+                "xref": "container",
+                "y": 1 - 34 / height,  # under the toolbar's row of buttons
+                "yref": "container",
+                "yanchor": "top",
+                "font": {"size": TEXT_PX + 1},
             },
-            "font": {"family": FONT, "size": 13, "color": "#222222"},
-            "height": 540,
-            "margin": {"l": 10, "r": 10, "t": 50, "b": 10},
+            "font": {"family": FONT, "size": TEXT_PX, "color": "#222222"},
+            "height": height,
+            "margin": {"l": side, "r": side, "t": 110, "b": 120},
             "plot_bgcolor": "white",
             "paper_bgcolor": "white",
             "xaxis": axis,
-            "yaxis": {**axis, "range": [-1.2, 1.2]},
+            "yaxis": {**axis, "range": [-1.15, 1.15]},
             "legend": {
-                "orientation": "v",
-                "x": 1.01,
-                "y": 1,
-                "xanchor": "left",
-                "yanchor": "top",
-                "font": {"size": 12},
+                "orientation": "h",
+                "x": 0,
+                "xref": "container",
+                "y": 4 / height,
+                "yref": "container",
+                "yanchor": "bottom",
+                "font": {"size": TEXT_PX},
                 "groupclick": "togglegroup",
             },
             "hovermode": "closest",
@@ -348,7 +384,7 @@ class NetworkModel:
                     "xanchor": "left",
                     "yanchor": "bottom",
                     "showarrow": False,
-                    "font": {"size": 12, "color": GREY},
+                    "font": {"size": TEXT_PX, "color": GREY},
                 },
             ],
             "uirevision": "network",
