@@ -312,7 +312,11 @@ class Explorer(widgets.VBox):
             self._cache_n = {}
             self._network_fig = fig
             self._update_network(self.mask, self.lang)
-            self._network_slot.children = (fig,)
+            # plotly's widget takes seconds to load and draw: say so until the plot is there
+            # (the note hides itself, in the browser, as soon as the slot holds a drawn plot).
+            self._network_note = widgets.HTML(_drawing_html(self.lang))
+            self._network_slot.add_class("explainer-network")
+            self._network_slot.children = (self._network_note, fig)
         return self._network_fig
 
     def _update_network(self, mask: np.ndarray, lang: str) -> None:
@@ -573,6 +577,7 @@ class Explorer(widgets.VBox):
         self._network_button.description = t("explorer.show_network", lang)
         if self._network_fig is not None:
             self._relabel(self._network_fig, self._network, self._cache_n)
+            self._network_note.value = _drawing_html(lang)
         self._update()
         if self._selected is not None:
             self.card.value = card_html(self.data, self.selected, lang)  # type: ignore[arg-type]
@@ -725,6 +730,17 @@ class Explorer(widgets.VBox):
             np.searchsorted(self._known_months, month, "left"), len(self._known_months) - 1
         )
         return self._known_months[pos]
+
+
+def _drawing_html(lang: str) -> str:
+    """The network's "drawing…" note, which a style rule hides once its slot holds a plot."""
+    return (
+        "<style>.explainer-network:has(.js-plotly-plot) .explainer-drawing "
+        "{ display: none; }</style>"
+        '<div class="explainer-drawing" role="status" aria-live="polite" '
+        'style="font-size:15px;padding:12px;color:#333">'
+        f"⏳ {html.escape(t('network.drawing', lang))}</div>"
+    )
 
 
 def _remember(updates: dict[str, dict[str, Any]], layout: dict[str, Any]) -> dict:
