@@ -19,6 +19,7 @@ import plotly.graph_objects as go
 
 from explainer.figures.style import FONT, GREY, STATUS_STYLES, status_words
 from explainer.figures.timeline import (
+    CHAR_PX,
     TEXT_PX,
     _lane_name,
     _segments,
@@ -39,7 +40,6 @@ __all__ = ["EDGE_LIMIT", "WIDTH_CLASSES", "NetworkModel", "actor_network"]
 WIDTH_CLASSES = ((1, 1, 1.5), (2, 2, 3.0), (3, 4, 4.5), (5, 8, 6.5), (9, math.inf, 9.0))
 EDGE_LIMIT = 150  # links drawn at most (the busiest), so that the network stays readable
 UNIT_PER_PX = 0.0042  # layout units per pixel at the usual size: edges stop at node edges
-CHAR_PX = 8.6  # the width of a character of a 14 px label, generously (DejaVu Sans is wide)
 
 
 class NetworkModel:

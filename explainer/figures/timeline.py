@@ -75,9 +75,10 @@ PLOT_PX = 640
 KNOWN_COLOUR = "#000000"  # the "Known by" line: black, unlike any status colour
 TEXT_PX = 14  # every text of the figure, readable from the back of a classroom
 NAME_WIDTH = 16  # lane names are wrapped to lines of about this many characters
+CHAR_PX = 8.6  # the width of a character of 14 px text, generously (DejaVu Sans is wide)
 # Pixels above and below the plot area: title, key and year axis at the top, year axis and the
 # reading guide at the bottom. The key is placed this far from the top (plotly adds its height).
-TOP_PX = 150
+TOP_PX = 176
 BOTTOM_PX = 120
 
 
@@ -230,6 +231,9 @@ class TimelineModel:
         Gives actor names and source outlets.
     claims : pandas.DataFrame, optional
         The claims to draw (default ``data.claims``); a filtered subset of it works.
+    plot_px : int
+        The narrowest plot area, in px, that marks are packed for (default :data:`PLOT_PX`):
+        marks closer in time than a marker's width there go to different sub-rows.
 
     Attributes
     ----------
@@ -245,8 +249,11 @@ class TimelineModel:
         Whether point traces use WebGL (more than :data:`GL_THRESHOLD` claims).
     """
 
-    def __init__(self, data: Dataset, claims: pd.DataFrame | None = None):
+    def __init__(
+        self, data: Dataset, claims: pd.DataFrame | None = None, *, plot_px: int = PLOT_PX
+    ):
         self.data = data
+        self.plot_px = int(plot_px)
         frame = data.claims if claims is None else claims
         self.claims = frame.reset_index(drop=True)
         c = self.claims
@@ -366,7 +373,7 @@ class TimelineModel:
 
         A lane with no claim in ``keep`` (as its actor, or as the target of a link) collapses, and
         the marks of each lane are packed into as few sub-rows as keep them from overlapping, at
-        least :data:`PLOT_PX` pixels across: the timeline is as tall as what it shows. Dates (x)
+        least ``plot_px`` pixels across: the timeline is as tall as what it shows. Dates (x)
         never depend on ``keep``, only rows (y). Kept for the last few masks.
         """
         keep = np.ones(self.n, dtype=bool) if keep is None else np.asarray(keep, dtype=bool)
@@ -417,7 +424,7 @@ class TimelineModel:
     def _pack(self, keep: np.ndarray, row: np.ndarray, rows_used: np.ndarray) -> None:
         """Give each kept claim the first sub-row of its lane where it overlaps nothing."""
         # About a marker and a gap, in ms, at the narrowest plot the timeline is designed for.
-        pad = self.visible * (MARKER_PX / 2 + 2) / PLOT_PX
+        pad = self.visible * (MARKER_PX / 2 + 2) / self.plot_px
         x0, x1, x, lane = self.x0, self.x1, self.x, self.lane
         last_end: list[float] = []
         current = -1
@@ -975,12 +982,15 @@ class TimelineModel:
                 "font": {"size": TEXT_PX + 3},
             },
             "font": {"family": FONT, "size": TEXT_PX, "color": "#222222"},
-            "margin": {"l": 10, "r": 16, "t": TOP_PX, "b": BOTTOM_PX},
+            # Room for the widest lane name in either language, fixed: were it measured (plotly's
+            # automargin), the plot would shift sideways whenever lanes collapse or scroll.
+            "margin": {"l": self._names_px(), "r": 16, "t": TOP_PX, "b": BOTTOM_PX},
             "plot_bgcolor": "white",
             "paper_bgcolor": "white",
             "xaxis": {
                 "type": "date",
-                "title": {"text": t("timeline.xaxis", lang), "font": {"size": TEXT_PX}},
+                # Wrapped: an axis title does not wrap by itself and ran off a narrow figure.
+                "title": {"text": _wrap(t("timeline.xaxis", lang), 56), "font": {"size": TEXT_PX}},
                 "showgrid": True,
                 "gridcolor": LIGHT_GREY,
                 "zeroline": False,
@@ -999,7 +1009,7 @@ class TimelineModel:
                 "showgrid": False,
                 "zeroline": False,
                 "fixedrange": True,
-                "automargin": True,
+                "automargin": False,
                 "ticks": "",
                 "tickfont": {"size": TEXT_PX},
             },
@@ -1065,7 +1075,10 @@ class TimelineModel:
             "uirevision": "timeline",
             "template": "none",
         }
-        for path, value in self.frame(lang, window=window, place=place, known_on=known_on).items():
+        changing = self.frame(
+            lang, window=window, place=place, known_on=known_on, max_height=max_height
+        )
+        for path, value in changing.items():
             _set_path(layout, path, value)
         return layout
 
@@ -1130,8 +1143,9 @@ class TimelineModel:
         return {
             "height": height,
             # Above the plot, from the top: the title, then the status key.
-            "title.y": 1 - 8 / height,
-            "legend.y": 1 - 42 / height,
+            # Below plotly's toolbar (its row of buttons, top right, would cover the title).
+            "title.y": 1 - 34 / height,
+            "legend.y": 1 - 68 / height,
             "legend2.y": 4 / height,
             "xaxis.type": "date",
             "xaxis.range": x_range,
@@ -1152,6 +1166,16 @@ class TimelineModel:
             "annotations[1].x": known_label.get("x", 0.0),
             "annotations[1].visible": bool(known_label),
         }
+
+    def _names_px(self) -> int:
+        """About the widest line of a lane name in either language, in px, plus a gap."""
+        lines = [
+            html.unescape(line)
+            for lang in LANGS
+            for name in self._wrapped_names(lang)
+            for line in name.split("<br>")
+        ]
+        return int(CHAR_PX * max((len(x) for x in lines), default=4)) + 14
 
     def _wrapped_names(self, lang: str) -> list[str]:
         return [_lane_name(self.data.actor_name(a, lang)) for a in self.lanes]
@@ -1204,7 +1228,10 @@ class TimelineModel:
                 lo, hi = max(lo, w_lo), min(hi, w_hi)
                 if hi <= lo:
                     lo, hi = w_lo, w_hi
-        pad = max(self._visible_between(lo, hi) * 0.025, 20 * DAY_MS)
+        # At least the half-width of the circle around a claim (28 px) at the narrowest plot:
+        # a mark on the last day is not cut by the plot's edge.
+        visible = self._visible_between(lo, hi)
+        pad = max(visible * 0.025, visible * 16 / self.plot_px, 20 * DAY_MS)
         return float(lo - pad), float(hi + pad)
 
     def _visible_between(self, lo: float, hi: float) -> float:
