@@ -1159,7 +1159,11 @@ class TimelineModel:
             "yaxis.type": "linear",
             # Half a row and a bit more above the first row and below the last: no mark is cut.
             "yaxis.range": [pl.y_max + 0.7 + gap, -0.7 - gap],
-            "yaxis.tickvals": [float(pl.lane_centre[k]) for k in lanes],
+            # Each name beside its lane's first rows, not its middle: a tall lane's name is then
+            # seen with the lane's top, where the marks start.
+            "yaxis.tickvals": [
+                float(pl.lane_base[k] + (self.lane_min_rows[k] - 1) * ROW_GAP / 2) for k in lanes
+            ],
             "yaxis.ticktext": [names[k] for k in lanes],
             "shapes": bands + self.cuts(lang)[0] + known_shapes,
             "annotations[1].text": known_label.get("text", ""),
