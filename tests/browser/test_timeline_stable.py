@@ -30,35 +30,51 @@ TOLERANCE = 1.0  # px: what "did not move" allows (sub-pixel rounding)
 TIMELINE = """Array.from(document.querySelectorAll('.js-plotly-plot')).find((gd) =>
   (gd._fullData || []).some((t) => (t.uid || '').startsWith('timeline-points-')))"""
 
+
 # What was drawn: the axis (type, cuts), the year labels and every claim mark, in page pixels
 # (scroll-independent), each mark keyed by the claim position it carries (customdata).
-DRAWN = f"""() => {{
-  const gd = {TIMELINE};
+def drawn_js(plot: str) -> str:
+    """A script that reads what was drawn in the plot found by the JS expression ``plot``."""
+    return DRAWN_IN.replace("PLOT", plot)
+
+
+DRAWN_IN = """() => {
+  const gd = PLOT;
   if (!gd) return null;
   const fl = gd._fullLayout;
-  const page = (b) => ({{ x: b.x + window.scrollX, y: b.y + window.scrollY, w: b.width,
-                          h: b.height }});
-  const ticks = (sel) => Array.from(gd.querySelectorAll(sel)).map((el) => {{
+  const page = (b) => ({ x: b.x + window.scrollX, y: b.y + window.scrollY, w: b.width,
+                          h: b.height });
+  const ticks = (sel) => Array.from(gd.querySelectorAll(sel)).map((el) => {
     const b = page(el.getBoundingClientRect());
-    return {{ text: el.textContent, x: b.x + b.w / 2, y: b.y, size: parseFloat(
-      getComputedStyle(el).fontSize) }};
-  }});
-  const marks = {{}};
-  gd.querySelectorAll('.scatterlayer .trace').forEach((g) => {{
+    return { text: el.textContent, x: b.x + b.w / 2, y: b.y, size: parseFloat(
+      getComputedStyle(el).fontSize) };
+  });
+  const marks = {};
+  gd.querySelectorAll('.scatterlayer .trace').forEach((g) => {
     const cd = g.__data__;
     const trace = cd && cd[0] && cd[0].trace;
     if (!trace || !(trace.uid || '').startsWith('timeline-points-')) return;
-    g.querySelectorAll('.point').forEach((el) => {{
+    g.querySelectorAll('.point').forEach((el) => {
       const i = el.__data__.i;
       const b = page(el.getBoundingClientRect());
       if (b.w > 0) marks[String(trace.customdata[i])] = b;
-    }});
-  }});
+    });
+  });
+  let ring = null;  // the circle around the current claim, in window coordinates
+  gd.querySelectorAll('.scatterlayer .trace').forEach((g) => {
+    const trace = g.__data__ && g.__data__[0] && g.__data__[0].trace;
+    if (!trace || trace.uid !== 'timeline-highlight') return;
+    const el = g.querySelector('.point');
+    if (el) {
+      const b = el.getBoundingClientRect();
+      ring = { x: b.x, y: b.y, w: b.width, h: b.height, pos: trace.customdata[0] };
+    }
+  });
   const plot = page(gd.querySelector('.nsewdrag').getBoundingClientRect());
   const texts = (sel) => Array.from(gd.querySelectorAll(sel))
     .filter((el) => el.textContent.trim() && el.getBoundingClientRect().width > 0)
-    .map((el) => ({{ text: el.textContent, size: parseFloat(getComputedStyle(el).fontSize) }}));
-  return {{
+    .map((el) => ({ text: el.textContent, size: parseFloat(getComputedStyle(el).fontSize) }));
+  return {
     type: fl.xaxis.type,
     type2: fl.xaxis2 ? fl.xaxis2.type : null,
     breaks: (fl.xaxis.rangebreaks || []).filter((b) => b.enabled !== false)
@@ -67,6 +83,7 @@ DRAWN = f"""() => {{
     top_years: ticks('.x2tick text'),
     lanes: ticks('.ytick text').map((l) => l.text),
     marks: marks,
+    ring: ring,
     plot: plot,
     height: fl.height,
     legend_titles: Array.from(gd.querySelectorAll('text[class$=titletext]'))
@@ -74,8 +91,9 @@ DRAWN = f"""() => {{
     texts: [...texts('.ytick text'), ...texts('.xtick text'), ...texts('.x2tick text'),
             ...texts('.legendtext, .legend2text'), ...texts('text[class$=titletext]'),
             ...texts('.annotation-text')],
-  }};
-}}"""
+  };
+}"""
+DRAWN = drawn_js(TIMELINE)
 
 # The most isolated claim mark (a click cannot land on a neighbour): its claim position.
 LONELY = f"""() => {{
@@ -114,6 +132,24 @@ MARK_CENTRE = f"""(pos) => {{
   found.scrollIntoView({{ block: 'center', inline: 'center' }});
   const b = found.getBoundingClientRect();
   return {{ x: b.x + b.width / 2, y: b.y + b.height / 2 }};
+}}"""
+
+# The network's plot (its nodes trace), and the boxes of its names, title and toolbar.
+NETWORK = """() => Array.from(document.querySelectorAll('.js-plotly-plot')).find((gd) =>
+  (gd._fullData || []).some((t) => t.uid === 'network-nodes'))"""
+NETWORK_BOXES = f"""() => {{
+  const gd = ({NETWORK})();
+  gd.dispatchEvent(new MouseEvent('mousemove', {{ bubbles: true }}));  // show the toolbar
+  const box = (el) => {{ if (!el) return null; const b = el.getBoundingClientRect();
+    return {{ left: b.left, right: b.right, top: b.top, bottom: b.bottom }}; }};
+  const names = Array.from(gd.querySelectorAll('.scatterlayer .trace text'))
+    .filter((el) => el.textContent.trim())
+    .map((el) => ({{ text: el.textContent, size: parseFloat(getComputedStyle(el).fontSize),
+                     ...box(el) }}));
+  const bar = gd.querySelector('.modebar');
+  return {{ names: names, figure: box(gd.querySelector('.main-svg')),
+            title: box(gd.querySelector('.gtitle')),
+            modebar: bar && bar.getBoundingClientRect().width > 0 ? box(bar) : null }};
 }}"""
 
 # How many claim marks are drawn (points of the timeline-points-* traces).
@@ -279,7 +315,13 @@ def test_explorer_timeline_holds_still_and_fits_a_projector(
     )
     first = drawn(page)
     watched_page.shot("projector-loaded")
-    watched_page.shot("projector-timeline", element=page.evaluate_handle(TIMELINE).as_element())
+    # What the class sees with the timeline scrolled into view (an element shot of a plot taller
+    # than the window is painted only in part by Chromium).
+    page.evaluate(f"() => ({TIMELINE}).scrollIntoView({{ block: 'start' }})")
+    watched_page.shot("projector-timeline")
+    page.evaluate(f"() => ({TIMELINE}).scrollIntoView({{ block: 'end' }})")
+    watched_page.shot("projector-timeline-bottom")
+    page.evaluate("() => window.scrollTo(0, 0)")
 
     # The first draw: a date axis with its two cuts, every claim one mark, none on another,
     # none cut off at the plot's edges, every text at least 14 px.
@@ -374,6 +416,43 @@ def test_explorer_timeline_holds_still_and_fits_a_projector(
     assert set(reset["marks"]) == set(first["marks"])
     assert moved(first, reset, rows_too=True) == [], "Reset did not bring the marks back"
     assert reset["height"] == first["height"]
+
+    # The network: a "drawing…" note until it is drawn; then no name cut at the figure's edges
+    # and the title clear of plotly's toolbar.
+    page.locator("button", has_text=t("explorer.show_network", "fr")).first.click()
+    page.wait_for_selector(".explainer-network", timeout=60_000)
+    note = page.locator(".explainer-drawing")
+    assert (
+        t("network.drawing", "fr") in note.first.inner_text() or page.evaluate(NETWORK) is not None
+    )
+    try:
+        page.wait_for_function(
+            f"() => {{ const gd = ({NETWORK})(); return !!gd; }}", timeout=120_000
+        )
+    except PlaywrightTimeout:
+        fail_if_widgets_stuck(watched_page, "The network never drew")
+        raise
+    page.evaluate(SETTLE)
+    assert not note.first.is_visible(), "the drawing note stays after the network is drawn"
+    net = page.evaluate(NETWORK_BOXES)
+    cut = [
+        n["text"]
+        for n in net["names"]
+        if n["left"] < net["figure"]["left"] - 0.5 or n["right"] > net["figure"]["right"] + 0.5
+    ]
+    assert cut == [], f"network names cut at the figure's edges: {cut}"
+    assert net["names"] and all(n["size"] >= 14 for n in net["names"])
+    bar, title = net["modebar"], net["title"]
+    if bar is not None:  # the toolbar shows on hover: it must not cover the title
+        apart = (
+            title["bottom"] <= bar["top"]
+            or bar["bottom"] <= title["top"]
+            or title["right"] <= bar["left"]
+            or bar["right"] <= title["left"]
+        )
+        assert apart, f"the network's title {title} is under the toolbar {bar}"
+    page.evaluate(f"() => ({NETWORK})().scrollIntoView()")
+    watched_page.shot("projector-network")
 
     # A phone: the same timeline, drawn and readable (the page's stacking is tested elsewhere).
     page.set_viewport_size(PHONE)
