@@ -254,6 +254,7 @@ class TimelineModel:
     ):
         self.data = data
         self.plot_px = int(plot_px)
+        self._wrapped: dict[str, list[str]] = {}
         frame = data.claims if claims is None else claims
         self.claims = frame.reset_index(drop=True)
         c = self.claims
@@ -1182,7 +1183,10 @@ class TimelineModel:
         return int(CHAR_PX * max((len(x) for x in lines), default=4)) + 14
 
     def _wrapped_names(self, lang: str) -> list[str]:
-        return [_lane_name(self.data.actor_name(a, lang)) for a in self.lanes]
+        """Lane names, escaped and wrapped, in ``lang`` (made once a language)."""
+        if lang not in self._wrapped:
+            self._wrapped[lang] = [_lane_name(self.data.actor_name(a, lang)) for a in self.lanes]
+        return self._wrapped[lang]
 
     def known_line(
         self, known_on: float | None, lang: str
