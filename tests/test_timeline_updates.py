@@ -15,6 +15,7 @@ import pytest
 
 from explainer.figures.timeline import (
     MARKER_PX,
+    MIN_HEIGHT,
     ROW_PX,
     TEXT_PX,
     TimelineModel,
@@ -117,6 +118,16 @@ def test_marks_of_a_lane_never_share_a_row_closer_than_a_marker(bundled_data):
                     gap = max(tl.x0[j] - max(tl.x1[i], tl.x[i]), tl.x0[i] - max(tl.x1[j], tl.x[j]))
                     assert gap * px_per_ms >= MARKER_PX, (tl.ids[i], tl.ids[j])
     assert ROW_PX >= MARKER_PX  # rows are a marker's height apart
+
+
+def test_a_timeline_of_one_claim_is_tall_enough_for_its_keys(small_data):
+    # Its keys wrap onto more lines on a narrow screen; squeezed to nothing, the plot stayed blank
+    # in JupyterLab ("Something went wrong with axis scaling", seen in the browser test).
+    model = TimelineModel(small_data, small_data.claims.iloc[:1])
+    assert model.layout("en")["height"] >= MIN_HEIGHT
+    app = Explorer(small_data)
+    app.filter(text="no claim says this")
+    assert app.figure.layout.height >= MIN_HEIGHT
 
 
 def test_known_on_draws_a_line_with_its_label(small_data):

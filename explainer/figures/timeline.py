@@ -80,6 +80,10 @@ CHAR_PX = 8.6  # the width of a character of 14 px text, generously (DejaVu Sans
 # reading guide at the bottom. The key is placed this far from the top (plotly adds its height).
 TOP_PX = 176
 BOTTOM_PX = 120
+# A timeline is at least this tall (px), even for one claim: on a narrow screen its keys wrap onto
+# more lines, and plotly.js cannot draw an axis in a plot they squeeze to nothing ("Something went
+# wrong with axis scaling": the figure stayed blank).
+MIN_HEIGHT = 560
 
 
 def check_lang(lang: str) -> str:
@@ -1136,7 +1140,7 @@ class TimelineModel:
             for k in lanes[::2]
         ]
         rows = pl.y_max + 1 + self.lane_gap + 0.4 if len(lanes) else 3.0
-        height = int(TOP_PX + BOTTOM_PX + self.row_px * max(rows, 3.0))
+        height = max(int(TOP_PX + BOTTOM_PX + self.row_px * max(rows, 3.0)), MIN_HEIGHT)
         if max_height is not None:
             height = min(height, int(max_height))
         known_shapes, known_label = self.known_line(known_on, lang)
