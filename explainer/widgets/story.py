@@ -16,7 +16,6 @@ import numpy as np
 
 from explainer.figures.timeline import (
     ROW_PX,
-    TOP_PX,
     TimelineModel,
     apply_updates,
     check_lang,
@@ -32,7 +31,7 @@ __all__ = ["STORY_HEIGHT", "STORY_PLOT_PX", "STORY_WIDTH", "Story"]
 
 # The Story's timeline is at most this tall (px): with the buttons above it, it fits a 1366×768
 # projector in JupyterLab, beside the card. A taller timeline scrolls its lanes to the claim.
-STORY_HEIGHT = 580
+STORY_HEIGHT = 600
 # And this wide (px): with the card beside it, it fits JupyterLab's notebook at 1366 px with the
 # file browser open. A fixed width, because plotly's widget draws before the page places it and
 # does not follow its box afterwards (a plot wider than its box was cut off at the right).
@@ -40,10 +39,12 @@ STORY_WIDTH = 560
 # Its plot area (the width less the lane names): the marks are packed into rows for it, so that
 # none overlaps another.
 STORY_PLOT_PX = 390
-# Below the plot: the years and the axis title (the reading guide is left to the static figures
-# of the notebook, so that the lanes get the height); and what plotly adds beyond the margins.
+# Above the plot at this width, as drawn (toolbar row, title, the status key on five lines, the
+# years): more than the wide timeline's margin. Below it: the years and the axis title (the
+# reading guide is left to the static figures of the notebook, so that the lanes get the height).
+_TOP_PX = 262
 _BOTTOM_PX = 72
-_EXTRA_PX = 40
+_EXTRA_PX = 10
 # The card beside the timeline; under it when the window is too narrow for both.
 _CSS = """<style>
 .explainer-story { flex-flow: row wrap; align-items: flex-start; }
@@ -137,7 +138,8 @@ class Story(widgets.VBox):
             layout=widgets.Layout(align_items="center", flex_flow="row wrap"),
         )
         # The card beside the timeline, so that the circled mark and its card are seen together.
-        self._rows = max((STORY_HEIGHT - TOP_PX - _BOTTOM_PX - _EXTRA_PX) / ROW_PX, 4.0)
+        # Rows in view, each at least a marker's height (ROW_PX): marks never overlap.
+        self._rows = max((STORY_HEIGHT - _TOP_PX - _BOTTOM_PX - _EXTRA_PX) / ROW_PX, 4.0)
         self._top: float | None = None  # the first row in view (None: the whole height fits)
         figure_box = widgets.Box([self.figure])
         figure_box.add_class("explainer-story-figure")

@@ -172,6 +172,12 @@ def test_story_runs_in_jupyterlab_and_steps(watched_page, lab_server, timings):
             if p in now["marks"]
         }
         assert max(shifts) - min(shifts) <= 1, f"{what}: lanes moved apart, not together"
+        in_view = {
+            p: b
+            for p, b in now["marks"].items()
+            if now["plot"]["y"] <= b["y"] and b["y"] + b["h"] <= now["plot"]["y"] + now["plot"]["h"]
+        }
+        assert overlaps({"marks": in_view}) == [], f"{what}: marks overlap"
         claim_id = str(claims.iloc[int(now["ring"]["pos"])]["id"])
         on_screen(now["ring"], f"{what}: the circled mark")
         on_screen(page.evaluate(CARD_BOX, claim_id), f"{what}: the card of {claim_id}")
