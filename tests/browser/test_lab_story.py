@@ -18,6 +18,7 @@ import explainer as ex
 from explainer.i18n import t
 from tests.browser.conftest import fail_if_widgets_stuck, keep_local
 from tests.browser.test_timeline_stable import (
+    PHONE,
     PROJECTOR,
     SETTLE,
     TOLERANCE,
@@ -191,6 +192,16 @@ def test_story_runs_in_jupyterlab_and_steps(watched_page, lab_server, timings):
             )
         previous = now
     watched_page.shot("last-step")
+
+    # A phone-sized window: the Story stacks (card under the timeline), its axis still a date axis.
+    page.set_viewport_size(PHONE)
+    # On a phone the file browser would take the whole width: close the left sidebar, as one would.
+    page.locator(".jp-SideBar.jp-mod-left .lm-TabBar-tab.lm-mod-current").first.click()
+    page.evaluate(SETTLE)
+    page.evaluate(STORY_TO_TOP, next_label)
+    phone = page.evaluate(STORY_DRAWN)
+    assert phone["type"] == "date" and phone["breaks"] == first["breaks"]
+    watched_page.shot("phone")
 
     fail_if_widgets_stuck(watched_page, "A figure of the notebook never connected")
     assert watched_page.errors == []
