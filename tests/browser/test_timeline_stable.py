@@ -468,3 +468,39 @@ def test_explorer_timeline_holds_still_and_fits_a_projector(
     fail_if_widgets_stuck(watched_page, "A figure of the Explorer never connected")
     assert watched_page.errors == []
     assert all(url.startswith(VOILA_CDN) for url in outside), outside
+
+
+def test_known_by_is_drawn_as_a_line_and_moves_nothing(watched_page, voila_server):
+    # The "Known by" control (whatever its form) is moved from the keyboard, one month back from
+    # "today": the timeline draws that date as a line, labelled, and no date moves.
+    page = watched_page.page
+    page.set_viewport_size(PROJECTOR)
+    keep_local(watched_page)
+    page.goto(voila_server.url, timeout=180_000)
+    wait_for(page, f"({COUNT}) > 0", "the first draw", watched_page)
+    wait_for(page, "Math.abs(gd._fullLayout.width - gd.clientWidth) <= 2", "sizing", watched_page)
+    before = drawn(page)
+    label = t("ui.known_on", "en")
+    # The slider's handle next to the label "Known by" (ipywidgets: a noUiSlider handle).
+    handle = page.locator(".widget-slider", has_text=label).locator(".noUi-handle").first
+    handle.focus()
+    page.keyboard.press("ArrowLeft")
+    wait_for(
+        page,
+        "(gd._fullLayout.shapes || []).some((s) => s.name === 'known')",
+        "the Known-by line",
+        watched_page,
+    )
+    after = drawn(page)
+    assert_axis_held(before, after, "moving Known by")
+    assert moved(before, after, rows_too=False) == [], "moving Known by moved marks across"
+    line = page.evaluate(
+        f"""() => {{ const gd = {TIMELINE}; const s = gd._fullLayout.shapes.find(
+          (s) => s.name === 'known'); const a = gd._fullLayout.annotations.find(
+          (a) => a.name === 'known'); return {{ x: s.x0, label: a.text, shown: a.visible }}; }}"""
+    )
+    assert line["shown"] and "Known by" in line["label"], line
+    texts = [tx["text"] for tx in after["texts"]]
+    assert any(tx.startswith("Known by") for tx in texts), "the line's label is not drawn"
+    page.evaluate(f"() => ({TIMELINE}).scrollIntoView({{ block: 'start' }})")
+    watched_page.shot("projector-known-by")
