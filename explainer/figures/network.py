@@ -27,6 +27,7 @@ from explainer.figures.timeline import (
     check_lang,
     make_trace,
     message_html,
+    wrap_label,
 )
 from explainer.i18n import LANGS, STATUS_ORDER, t, tn
 
@@ -330,7 +331,7 @@ class NetworkModel:
         height = 620
         return {
             "title": {
-                "text": message_html(t("network.title", lang)),
+                "text": wrap_label(t("network.title", lang), 72),
                 "x": 0.01,
                 "xanchor": "left",
                 "xref": "container",

@@ -47,6 +47,7 @@ __all__ = [
     "check_lang",
     "influence_timeline",
     "message_html",
+    "wrap_label",
 ]
 
 # Above this many claims in the data, point traces use WebGL (Scattergl): SVG slows down past a few
@@ -115,6 +116,18 @@ def _wrap(text: str, width: int = 64) -> str:
     if line:
         lines.append(line)
     return "<br>".join(html.escape(x) for x in lines)
+
+
+def wrap_label(text: str, width: int) -> str:
+    """An interface text (a title) escaped and broken into lines of about ``width`` characters:
+    plotly never wraps titles, which then run off a narrow figure."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return "<br>".join(html.escape(line, quote=False) for line in lines)
 
 
 def message_html(text: str) -> str:
@@ -995,7 +1008,10 @@ class TimelineModel:
             "xaxis": {
                 "type": "date",
                 # Wrapped: an axis title does not wrap by itself and ran off a narrow figure.
-                "title": {"text": _wrap(t("timeline.xaxis", lang), 56), "font": {"size": TEXT_PX}},
+                "title": {
+                    "text": wrap_label(t("timeline.xaxis", lang), 56),
+                    "font": {"size": TEXT_PX},
+                },
                 "showgrid": True,
                 "gridcolor": LIGHT_GREY,
                 "zeroline": False,
