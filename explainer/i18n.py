@@ -228,6 +228,15 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "No claim links two actors in this selection.",
         "fr": "Aucune affirmation ne relie deux acteurs dans cette sélection.",
     },
+    # The timeline's "Known by" line and the network's drawing state (issue 11, the screen).
+    "timeline.known": {
+        "en": "Known by {date}: what was public then",
+        "fr": "Connu au {date} : ce qui était public alors",
+    },
+    "network.drawing": {
+        "en": "Drawing the network… (a few seconds)",
+        "fr": "Le réseau se dessine… (quelques secondes)",
+    },
     "describe.network": {
         "en": "The network links {actors} by {claims}; the busiest link is {top}.",
         "fr": "Le réseau relie {actors} par {claims} ; le lien le plus chargé est {top}.",

@@ -173,9 +173,12 @@ def test_long_empty_stretch_of_time_is_cut_and_labelled(small_data):
     breaks = fig.layout.xaxis.rangebreaks
     assert len(breaks) == 1
     lo, hi = (pd.Timestamp(b) for b in breaks[0].bounds)
-    assert lo.year == 2003 and hi.year == 2020
+    # A month and a half is kept on each side of the cut (the busy years get the width).
+    assert pd.Timestamp("2003-01-01") < lo <= pd.Timestamp("2003-03-01")
+    assert pd.Timestamp("2020-12-01") <= hi < pd.Timestamp("2021-04-01")
+    assert fig.layout.xaxis2.rangebreaks == breaks  # the years repeated above: the same cut
     labels = [a.text for a in fig.layout.annotations if a.name == "cut"]
-    assert labels == ["axis cut: 2003–2020, no claim"]
+    assert labels == ["axis cut: 2003–2021, no claim"]
 
 
 # --------------------------------------------------------------------------------------------------
@@ -388,9 +391,28 @@ def test_network_nodes_french_and_escaped(hostile_data):
     fr = actor_network(hostile_data, lang="fr")
     nodes = trace(fr, "network-nodes")
     assert "Vladimir Poutine" in nodes.text
-    assert "&lt;i&gt;Evil&lt;/i&gt; &amp; Cie" in nodes.text
+    # Long names are wrapped (<br>) so that they take little width; each line is escaped.
+    assert "&lt;i&gt;Evil&lt;/i&gt; &amp;<br>Cie" in nodes.text
     assert all("<i>" not in h for h in nodes.hovertext)
     assert fr.layout.title.text.startswith("Qui est lié à qui")
+
+
+def test_network_labels_are_never_clipped_and_the_title_clears_the_toolbar(bundled_data):
+    fig = actor_network(bundled_data)
+    nodes = trace(fig, "network-nodes")
+    # Names may run past the plot's edge: drawn there, not cut ("saacson", "The Wall Str").
+    assert nodes.cliponaxis is False
+    assert "The Wall Street<br>Journal" in nodes.text
+    widest = max(len(line) for text in nodes.text for line in text.split("<br>"))
+    # The side margins hold the widest line at 14 px (about 8.6 px a character, generously).
+    assert fig.layout.margin.l >= 8.6 * widest and fig.layout.margin.r >= 8.6 * widest
+    assert nodes.textfont.size >= 14 and fig.layout.legend.font.size >= 14
+    # The title starts below plotly's toolbar row (about 30 px at the top right), wrapped.
+    assert fig.layout.title.yref == "container"
+    assert (1 - fig.layout.title.y) * fig.layout.height >= 30
+    assert all(len(line) <= 72 for line in fig.layout.title.text.split("<br>"))
+    # The key is across, under the network, not beside it where the names are.
+    assert fig.layout.legend.orientation == "h" and fig.layout.legend.y < 0.1
 
 
 def test_network_filtered_keeps_layout_and_dims_absent_nodes(small_data):

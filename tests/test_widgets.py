@@ -474,11 +474,16 @@ def test_the_network_widget_is_made_only_when_asked_for(small_data):
     assert app._network_fig is None
     assert not any(isinstance(w, go.FigureWidget) for w in app._network_slot.children)
     app._network_button.click()
-    assert app._network_slot.children == (app.network,)
+    # The figure, with a "drawing…" note that hides itself once the browser has drawn it.
+    note, figure = app._network_slot.children
+    assert figure is app.network
+    assert "explainer-drawing" in note.value and "Drawing the network" in note.value
+    assert ":has(.js-plotly-plot)" in note.value  # the rule that hides it
+    assert "explainer-network" in app._network_slot._dom_classes
     shown = filter_claims(small_data.claims, actors=["putin"])
     assert "Vladimir Putin" in trace(app.network, "network-nodes").text
     app.filter()  # reset: the network follows in place
-    assert app.network is app._network_slot.children[0]
+    assert app.network is app._network_slot.children[1]
     assert len(shown) < len(small_data.claims)
 
 

@@ -20,13 +20,17 @@ import plotly.graph_objects as go
 from explainer.bidi import isolate
 from explainer.figures.style import FONT, GREY, STATUS_STYLES, status_words
 from explainer.figures.timeline import (
+    CHAR_PX,
+    TEXT_PX,
+    _lane_name,
     _segments,
     _set_path,
     check_lang,
     make_trace,
     message_html,
+    wrap_label,
 )
-from explainer.i18n import STATUS_ORDER, t, tn
+from explainer.i18n import LANGS, STATUS_ORDER, t, tn
 
 if TYPE_CHECKING:
     from explainer.dataset import Dataset
@@ -171,8 +175,11 @@ class NetworkModel:
             base.update(
                 mode="markers+text",
                 marker={"color": "#3b3b3b", "line": {"color": "white", "width": 1.5}},
-                textfont={"family": FONT, "size": 12, "color": "#222222"},
+                textfont={"family": FONT, "size": TEXT_PX, "color": "#222222"},
                 hovertemplate="%{hovertext}<extra></extra>",
+                # Names run past the plot's edge into the margins, which are made wide enough:
+                # clipped at the edge, "Walter Isaacson" read "saacson".
+                cliponaxis=False,
             )
         elif uid.startswith("network-legend-") and uid != "network-legend-width":
             status = uid.removeprefix("network-legend-")
@@ -263,9 +270,28 @@ class NetworkModel:
                 t("network.node", lang, name=names[a], claims=tn("n_claims", int(k), lang))
                 for a, k in zip(self.nodes, in_view, strict=True)
             ],
-            "text": [names[a] for a in self.nodes],
+            "text": [self._labels(lang)[a] for a in self.nodes],
         }
         return out
+
+    def _labels(self, lang: str) -> dict[str, str]:
+        """Node labels: escaped names, wrapped on two lines or more when long."""
+        key = f"labels-{lang}"
+        if key not in self._name_cache:
+            self._name_cache[key] = {
+                a: _lane_name(self.data.actor_name(a, lang)) for a in self.nodes
+            }
+        return self._name_cache[key]
+
+    def _label_px(self) -> int:
+        """About the widest label line, in px (in either language): the side margins."""
+        lines = [
+            line
+            for lang in LANGS
+            for label in self._labels(lang).values()
+            for line in html.unescape(label).split("<br>")
+        ]
+        return int(CHAR_PX * max((len(x) for x in lines), default=4)) + 12
 
     def _names(self, lang: str) -> dict[str, str]:
         """Escaped actor names in ``lang`` (looked up once a language)."""
@@ -296,29 +322,40 @@ class NetworkModel:
         }
 
     def layout(self, lang: str) -> dict[str, Any]:
-        """The layout in ``lang``."""
-        axis = {"visible": False, "range": [-1.45, 1.45], "fixedrange": False}
+        """The layout in ``lang``.
+
+        The title sits below plotly's toolbar (top right) and is wrapped; names may run into the
+        side margins, made as wide as the longest; the key is across, under the network.
+        """
+        axis = {"visible": False, "range": [-1.2, 1.2], "fixedrange": False}
+        side = self._label_px()
+        height = 620
         return {
             "title": {
-                "text": t("network.title", lang),
+                "text": wrap_label(t("network.title", lang), 72),
                 "x": 0.01,
                 "xanchor": "left",
-                "font": {"size": 14},
+                "xref": "container",
+                "y": 1 - 34 / height,  # under the toolbar's row of buttons
+                "yref": "container",
+                "yanchor": "top",
+                "font": {"size": TEXT_PX + 1},
             },
-            "font": {"family": FONT, "size": 13, "color": "#222222"},
-            "height": 540,
-            "margin": {"l": 10, "r": 10, "t": 50, "b": 10},
+            "font": {"family": FONT, "size": TEXT_PX, "color": "#222222"},
+            "height": height,
+            "margin": {"l": side, "r": side, "t": 110, "b": 120},
             "plot_bgcolor": "white",
             "paper_bgcolor": "white",
             "xaxis": axis,
-            "yaxis": {**axis, "range": [-1.2, 1.2]},
+            "yaxis": {**axis, "range": [-1.15, 1.15]},
             "legend": {
-                "orientation": "v",
-                "x": 1.01,
-                "y": 1,
-                "xanchor": "left",
-                "yanchor": "top",
-                "font": {"size": 12},
+                "orientation": "h",
+                "x": 0,
+                "xref": "container",
+                "y": 4 / height,
+                "yref": "container",
+                "yanchor": "bottom",
+                "font": {"size": TEXT_PX},
                 "groupclick": "togglegroup",
             },
             "hovermode": "closest",
@@ -349,7 +386,7 @@ class NetworkModel:
                     "xanchor": "left",
                     "yanchor": "bottom",
                     "showarrow": False,
-                    "font": {"size": 12, "color": GREY},
+                    "font": {"size": TEXT_PX, "color": GREY},
                 },
             ],
             "uirevision": "network",

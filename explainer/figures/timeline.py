@@ -23,6 +23,7 @@ from __future__ import annotations
 import html
 import itertools
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -43,9 +44,11 @@ __all__ = [
     "GL_THRESHOLD",
     "TimelineModel",
     "apply_updates",
+    "axis_types",
     "check_lang",
     "influence_timeline",
     "message_html",
+    "wrap_label",
 ]
 
 # Above this many claims in the data, point traces use WebGL (Scattergl): SVG slows down past a few
@@ -60,12 +63,29 @@ BIN_LIMIT = 4000
 DAY_MS = 86_400_000.0
 YEAR_MS = 365.25 * DAY_MS
 LINK_KINDS = ("influence", "contact")
-MAX_ROWS = 16  # sub-rows per lane before marks are allowed to overlap
+MAX_ROWS = 24  # sub-rows per lane before marks are allowed to overlap
 ROW_GAP = 1.0  # y units between sub-rows of a lane
-LANE_GAP = 0.8  # extra y units between lanes
+LANE_GAP = 0.6  # extra y units between lanes
 MARKER_SIZE = 12
+# A marker's footprint: plotly draws a size-12 diamond 15.6 px tall, plus its 2.2 px outline.
+MARKER_PX = 18
 SPAN_WIDTH = 8
-ROW_PX = 21  # height of one y unit, in pixels
+ROW_PX = MARKER_PX  # height of one y unit (a sub-row), in pixels: rows of marks never touch
+# The narrowest plot area (px) the packing of marks is made for: the timeline beside the card on a
+# 1366 px projector. Marks closer in time than a marker's width there go to different sub-rows.
+PLOT_PX = 640
+KNOWN_COLOUR = "#000000"  # the "Known by" line: black, unlike any status colour
+TEXT_PX = 14  # every text of the figure, readable from the back of a classroom
+NAME_WIDTH = 16  # lane names are wrapped to lines of about this many characters
+CHAR_PX = 8.6  # the width of a character of 14 px text, generously (DejaVu Sans is wide)
+# Pixels above and below the plot area: title, key and year axis at the top, year axis and the
+# reading guide at the bottom. The key is placed this far from the top (plotly adds its height).
+TOP_PX = 176
+BOTTOM_PX = 120
+# A timeline is at least this tall (px), even for one claim: on a narrow screen its keys wrap onto
+# more lines, and plotly.js cannot draw an axis in a plot they squeeze to nothing ("Something went
+# wrong with axis scaling": the figure stayed blank).
+MIN_HEIGHT = 560
 
 
 def check_lang(lang: str) -> str:
@@ -98,6 +118,18 @@ def _wrap(text: str, width: int = 64) -> str:
         lines.append(line)
     # Each line isolated: a bidirectional control in the data cannot reorder the next line or field.
     return "<br>".join(html.escape(isolate(x)) for x in lines)
+
+
+def wrap_label(text: str, width: int) -> str:
+    """An interface text (a title) escaped and broken into lines of about ``width`` characters:
+    plotly never wraps titles, which then run off a narrow figure."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return "<br>".join(html.escape(line, quote=False) for line in lines)
 
 
 def message_html(text: str) -> str:
@@ -145,19 +177,61 @@ def _gaps(lo: np.ndarray, hi: np.ndarray) -> list[tuple[float, float]]:
 
     Without cuts, two claims from 2001 would squeeze the years 2021-2024, where most claims are,
     into a sliver of the width. A gap is cut when it is longer than two years and an eighth of the
-    whole range; a quarter of a year is kept on each side of it.
+    whole range; a month and a half is kept on each side of it.
     """
     if len(lo) == 0:
         return []
     order = np.argsort(lo, kind="stable")
     lo, hi = lo[order], np.maximum.accumulate(hi[order])
     whole = float(hi[-1] - lo[0])
-    margin = YEAR_MS / 4
+    margin = 45 * DAY_MS  # short: the years before the busy ones take little width
     cuts = []
     for a, b in zip(hi[:-1], lo[1:], strict=True):
         if b - a > max(2 * YEAR_MS, whole / 8):
             cuts.append((float(a + margin), float(b - margin)))
     return cuts
+
+
+def _lane_name(name: str) -> str:
+    """An actor's name, escaped and wrapped (``<br>``) so that the lane names take little width."""
+    lines: list[str] = []
+    for word in name.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= NAME_WIDTH:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    # Each line isolated: a bidirectional control in a name cannot reorder the next line.
+    return "<br>".join(html.escape(isolate(line)) for line in lines) or html.escape(isolate(name))
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where marks go for one set of shown claims (see :meth:`TimelineModel.placement`).
+
+    Attributes
+    ----------
+    y : numpy.ndarray
+        The y of each claim's marker (meaningful for the shown ones).
+    lane_base, lane_centre : numpy.ndarray
+        The y of each lane's first sub-row and of its middle.
+    lane_rows : numpy.ndarray
+        Sub-rows of each lane (0 for a collapsed lane).
+    lane_shown : numpy.ndarray of bool
+        Lanes that have a shown claim (as actor or target).
+    y_max : float
+        The y of the lowest sub-row.
+    link_y1, link_down : numpy.ndarray
+        Where each link (:attr:`TimelineModel.link`) ends, and whether it points down.
+    """
+
+    y: np.ndarray
+    lane_base: np.ndarray
+    lane_rows: np.ndarray
+    lane_centre: np.ndarray
+    lane_shown: np.ndarray
+    y_max: float
+    link_y1: np.ndarray
+    link_down: np.ndarray
 
 
 def _ids(values: str | Iterable[str] | None) -> list[str]:
@@ -177,6 +251,9 @@ class TimelineModel:
         Gives actor names and source outlets.
     claims : pandas.DataFrame, optional
         The claims to draw (default ``data.claims``); a filtered subset of it works.
+    plot_px : int
+        The narrowest plot area, in px, that marks are packed for (default :data:`PLOT_PX`):
+        marks closer in time than a marker's width there go to different sub-rows.
 
     Attributes
     ----------
@@ -192,8 +269,12 @@ class TimelineModel:
         Whether point traces use WebGL (more than :data:`GL_THRESHOLD` claims).
     """
 
-    def __init__(self, data: Dataset, claims: pd.DataFrame | None = None):
+    def __init__(
+        self, data: Dataset, claims: pd.DataFrame | None = None, *, plot_px: int = PLOT_PX
+    ):
         self.data = data
+        self.plot_px = int(plot_px)
+        self._wrapped: dict[str, list[str]] = {}
         frame = data.claims if claims is None else claims
         self.claims = frame.reset_index(drop=True)
         c = self.claims
@@ -214,6 +295,14 @@ class TimelineModel:
         self._dates()
         self._lanes()
         self._links()
+        full = self.placement()  # every claim: what a static figure (and the Story) shows
+        self.full = full
+        self.lane_base, self.lane_rows, self.lane_centre = (
+            full.lane_base,
+            full.lane_rows,
+            full.lane_centre,
+        )
+        self.y, self.y_max = full.y, full.y_max
         self._hover: dict[str, np.ndarray] = {}
         self._of_status = [np.flatnonzero(self.status_code == k) for k in range(len(STATUS_ORDER))]
         self._hover_parts: dict[str, dict] = {}
@@ -283,18 +372,87 @@ class TimelineModel:
         self.lanes = sorted(counts, key=lambda a: (-counts[a], first[a], a))
         lane_of = {a: i for i, a in enumerate(self.lanes)}
         self.lane = np.array([lane_of[a] for a in actors], dtype=np.int64).reshape(-1)
+        self.target_lane = np.array(
+            [lane_of.get(a, -1) if a else -1 for a in targets], dtype=np.int64
+        ).reshape(-1)
+        # A lane is at least as tall as its name, wrapped, in the longer language: the lanes then
+        # stay where they are when the language changes.
+        self.lane_min_rows = np.array(
+            [
+                max(len(_lane_name(self.data.actor_name(a, lang)).split("<br>")) for lang in LANGS)
+                for a in self.lanes
+            ],
+            dtype=np.int64,
+        ).reshape(-1)
+        # Marks are packed into sub-rows in this order (lane, then date): the same for any mask,
+        # so that marks keep their order when others are filtered out.
+        self._pack_order = np.lexsort((np.arange(self.n), self.x1, self.x0, self.lane))
+        self._placements: dict[bytes, Placement] = {}
 
-        # Pack each lane's marks into sub-rows so that nothing overlaps (up to MAX_ROWS rows).
-        pad = self.visible / 75  # about a marker's width at the usual figure width
+    def placement(self, keep: np.ndarray | None = None) -> Placement:
+        """Where the marks of the claims in ``keep`` go, lane by lane (default: every claim).
+
+        A lane with no claim in ``keep`` (as its actor, or as the target of a link) collapses, and
+        the marks of each lane are packed into as few sub-rows as keep them from overlapping, at
+        least ``plot_px`` pixels across: the timeline is as tall as what it shows. Dates (x)
+        never depend on ``keep``, only rows (y). Kept for the last few masks.
+        """
+        keep = np.ones(self.n, dtype=bool) if keep is None else np.asarray(keep, dtype=bool)
+        key = keep.tobytes()
+        hit = self._placements.get(key)
+        if hit is not None:
+            return hit
+        n_lanes = len(self.lanes)
         row = np.zeros(self.n, dtype=np.int64)
-        rows_used = np.ones(len(self.lanes), dtype=np.int64)
-        order = np.lexsort((np.arange(self.n), self.x1, self.x0, self.lane))
+        rows_used = np.zeros(n_lanes, dtype=np.int64)
+        shown = np.zeros(n_lanes, dtype=bool)
+        kept = np.flatnonzero(keep)
+        shown[self.lane[kept]] = True
+        targets = self.target_lane[kept]
+        shown[targets[targets >= 0]] = True
+        if self.max_rows > 1:
+            self._pack(keep, row, rows_used)
+        rows_used = np.where(shown, np.maximum(np.maximum(rows_used, 1), self.lane_min_rows), 0)
+        base = np.zeros(n_lanes)
+        top = 0.0
+        for k in range(n_lanes):
+            base[k] = top
+            if shown[k]:
+                top += (rows_used[k] - 1) * ROW_GAP + 1 + self.lane_gap
+        y = base[self.lane] + row * ROW_GAP if self.n else np.zeros(0)
+        last = np.flatnonzero(shown)
+        y_max = float(base[last[-1]] + (rows_used[last[-1]] - 1) * ROW_GAP) if len(last) else 0.0
+        tl = self.target_lane[self.link]
+        below = base[tl] > y[self.link]  # larger y is lower: the y axis is reversed
+        link_y1 = np.where(
+            below, base[tl] - 0.45, base[tl] + (np.maximum(rows_used[tl], 1) - 1) * ROW_GAP + 0.45
+        )
+        out = Placement(
+            y=y,
+            lane_base=base,
+            lane_rows=rows_used,
+            lane_centre=base + (np.maximum(rows_used, 1) - 1) * ROW_GAP / 2,
+            lane_shown=shown,
+            y_max=y_max,
+            link_y1=link_y1,
+            link_down=below,
+        )
+        if len(self._placements) > 64:
+            self._placements.clear()
+        self._placements[key] = out
+        return out
+
+    def _pack(self, keep: np.ndarray, row: np.ndarray, rows_used: np.ndarray) -> None:
+        """Give each kept claim the first sub-row of its lane where it overlaps nothing."""
+        # About a marker and a gap, in ms, at the narrowest plot the timeline is designed for.
+        pad = self.visible * (MARKER_PX / 2 + 2) / self.plot_px
+        x0, x1, x, lane = self.x0, self.x1, self.x, self.lane
         last_end: list[float] = []
         current = -1
-        for i in order:
-            if self.lane[i] != current:
-                current, last_end = self.lane[i], []
-            lo, hi = self.x0[i] - pad, max(self.x1[i], self.x[i]) + pad
+        for i in self._pack_order[keep[self._pack_order]]:
+            if lane[i] != current:
+                current, last_end = lane[i], []
+            lo, hi = x0[i] - pad, max(x1[i], x[i]) + pad
             for r, end in enumerate(last_end):
                 if end < lo:
                     last_end[r] = hi
@@ -309,27 +467,12 @@ class TimelineModel:
                     last_end[r] = max(last_end[r], hi)
                     row[i] = r
             rows_used[current] = max(rows_used[current], len(last_end))
-        base = np.zeros(len(self.lanes))
-        for k in range(1, len(self.lanes)):
-            base[k] = base[k - 1] + (rows_used[k - 1] - 1) * ROW_GAP + 1 + self.lane_gap
-        self.lane_base = base
-        self.lane_rows = rows_used
-        self.lane_centre = base + (rows_used - 1) * ROW_GAP / 2
-        self.y = base[self.lane] + row * ROW_GAP if self.n else np.zeros(0)
-        self.y_max = float(base[-1] + (rows_used[-1] - 1) * ROW_GAP) if len(self.lanes) else 0.0
 
     def _links(self) -> None:
         c = self.claims
-        lane_of = {a: i for i, a in enumerate(self.lanes)}
-        target_lane = np.array([lane_of.get(a, -1) for a in c["target"]], dtype=np.int64)
-        is_link = np.isin(self.kind, LINK_KINDS) & (target_lane >= 0) & (target_lane != self.lane)
+        tl = self.target_lane
+        is_link = np.isin(self.kind, LINK_KINDS) & (tl >= 0) & (tl != self.lane)
         self.link = np.flatnonzero(is_link)
-        tl = target_lane[self.link]
-        below = self.lane_base[tl] > self.y[self.link]  # larger y is lower: the y axis is reversed
-        top = self.lane_base[tl] - 0.45
-        bottom = self.lane_base[tl] + (self.lane_rows[tl] - 1) * ROW_GAP + 0.45
-        self.link_y1 = np.where(below, top, bottom)
-        self.link_down = below
         # Denials: joined to the claim they answer, when it is drawn too.
         answers = [self.index_of.get(r, -1) if r else -1 for r in c["responds_to"]]
         answered = np.array(answers, dtype=np.int64).reshape(-1)
@@ -434,6 +577,7 @@ class TimelineModel:
         # Legend entries of their own, so that every status stays in the legend when none is shown.
         uids += [f"timeline-status-{s}" for s in STATUS_ORDER]
         uids += [f"timeline-legend-{k}" for k in ("span", "open", "approx", "link", "denial")]
+        uids += ["timeline-top-axis"]  # no data: plotly draws an axis only for a trace on it
         return uids
 
     def trace_style(self, uid: str, lang: str) -> dict[str, Any]:
@@ -556,6 +700,10 @@ class TimelineModel:
                 opacity=0.75,
                 hoverinfo="skip",
             )
+        elif uid == "timeline-top-axis":
+            base.update(
+                type="scatter", mode="markers", xaxis="x2", x=[None], y=[None], hoverinfo="skip"
+            )
         elif kind == "legend":
             base.update(self._legend_style(rest, lang), type="scatter", showlegend=True)
             base["legend"] = "legend2"
@@ -601,6 +749,7 @@ class TimelineModel:
         highlight: Iterable[int] = (),
         conceal: int | None = None,
         stable: bool = False,
+        place: np.ndarray | None = None,
     ) -> dict[str, dict[str, Any]]:
         """The data of every trace for the claims in ``mask``: ``{uid: {property: value}}``.
 
@@ -621,7 +770,12 @@ class TimelineModel:
             the next, and the hover texts, the longest part, are sent once. Ignored when there are
             too many claims to draw one by one (they are grouped instead). By default, traces hold
             only the claims shown (what :mod:`explainer.export` relies on).
+        place : numpy.ndarray of bool, optional
+            Lay the lanes out for these claims (:meth:`placement`): lanes without any collapse and
+            the timeline gets shorter. Default: every claim, so that marks never move (what the
+            offline page and the Story rely on). Only rows (y) change with it, never dates (x).
         """
+        pl = self.full if place is None else self.placement(place)
         keep = np.ones(self.n, dtype=bool) if mask is None else np.asarray(mask, dtype=bool).copy()
         if conceal is not None:
             keep[conceal] = False
@@ -641,7 +795,7 @@ class TimelineModel:
                 x = np.where(keep[pts], self.x[pts], np.nan)
             out[f"timeline-points-{status}"] = {
                 "x": x,
-                "y": self.y[pts],
+                "y": pl.y[pts],
                 "customdata": pts.astype(np.int32),
                 "hovertext": self.hover(lang, pts).tolist(),
                 "marker.opacity": np.where(
@@ -650,25 +804,25 @@ class TimelineModel:
             }
             if self.aggregate_possible:
                 members = of_status if aggregate else of_status[:0]
-                out[f"timeline-bins-{status}"] = self._bins(members, period, lang)
+                out[f"timeline-bins-{status}"] = self._bins(members, period, lang, pl)
             # Spans, firm and soft
             spans = of_status[~self.point[of_status]] if not aggregate else of_status[:0]
             for suffix, sel in (("", ~self.soft[spans]), ("-soft", self.soft[spans])):
                 s = spans[sel]
                 out[f"timeline-spans-{status}{suffix}"] = {
                     "x": _segments(self.x0[s], self.x1[s]),
-                    "y": _segments(self.y[s], self.y[s]),
+                    "y": _segments(pl.y[s], pl.y[s]),
                 }
             # Links
             links = self.link[keep[self.link] & (self.status_code[self.link] == code)]
             if aggregate:
                 links = links[:0]
             pos = np.searchsorted(self.link, links)
-            down = self.link_down[pos]
+            down = pl.link_down[pos]
             n_links = len(links)
             out[f"timeline-links-{status}"] = {
                 "x": _segments(self.x[links], self.x[links]),
-                "y": _segments(self.y[links], self.link_y1[pos]),
+                "y": _segments(pl.y[links], pl.link_y1[pos]),
                 "marker.size": np.tile(np.array([0.0, 9.0, 0.0]), n_links),
                 "marker.symbol": [
                     s
@@ -683,14 +837,14 @@ class TimelineModel:
         hollow = hollow[self.x1[hollow] - self.x0[hollow] > 0]
         out["timeline-spans-hollow"] = {
             "x": _segments(self.x0[hollow], self.x1[hollow]),
-            "y": _segments(self.y[hollow], self.y[hollow]),
+            "y": _segments(pl.y[hollow], pl.y[hollow]),
         }
         # ▶ at the end of "since ..." (drawn to the day it became public), ◀ at the start of
         # "until ..." (whose start is unknown).
         ends = shown[self.open_end[shown] | self.open_start[shown]] if not aggregate else shown[:0]
         out["timeline-open-ends"] = {
             "x": np.where(self.open_end[ends], self.x1[ends], self.x0[ends]),
-            "y": self.y[ends],
+            "y": pl.y[ends],
             "marker.symbol": [
                 "triangle-right" if e else "triangle-left" for e in self.open_end[ends]
             ],
@@ -703,7 +857,7 @@ class TimelineModel:
         d, a = self.denial[both], self.answered[both]
         out["timeline-denials"] = {
             "x": _segments(self.x[d], self.x[a]),
-            "y": _segments(self.y[d], self.y[a]),
+            "y": _segments(pl.y[d], pl.y[a]),
             "marker.size": np.tile(np.array([0.0, 11.0, 0.0]), len(d)),
         }
 
@@ -713,7 +867,7 @@ class TimelineModel:
         spans = focus[~self.point[focus]]
         out["timeline-highlight-span"] = {
             "x": _segments(self.x0[spans], self.x1[spans]),
-            "y": _segments(self.y[spans], self.y[spans]),
+            "y": _segments(pl.y[spans], pl.y[spans]),
         }
         texts = (
             np.where(hidden, self.hover_guess(lang, focus), self.hover(lang, focus))
@@ -722,7 +876,7 @@ class TimelineModel:
         )
         out["timeline-highlight"] = {
             "x": self.x[focus] if len(focus) else empty,
-            "y": self.y[focus] if len(focus) else empty,
+            "y": pl.y[focus] if len(focus) else empty,
             "customdata": focus.astype(np.int32),
             "text": ["?" if h else "" for h in hidden],
             "hovertext": list(texts),
@@ -756,7 +910,7 @@ class TimelineModel:
             return str(a // 12)
         return f"{a // 12}–{b // 12}"
 
-    def _bins(self, members: np.ndarray, months: int, lang: str) -> dict[str, Any]:
+    def _bins(self, members: np.ndarray, months: int, lang: str, pl: Placement) -> dict[str, Any]:
         """Claims of one status grouped by lane and period of ``months`` months: one mark each,
         sized by the count."""
         if len(members) == 0:
@@ -792,7 +946,7 @@ class TimelineModel:
         per_month = counts[nz] / months
         return {
             "x": (lo + hi) / 2,
-            "y": self.lane_centre[lane] + offset,
+            "y": pl.lane_centre[lane] + offset,
             "marker.size": (5 + 24 * np.sqrt(np.minimum(per_month / self._bin_max, 1))).astype(
                 "float64"
             ),
@@ -810,96 +964,104 @@ class TimelineModel:
     # ------------------------------------------------------------------------------------------
     # Layout
 
-    def layout(self, lang: str, *, window: tuple[float, float] | None = None) -> dict[str, Any]:
-        """The layout in ``lang``; ``window`` (ms, ms) sets the visible date range."""
-        x_range = self.x_range(window)
-        cut_shapes, cut_labels = self.cuts(lang)
-        names = [html.escape(isolate(self.data.actor_name(a, lang))) for a in self.lanes]
-        bands = [
-            {
-                "type": "rect",
-                "xref": "paper",
-                "yref": "y",
-                "x0": 0,
-                "x1": 1,
-                "y0": float(self.lane_base[k] - 0.5 - self.lane_gap / 2),
-                "y1": float(
-                    self.lane_base[k] + (self.lane_rows[k] - 1) * ROW_GAP + 0.5 + self.lane_gap / 2
-                ),
-                "fillcolor": "#f2f2f2",
-                "line": {"width": 0},
-                "layer": "below",
-            }
-            for k in range(0, len(self.lanes), 2)
-        ]
-        rows = self.y_max + 1 + self.lane_gap
-        height = int(250 + self.row_px * max(rows, 3))
-        return {
+    def layout(
+        self,
+        lang: str,
+        *,
+        window: tuple[float, float] | None = None,
+        place: np.ndarray | None = None,
+        known_on: float | None = None,
+        max_height: int | None = None,
+    ) -> dict[str, Any]:
+        """The layout in ``lang``; ``window`` (ms, ms) sets the visible date range.
+
+        ``place``, ``known_on`` and ``max_height``: as for :meth:`frame`, whose values it holds.
+        """
+        cut_labels = self.cuts(lang)[1]
+        top_axis = {
+            "type": "date",
+            "overlaying": "x",
+            "matches": "x",
+            "side": "top",
+            "anchor": "y",
+            "showgrid": False,
+            "zeroline": False,
+            "showline": True,
+            "linecolor": GREY,
+            "ticks": "outside",
+            "automargin": True,
+            "rangebreaks": [{"bounds": [_iso(a), _iso(b)]} for a, b in self.breaks],
+            "tickfont": {"size": TEXT_PX},
+        }
+        layout: dict[str, Any] = {
             "title": {
                 "text": t("timeline.title", lang),
                 "x": 0.01,
                 "xanchor": "left",
-                "y": 1 - 10 / height,
                 "yref": "container",
                 "yanchor": "top",
+                "font": {"size": TEXT_PX + 3},
             },
-            "font": {"family": FONT, "size": 13, "color": "#222222"},
-            "height": height,
-            "margin": {"l": 10, "r": 10, "t": 84, "b": 96},
+            "font": {"family": FONT, "size": TEXT_PX, "color": "#222222"},
+            # Room for the widest lane name in either language, fixed: were it measured (plotly's
+            # automargin), the plot would shift sideways whenever lanes collapse or scroll.
+            "margin": {"l": self._names_px(), "r": 16, "t": TOP_PX, "b": BOTTOM_PX},
             "plot_bgcolor": "white",
             "paper_bgcolor": "white",
             "xaxis": {
                 "type": "date",
-                "title": {"text": t("timeline.xaxis", lang)},
-                "range": list(x_range),
-                **self.ticks(x_range, lang),
+                # Wrapped: an axis title does not wrap by itself and ran off a narrow figure.
+                "title": {
+                    "text": wrap_label(t("timeline.xaxis", lang), 56),
+                    "font": {"size": TEXT_PX},
+                },
                 "showgrid": True,
                 "gridcolor": LIGHT_GREY,
                 "zeroline": False,
                 "showline": True,
                 "linecolor": GREY,
+                "ticks": "outside",
                 "automargin": True,
                 "rangebreaks": [{"bounds": [_iso(a), _iso(b)]} for a, b in self.breaks],
+                "tickfont": {"size": TEXT_PX},
             },
+            # The years again above the plot: the timeline can be taller than a screen.
+            "xaxis2": top_axis,
             "yaxis": {
+                "type": "linear",
                 "tickmode": "array",
-                "tickvals": [float(v) for v in self.lane_centre],
-                "ticktext": names,
-                "range": [self.y_max + 0.5 + self.lane_gap / 2, -0.5 - self.lane_gap / 2],
                 "showgrid": False,
                 "zeroline": False,
                 "fixedrange": True,
-                "automargin": True,
+                "automargin": False,
                 "ticks": "",
+                "tickfont": {"size": TEXT_PX},
             },
-            "shapes": bands + cut_shapes,
-            # Legends across, statuses above the plot and the reading guide below it: the lanes
-            # get the whole width (a legend at the side took a quarter of it).
+            # The status key above the plot, across, where the busiest lanes are; the reading
+            # guide below it. Across, a key wraps on a narrow screen instead of taking the width.
             "legend": {
                 "orientation": "h",
                 "title": {"text": f"<b>{t('legend.status', lang)}</b>", "side": "left"},
                 "x": 0,
                 "xref": "container",
-                "y": 1 - 44 / height,
                 "yref": "container",
                 "yanchor": "top",
                 "groupclick": "togglegroup",
-                "font": {"size": 12},
+                "font": {"size": TEXT_PX},
             },
             "legend2": {
                 "orientation": "h",
                 "title": {"text": f"<b>{t('legend.read', lang)}</b>", "side": "left"},
                 "x": 0,
                 "xref": "container",
-                "y": 4 / height,
                 "yref": "container",
                 "yanchor": "bottom",
-                "font": {"size": 12},
+                "font": {"size": TEXT_PX},
             },
             "hovermode": "closest",
             "hoverlabel": {
                 "bgcolor": "white",
-                "font": {"family": FONT, "size": 13},
+                "font": {"family": FONT, "size": TEXT_PX},
                 "align": "left",
             },
             "annotations": [
@@ -913,16 +1075,180 @@ class TimelineModel:
                     "y": 1,  # at the top: the timeline can be taller than the screen
                     "yanchor": "top",
                     "showarrow": False,
-                    "font": {"size": 15, "color": "#222222"},
+                    "font": {"size": 16, "color": "#222222"},
                     "bgcolor": "#fff8dc",
                     "bordercolor": GREY,
                     "borderpad": 8,
+                },
+                {
+                    "name": "known",
+                    "text": "",
+                    "visible": False,
+                    "xref": "x",
+                    "yref": "paper",
+                    "x": 0,
+                    "y": 0,
+                    "xanchor": "right",
+                    "yanchor": "bottom",
+                    "showarrow": False,
+                    "font": {"size": TEXT_PX, "color": KNOWN_COLOUR},
+                    "bgcolor": "rgba(255,255,255,0.85)",
                 },
                 *cut_labels,
             ],
             "uirevision": "timeline",
             "template": "none",
         }
+        changing = self.frame(
+            lang, window=window, place=place, known_on=known_on, max_height=max_height
+        )
+        for path, value in changing.items():
+            _set_path(layout, path, value)
+        return layout
+
+    def frame(
+        self,
+        lang: str,
+        *,
+        window: tuple[float, float] | None = None,
+        place: np.ndarray | None = None,
+        known_on: float | None = None,
+        max_height: int | None = None,
+    ) -> dict[str, Any]:
+        """The layout values that change with what is shown, as ``{property path: value}``.
+
+        Parameters
+        ----------
+        lang : str
+            Language of the dates on the axes.
+        window : (float, float), optional
+            The date range to show, in ms (default: every date).
+        place : numpy.ndarray of bool, optional
+            The claims the lanes are laid out for (:meth:`placement`; default all): it sets the
+            lanes shown and the height.
+        known_on : float, optional
+            The "Known by" date, in ms: drawn as a line (:meth:`known_line`).
+        max_height : int, optional
+            At most this tall, in px (the Story's timeline, which then scrolls its lanes);
+            default: as tall as the lanes shown need.
+
+        Returns
+        -------
+        dict
+            Paths such as ``"height"`` and ``"yaxis.tickvals"``; the axis types are restated, so
+            that an update never lets plotly.js guess them again.
+        """
+        pl = self.full if place is None else self.placement(place)
+        x_range = list(self.x_range(window))
+        ticks = self.ticks(tuple(x_range), lang)
+        lanes = np.flatnonzero(pl.lane_shown)
+        gap = self.lane_gap / 2
+        bands = [
+            {
+                "type": "rect",
+                "xref": "paper",
+                "yref": "y",
+                "x0": 0,
+                "x1": 1,
+                "y0": float(pl.lane_base[k] - 0.5 - gap),
+                "y1": float(pl.lane_base[k] + (pl.lane_rows[k] - 1) * ROW_GAP + 0.5 + gap),
+                "fillcolor": "#f2f2f2",
+                "line": {"width": 0},
+                "layer": "below",
+            }
+            for k in lanes[::2]
+        ]
+        rows = pl.y_max + 1 + self.lane_gap + 0.4 if len(lanes) else 3.0
+        height = max(int(TOP_PX + BOTTOM_PX + self.row_px * max(rows, 3.0)), MIN_HEIGHT)
+        if max_height is not None:
+            height = min(height, int(max_height))
+        known_shapes, known_label = self.known_line(known_on, lang)
+        names = self._wrapped_names(lang)
+        return {
+            "height": height,
+            # Above the plot, from the top: the title, then the status key.
+            # Below plotly's toolbar (its row of buttons, top right, would cover the title).
+            "title.y": 1 - 34 / height,
+            "legend.y": 1 - 68 / height,
+            "legend2.y": 4 / height,
+            "xaxis.type": "date",
+            "xaxis.range": x_range,
+            "xaxis.tickvals": ticks["tickvals"],
+            "xaxis.ticktext": ticks["ticktext"],
+            "xaxis2.type": "date",
+            "xaxis2.range": x_range,  # matched to x; stated, so that restating its type is safe
+            "xaxis2.tickmode": "array",
+            "xaxis2.tickvals": ticks["tickvals"],
+            "xaxis2.ticktext": ticks["ticktext"],
+            "yaxis.type": "linear",
+            # Half a row and a bit more above the first row and below the last: no mark is cut.
+            "yaxis.range": [pl.y_max + 0.7 + gap, -0.7 - gap],
+            # Each name beside its lane's first rows, not its middle: a tall lane's name is then
+            # seen with the lane's top, where the marks start.
+            "yaxis.tickvals": [
+                float(pl.lane_base[k] + (self.lane_min_rows[k] - 1) * ROW_GAP / 2) for k in lanes
+            ],
+            "yaxis.ticktext": [names[k] for k in lanes],
+            "shapes": bands + self.cuts(lang)[0] + known_shapes,
+            "annotations[1].text": known_label.get("text", ""),
+            "annotations[1].x": known_label.get("x", 0.0),
+            "annotations[1].visible": bool(known_label),
+        }
+
+    def _names_px(self) -> int:
+        """About the widest line of a lane name in either language, in px, plus a gap."""
+        lines = [
+            html.unescape(line)
+            for lang in LANGS
+            for name in self._wrapped_names(lang)
+            for line in name.split("<br>")
+        ]
+        return int(CHAR_PX * max((len(x) for x in lines), default=4)) + 14
+
+    def _wrapped_names(self, lang: str) -> list[str]:
+        """Lane names, escaped and wrapped, in ``lang`` (made once a language)."""
+        if lang not in self._wrapped:
+            self._wrapped[lang] = [_lane_name(self.data.actor_name(a, lang)) for a in self.lanes]
+        return self._wrapped[lang]
+
+    def known_line(
+        self, known_on: float | None, lang: str
+    ) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+        """The "Known by" date as a vertical line across the lanes, and its label.
+
+        Parameters
+        ----------
+        known_on : float or None
+            The last day counted as known, in ms since 1970 (its end is where the line is); None
+            for no line.
+        lang : str
+            Language of the label.
+
+        Returns
+        -------
+        (list of dict, dict)
+            The line's shapes (none without a date) and ``{"text": ..., "x": ...}`` for the label
+            (empty without a date).
+        """
+        if known_on is None or not np.isfinite(known_on):
+            return [], {}
+        x = float(known_on) + DAY_MS  # the end of that day
+        day = pd.Timestamp(float(known_on), unit="ms")
+        months = t("dates.month_names", lang).split()
+        label = t("timeline.known", lang, date=f"{months[day.month - 1]} {day.year}")
+        shape = {
+            "type": "line",
+            "name": "known",
+            "xref": "x",
+            "yref": "paper",
+            "x0": x,
+            "x1": x,
+            "y0": 0,
+            "y1": 1,
+            "line": {"color": KNOWN_COLOUR, "width": 2.5, "dash": "dash"},
+            "layer": "above",
+        }
+        return [shape], {"text": f"<b>{html.escape(label)}</b> ", "x": x}
 
     def x_range(self, window: tuple[float, float] | None = None) -> tuple[float, float]:
         """The date range to show: the data's, padded, or the window's where it is narrower."""
@@ -933,7 +1259,10 @@ class TimelineModel:
                 lo, hi = max(lo, w_lo), min(hi, w_hi)
                 if hi <= lo:
                     lo, hi = w_lo, w_hi
-        pad = max(self._visible_between(lo, hi) * 0.025, 20 * DAY_MS)
+        # At least the half-width of the circle around a claim (28 px) at the narrowest plot:
+        # a mark on the last day is not cut by the plot's edge.
+        visible = self._visible_between(lo, hi)
+        pad = max(visible * 0.025, visible * 16 / self.plot_px, 20 * DAY_MS)
         return float(lo - pad), float(hi + pad)
 
     def _visible_between(self, lo: float, hi: float) -> float:
@@ -1009,7 +1338,7 @@ class TimelineModel:
                     "y": 0.5,
                     "textangle": -90,
                     "showarrow": False,
-                    "font": {"size": 11, "color": GREY},
+                    "font": {"size": TEXT_PX, "color": GREY},
                     "bgcolor": "white",
                 }
             )
@@ -1022,8 +1351,10 @@ class TimelineModel:
         mask: np.ndarray | None = None,
         highlight: Iterable[int] = (),
         conceal: int | None = None,
+        max_height: int | None = None,
     ) -> go.Figure:
-        """A complete ``go.Figure`` (every trace present, even when empty)."""
+        """A complete ``go.Figure`` (every trace present, even when empty); ``max_height`` caps
+        its height in px (see :meth:`frame`)."""
         data = self.trace_data(mask, lang=lang, highlight=highlight, conceal=conceal)
         traces = []
         for uid in self.trace_uids():
@@ -1031,7 +1362,7 @@ class TimelineModel:
             for path, value in data.get(uid, {}).items():
                 _set_path(spec, path, value)
             traces.append(make_trace(spec))  # validated once, data included
-        layout = self.layout(lang)
+        layout = self.layout(lang, max_height=max_height)
         fig = go.Figure(data=traces, layout=layout)
         shown = int(np.count_nonzero(mask)) if mask is not None else self.n
         if shown == 0:
@@ -1049,7 +1380,10 @@ def apply_updates(
 
     Only values that differ from those remembered in ``cache`` are sent, all in one ``update``
     message: on a ``FigureWidget``, the same single message that ``batch_update()`` sends when its
-    block ends. It skips plotly's per-assignment validation and path parsing, which cost about a
+    block ends. Whenever traces change, the message restates the type of every axis that has one
+    (see :func:`axis_types`), then its range: without them, plotly.js re-guesses the type of a
+    date axis as linear, and stating a type alone turns autorange on.
+    It skips plotly's per-assignment validation and path parsing, which cost about a
     millisecond per property (dozens of milliseconds per control change); the values come from
     :class:`TimelineModel` and :class:`~explainer.figures.network.NetworkModel`, already valid, and
     the paths are plain (``x``, ``marker.size``, ``annotations[0].text``).
@@ -1101,11 +1435,38 @@ def apply_updates(
             _set_path(fig._data[i], path, value)
     for path, value in relayout.items():
         _set_path(fig._layout, path, value)
+    if by_trace:
+        # plotly.js forgets an axis's type whenever x or y is restyled without the update saying
+        # it (Plotly.update calls clearAxisTypes): the date axis would be guessed again from the
+        # numbers, become linear and lose its cuts, and every mark would jump. Restate each type;
+        # and, since stating a type turns autorange on, each range after it (order matters).
+        types, ranges = axis_types(fig), _axis_ranges(fig)
+        rest = {k: v for k, v in relayout.items() if k not in types and k not in ranges}
+        relayout = {**types, **rest, **ranges}
     # ...and tell the browser: an update message if it shows the figure, else its whole state.
     if not sync_unshown(fig):
         restyle = {k: [by_trace[i].get(k, Undefined) for i in traces] for k in keys}
         fig._send_update_msg(restyle_data=restyle, relayout_data=relayout, trace_indexes=traces)
     return sum(len(props) for props in by_trace.values()) + len(relayout)
+
+
+def axis_types(fig: go.Figure) -> dict[str, str]:
+    """``{"xaxis.type": "date", ...}`` for every axis of ``fig``'s layout that states its type."""
+    out = {}
+    for name, axis in fig._layout.items():
+        if name[:5] in ("xaxis", "yaxis") and isinstance(axis, dict) and axis.get("type"):
+            out[f"{name}.type"] = axis["type"]
+    return out
+
+
+def _axis_ranges(fig: go.Figure) -> dict[str, Any]:
+    """``{"xaxis.range": [a, b], ...}`` for every axis of ``fig`` that states a type and a range."""
+    out = {}
+    for name, axis in fig._layout.items():
+        typed = name[:5] in ("xaxis", "yaxis") and isinstance(axis, dict) and axis.get("type")
+        if typed and axis.get("range") is not None:
+            out[f"{name}.range"] = axis["range"]
+    return out
 
 
 def sync_unshown(fig: go.Figure) -> bool:

@@ -22,7 +22,12 @@ import plotly.graph_objects as go
 from explainer.figures.describe import ClaimStats
 from explainer.figures.network import NetworkModel
 from explainer.figures.style import STATUS_STYLES, status_words
-from explainer.figures.timeline import TimelineModel, apply_updates, check_lang, message_html
+from explainer.figures.timeline import (
+    TimelineModel,
+    apply_updates,
+    check_lang,
+    message_html,
+)
 from explainer.filtering import (
     DateLike,
     check_choices,
@@ -113,6 +118,23 @@ class StableFigureWidget(go.FigureWidget):
     """
 
     _set_trace_uid = False
+
+    def __init__(self, *args: Any, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.observe(self._measure_again, "_view_count")
+
+    def _measure_again(self, change: dict) -> None:
+        """A new view: ask plotly.js to size the figure to its place on the page.
+
+        The widget draws a figure before the page has put it anywhere, so plotly.js falls back
+        to 700 px wide, and only measures its container at its next update: the first click
+        would then stretch the whole timeline under the cursor. An update as soon as the view
+        exists (the browser counts views in ``_view_count``) does that measuring before anyone
+        clicks: ``autosize`` is what makes plotly.js measure again (it is already on, so it
+        changes nothing else; no trace changes, so the axes keep their types and ranges).
+        """
+        if (change["new"] or 0) > (change["old"] or 0):
+            self._send_update_msg(restyle_data={}, relayout_data={"autosize": True})
 
 
 def _month(ts: pd.Timestamp) -> str:
@@ -376,7 +398,11 @@ class Explorer(widgets.VBox):
             self._cache_n = {}
             self._network_fig = fig
             self._update_network(self.mask, self.lang)
-            self._network_slot.children = (fig,)
+            # plotly's widget takes seconds to load and draw: say so until the plot is there
+            # (the note hides itself, in the browser, as soon as the slot holds a drawn plot).
+            self._network_note = widgets.HTML(_drawing_html(self.lang))
+            self._network_slot.add_class("explainer-network")
+            self._network_slot.children = (self._network_note, fig)
         return self._network_fig
 
     def _update_network(self, mask: np.ndarray, lang: str) -> None:
@@ -687,6 +713,7 @@ class Explorer(widgets.VBox):
         self._network_button.description = t("explorer.show_network", lang)
         if self._network_fig is not None:
             self._relabel(self._network_fig, self._network, self._cache_n)
+            self._network_note.value = _drawing_html(lang)
         self._update()
         if self._selected is not None:
             self.card.value = card_html(self.data, self.selected, lang)  # type: ignore[arg-type]
@@ -697,27 +724,35 @@ class Explorer(widgets.VBox):
     # Drawing
 
     def _relabel(self, fig: go.FigureWidget, model: Any, cache: dict) -> None:
-        new = model.figure(lang=self.lang, mask=self.mask) if model is self._network else None
-        with fig.batch_update():
-            for trace in fig.data:
-                style = model.trace_style(trace.uid, self.lang)
-                if "name" in style:
-                    trace.name = style["name"]
-                if "legendgrouptitle" in style:
-                    trace.legendgrouptitle.text = style["legendgrouptitle"]["text"]
-            layout = model.layout(self.lang)
-            fig.layout.title.text = layout["title"]["text"]
-            if model is self._timeline:
-                fig.layout.xaxis.title.text = layout["xaxis"]["title"]["text"]
-                fig.layout.yaxis.ticktext = layout["yaxis"]["ticktext"]
-                for ann, fresh in zip(
-                    fig.layout.annotations[1:], layout["annotations"][1:], strict=False
-                ):
-                    ann.text = fresh["text"]
-            elif new is not None:
-                nodes = next(tr for tr in new.data if tr.uid == "network-nodes")
-                fig.data[[tr.uid for tr in fig.data].index("network-nodes")].text = nodes.text
-        cache.clear()
+        """Every fixed text of ``fig`` in the current language: trace names, legend titles, axis
+        and plot titles, notes. Sent through :func:`apply_updates`, like every other change, so
+        that the axes keep their types."""
+        lang = self.lang
+        traces: dict[str, dict[str, Any]] = {}
+        for uid in (d.get("uid") for d in fig._data):
+            style = model.trace_style(uid, lang)
+            props = {}
+            if "name" in style:
+                props["name"] = style["name"]
+            if "legendgrouptitle" in style:
+                props["legendgrouptitle.text"] = style["legendgrouptitle"]["text"]
+            if props:
+                traces[uid] = props
+        fresh = model.layout(lang)
+        layout: dict[str, Any] = {"title.text": fresh["title"]["text"]}
+        for key in ("legend", "legend2"):  # the keys' titles ("How we know it")
+            title = fresh.get(key, {}).get("title")
+            if title:
+                layout[f"{key}.title.text"] = title["text"]
+        if model is self._timeline:
+            layout["xaxis.title.text"] = fresh["xaxis"]["title"]["text"]
+            for k, ann in enumerate(fresh["annotations"][1:], start=1):
+                layout[f"annotations[{k}].text"] = ann["text"]
+        else:
+            nodes = model.trace_data(self.mask, lang=lang)["network-nodes"]
+            traces.setdefault("network-nodes", {})["text"] = nodes["text"]
+        cache.clear()  # everything else is sent again, in the new language, by _update
+        apply_updates(fig, traces, None, layout)
 
     def _window(self) -> tuple[float, float] | None:
         lo = to_bound(self._query.get("start"), side="start")
@@ -754,7 +789,10 @@ class Explorer(widgets.VBox):
         mask = self.mask
         n = int(np.count_nonzero(mask))
         focus = [self._selected] if self._selected is not None and mask[self._selected] else []
-        updates = self._timeline.trace_data(mask, lang=lang, highlight=focus, stable=True)
+        # Lanes without a shown claim collapse (place=mask): only rows move, never dates.
+        updates = self._timeline.trace_data(
+            mask, lang=lang, highlight=focus, stable=True, place=mask
+        )
         layout = {} if selection_only else self._timeline_layout(n)
         apply_updates(self.figure, updates, self._cache_t, layout)
         rows = np.flatnonzero(mask)
@@ -776,23 +814,31 @@ class Explorer(widgets.VBox):
         )
 
     def _timeline_layout(self, n: int) -> dict[str, Any]:
-        x_range = self._timeline.x_range(self._window())
-        ticks = self._timeline.ticks(x_range, self.lang)
+        """The timeline's layout for the current mask, window and "Known by" date: height and
+        lanes (those without a shown claim collapse), date range, ticks, the Known-by line, and
+        the message when nothing is shown. Axis types are restated (see ``TimelineModel.frame``).
+        """
+        tl = self._timeline
+        window = self._window()
+        known = to_bound(self._query.get("known_on"), side="end")
+        layout = tl.frame(
+            self.lang,
+            window=window,
+            place=self.mask,
+            known_on=known.value / 1e6 if known is not None else None,
+        )
         message = self._empty_reason() if n == 0 else ""
-        if n and self._window() is not None:
+        if n and window is not None:
             # Claims with an open date ("until 2024") overlap any earlier window, but are drawn
             # where their date is known: say so rather than show an empty plot without a word.
-            tl, rows = self._timeline, np.flatnonzero(self.mask)
+            x_range = layout["xaxis.range"]
+            rows = np.flatnonzero(self.mask)
             inside = (tl.x1[rows] >= x_range[0]) & (tl.x0[rows] <= x_range[1])
             if not inside.any():
                 message = t("empty.outside", self.lang, n=n)
-        return {
-            "xaxis.range": list(x_range),
-            "xaxis.tickvals": ticks["tickvals"],
-            "xaxis.ticktext": ticks["ticktext"],
-            "annotations[0].text": message_html(message),
-            "annotations[0].visible": bool(message),
-        }
+        layout["annotations[0].text"] = message_html(message)
+        layout["annotations[0].visible"] = bool(message)
+        return layout
 
     def _on_click(self, trace: Any, points: Any, state: Any) -> None:
         if not points.point_inds:
@@ -823,6 +869,17 @@ class Explorer(widgets.VBox):
             np.searchsorted(self._known_months, month, "left"), len(self._known_months) - 1
         )
         return self._known_months[pos]
+
+
+def _drawing_html(lang: str) -> str:
+    """The network's "drawing…" note, which a style rule hides once its slot holds a plot."""
+    return (
+        "<style>.explainer-network:has(.js-plotly-plot) .explainer-drawing "
+        "{ display: none; }</style>"
+        '<div class="explainer-drawing" role="status" aria-live="polite" '
+        'style="font-size:15px;padding:12px;color:#333">'
+        f"⏳ {html.escape(t('network.drawing', lang))}</div>"
+    )
 
 
 def _remember(updates: dict[str, dict[str, Any]], layout: dict[str, Any]) -> dict:

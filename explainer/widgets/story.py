@@ -14,7 +14,12 @@ from typing import TYPE_CHECKING
 import ipywidgets as widgets
 import numpy as np
 
-from explainer.figures.timeline import TimelineModel, apply_updates, check_lang
+from explainer.figures.timeline import (
+    ROW_PX,
+    TimelineModel,
+    apply_updates,
+    check_lang,
+)
 from explainer.i18n import t
 from explainer.widgets.card import card_html
 from explainer.widgets.controls import NamedPlay
@@ -23,7 +28,30 @@ from explainer.widgets.explorer import StableFigureWidget
 if TYPE_CHECKING:
     from explainer.dataset import Dataset
 
-__all__ = ["Story"]
+__all__ = ["STORY_HEIGHT", "STORY_PLOT_PX", "STORY_WIDTH", "Story"]
+
+# The Story's timeline is at most this tall (px): with the buttons above it, it fits a 1366×768
+# projector in JupyterLab, beside the card. A taller timeline scrolls its lanes to the claim.
+STORY_HEIGHT = 600
+# And this wide (px): with the card beside it, it fits JupyterLab's notebook at 1366 px with the
+# file browser open. A fixed width, because plotly's widget draws before the page places it and
+# does not follow its box afterwards (a plot wider than its box was cut off at the right).
+STORY_WIDTH = 560
+# Its plot area (the width less the lane names): the marks are packed into rows for it, so that
+# none overlaps another.
+STORY_PLOT_PX = 390
+# Above the plot at this width, as drawn (toolbar row, title, the status key on five lines, the
+# years): more than the wide timeline's margin. Below it: the years and the axis title (the
+# reading guide is left to the static figures of the notebook, so that the lanes get the height).
+_TOP_PX = 262
+_BOTTOM_PX = 72
+_EXTRA_PX = 10
+# The card beside the timeline; under it when the window is too narrow for both.
+_CSS = """<style>
+.explainer-story { flex-flow: row wrap; align-items: flex-start; }
+.explainer-story-figure { flex: 0 0 auto; max-width: 100%; overflow-x: auto; }
+.explainer-story-side { flex: 0 0 360px; max-width: 100%; margin-left: 8px; }
+</style>"""
 
 
 class Story(widgets.VBox):
@@ -71,7 +99,7 @@ class Story(widgets.VBox):
         self.data = data
         self.lang = check_lang(lang)
         self.predict = bool(predict)
-        self._model = TimelineModel(data)
+        self._model = TimelineModel(data, plot_px=STORY_PLOT_PX)
         model = self._model
         if steps is None:
             order = np.lexsort((np.arange(model.n), model.x, model.x0))
@@ -85,7 +113,11 @@ class Story(widgets.VBox):
         self.revealed = not self.predict
         self._cache: dict = {}
 
-        self.figure = StableFigureWidget(model.figure(lang=lang))
+        figure = model.figure(lang=lang, max_height=STORY_HEIGHT)
+        figure.layout.width = STORY_WIDTH
+        figure.layout.legend2.visible = False
+        figure.layout.margin.b = _BOTTOM_PX
+        self.figure = StableFigureWidget(figure)
         self.card = widgets.HTML(layout=widgets.Layout(max_width="46em"))
         self.position = widgets.HTML()
         self.previous_button = widgets.Button(icon="arrow-left")
@@ -107,7 +139,17 @@ class Story(widgets.VBox):
             [self.previous_button, self.play, self.next_button, self.position, self.reveal_button],
             layout=widgets.Layout(align_items="center", flex_flow="row wrap"),
         )
-        super().__init__(children=[bar, self.card, self.figure])
+        # The card beside the timeline, so that the circled mark and its card are seen together.
+        # Rows in view, each at least a marker's height (ROW_PX): marks never overlap.
+        self._rows = max((STORY_HEIGHT - _TOP_PX - _BOTTOM_PX - _EXTRA_PX) / ROW_PX, 4.0)
+        self._top: float | None = None  # the first row in view (None: the whole height fits)
+        figure_box = widgets.Box([self.figure])
+        figure_box.add_class("explainer-story-figure")
+        side = widgets.VBox([self.card])
+        side.add_class("explainer-story-side")
+        body = widgets.Box([figure_box, side])
+        body.add_class("explainer-story")
+        super().__init__(children=[widgets.HTML(_CSS), bar, body])
         self._show()
 
     def _label(self) -> None:
@@ -180,6 +222,20 @@ class Story(widgets.VBox):
         index = self._model.index_of[self.steps[self._step]]
         conceal = None if self.revealed else index
         updates = self._model.trace_data(lang=lang, highlight=[index], conceal=conceal, stable=True)
-        with self.figure.batch_update():
-            apply_updates(self.figure, updates, self._cache)
+        apply_updates(self.figure, updates, self._cache, self._lanes_in_view(index))
         self.card.value = card_html(self.data, self.steps[self._step], lang, reveal=self.revealed)
+
+    def _lanes_in_view(self, index: int) -> dict[str, list[float]]:
+        """The y range that shows claim ``index``'s row: unchanged while it is in view, else
+        moved so that the row sits a third of the way down (dates, x, never move)."""
+        model = self._model
+        full = model.y_max + 1.4 + model.lane_gap
+        if full <= self._rows:
+            return {}  # everything fits: nothing ever scrolls
+        y = float(model.y[index])
+        top = self._top
+        if top is None or not top + 0.5 <= y <= top + self._rows - 1.5:
+            low = -0.7 - model.lane_gap / 2
+            top = min(max(y - self._rows / 3, low), low + full - self._rows)
+            self._top = top
+        return {"yaxis.range": [top + self._rows, top]}

@@ -3,6 +3,10 @@
 JupyterLab runs on a throw-away copy of notebooks/, so running the cells never touches the
 committed files. All cells must run without error, every widget must display (no "Error
 displaying widget"), and pressing Next must move the story's highlight on the timeline.
+
+On a classroom projector (1366×768), step after step: the circled mark and its card are on screen
+together, the drawn date axis keeps its type, cuts and years (plotly.js used to make it linear at
+the first Next), and no mark moves across; the lanes may only scroll, all together, to the claim.
 """
 
 from __future__ import annotations
@@ -13,6 +17,16 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 import explainer as ex
 from explainer.i18n import t
 from tests.browser.conftest import fail_if_widgets_stuck, keep_local
+from tests.browser.test_timeline_stable import (
+    PHONE,
+    PROJECTOR,
+    SETTLE,
+    TOLERANCE,
+    assert_axis_held,
+    drawn_js,
+    moved,
+    overlaps,
+)
 
 # The Story's timeline: the plotly graph div with a highlighted claim (the still figures of the
 # notebook have none). Its highlight is the one point of the `timeline-highlight` trace.
@@ -32,6 +46,8 @@ STORY_PLOT = """() => Array.from(document.querySelectorAll('.jp-OutputArea .js-p
   .find((gd) => (gd._fullData || [])
     .some((t) => t.uid === 'timeline-highlight' && t._length > 0))"""
 
+STORY_DRAWN = drawn_js(f"({STORY_PLOT})()")
+
 # Press Next and time, in the browser, until the highlight has moved.
 NEXT_AND_TIME = f"""async (label) => {{
   const where = {HIGHLIGHT};
@@ -47,12 +63,40 @@ NEXT_AND_TIME = f"""async (label) => {{
   return performance.now() - t0;
 }}"""
 
+# Put the Story's buttons at the top of the notebook's view, as a teacher presenting it would.
+STORY_TO_TOP = """(label) => {
+  const button = Array.from(document.querySelectorAll('.jp-OutputArea button'))
+    .find((b) => b.textContent.trim() === label);
+  button.scrollIntoView({ block: 'start' });
+}"""
+
+# The card of claim `id`, in window coordinates.
+CARD_BOX = """(id) => {
+  const card = document.querySelector(`[role=region][aria-label="${id}"]`);
+  if (!card) return null;
+  const b = card.getBoundingClientRect();
+  return { x: b.x, y: b.y, w: b.width, h: b.height };
+}"""
+
 PROMPTS = """() => Array.from(document.querySelectorAll('.jp-CodeCell .jp-InputPrompt'))
   .map((p) => p.textContent.trim())"""
 
 
+def on_screen(box: dict | None, what: str) -> None:
+    """``box`` (window coordinates) lies within the 1366×768 window."""
+    assert box is not None, f"{what}: not drawn"
+    inside = (
+        box["x"] >= -0.5
+        and box["y"] >= -0.5
+        and box["x"] + box["w"] <= PROJECTOR["width"] + 0.5
+        and box["y"] + box["h"] <= PROJECTOR["height"] + 0.5
+    )
+    assert inside, f"{what} is off the 1366×768 screen: {box}"
+
+
 def test_story_runs_in_jupyterlab_and_steps(watched_page, lab_server, timings):
     page = watched_page.page
+    page.set_viewport_size(PROJECTOR)
     outside = keep_local(watched_page)
     page.goto(lab_server.url + "lab/tree/01_story.ipynb", timeout=180_000)
     # Open, and the kernel started: the status bar says so.
@@ -87,25 +131,77 @@ def test_story_runs_in_jupyterlab_and_steps(watched_page, lab_server, timings):
         fail_if_widgets_stuck(watched_page, "The Story's timeline shows no highlighted claim")
         raise
     next_label = t("ui.next", "en")
-    story_next = page.locator(".jp-OutputArea button", has_text=next_label)
-    story_next.first.scroll_into_view_if_needed()
+    page.evaluate(STORY_TO_TOP, next_label)
+    page.evaluate(SETTLE)
     watched_page.shot("ran-all")
     watched_page.shot("ran-all-timeline", element=page.evaluate_handle(STORY_PLOT).as_element())
 
     data = ex.load_dataset()
+    claims = data.claims
     before = page.evaluate(HIGHLIGHT)
-    assert data.claims.iloc[before["pos"]]["id"] == "musk-russia-interest-2002"
-    ms = page.evaluate(NEXT_AND_TIME, next_label)
-    if ms < 0:
-        fail_if_widgets_stuck(watched_page, "Next did not move the Story's highlight")
-        pytest.fail("pressing Next did not move the highlight within two minutes")
-    timings("JupyterLab Story: press Next, until the highlight moves", ms)
-    after = page.evaluate(HIGHLIGHT)
-    assert data.claims.iloc[after["pos"]]["id"] == "musk-spoke-to-putin-2021-04"
-    assert (after["x"], after["y"]) != (before["x"], before["y"])
-    story_next.first.scroll_into_view_if_needed()
-    watched_page.shot("next")
-    watched_page.shot("next-timeline", element=page.evaluate_handle(STORY_PLOT).as_element())
+    assert claims.iloc[before["pos"]]["id"] == "musk-russia-interest-2002"
+    first = page.evaluate(STORY_DRAWN)
+    assert first["type"] == "date" and len(first["breaks"]) == 2
+    on_screen(first["ring"], "the circled mark")
+    on_screen(page.evaluate(CARD_BOX, "musk-russia-interest-2002"), "the card")
+    inside = {
+        p: b
+        for p, b in first["marks"].items()
+        if first["plot"]["y"] <= b["y"]
+        and b["y"] + b["h"] <= first["plot"]["y"] + first["plot"]["h"]
+    }
+    assert overlaps({"marks": inside}) == [], "marks overlap in the Story's view"
+
+    # Step through the whole story: each time, the circled mark and its card on screen together,
+    # the date axis held, no mark moved across, and the lanes only scrolled, all together.
+    previous = first
+    for step in range(1, 11):
+        ms = page.evaluate(NEXT_AND_TIME, next_label)
+        if ms < 0:
+            fail_if_widgets_stuck(watched_page, "Next did not move the Story's highlight")
+            pytest.fail(f"pressing Next (step {step + 1}) did not move the highlight")
+        if step == 1:
+            timings("JupyterLab Story: press Next, until the highlight moves", ms)
+        page.evaluate(SETTLE)
+        now = page.evaluate(STORY_DRAWN)
+        what = f"Next, to step {step + 1}"
+        assert_axis_held(previous, now, what)
+        assert moved(previous, now, rows_too=False) == [], f"{what}: marks moved across"
+        shifts = {
+            round((now["marks"][p]["y"] - b["y"]) / TOLERANCE)
+            for p, b in previous["marks"].items()
+            if p in now["marks"]
+        }
+        assert max(shifts) - min(shifts) <= 1, f"{what}: lanes moved apart, not together"
+        in_view = {
+            p: b
+            for p, b in now["marks"].items()
+            if now["plot"]["y"] <= b["y"] and b["y"] + b["h"] <= now["plot"]["y"] + now["plot"]["h"]
+        }
+        assert overlaps({"marks": in_view}) == [], f"{what}: marks overlap"
+        claim_id = str(claims.iloc[int(now["ring"]["pos"])]["id"])
+        on_screen(now["ring"], f"{what}: the circled mark")
+        on_screen(page.evaluate(CARD_BOX, claim_id), f"{what}: the card of {claim_id}")
+        if step == 1:
+            assert claim_id == "musk-spoke-to-putin-2021-04"
+            after = page.evaluate(HIGHLIGHT)
+            assert (after["x"], after["y"]) != (before["x"], before["y"])
+            watched_page.shot("next")
+            watched_page.shot(
+                "next-timeline", element=page.evaluate_handle(STORY_PLOT).as_element()
+            )
+        previous = now
+    watched_page.shot("last-step")
+
+    # A phone-sized window: the Story stacks (card under the timeline), its axis still a date axis.
+    page.set_viewport_size(PHONE)
+    # On a phone the file browser would take the whole width: close the left sidebar, as one would.
+    page.locator(".jp-SideBar.jp-mod-left .lm-TabBar-tab.lm-mod-current").first.click()
+    page.evaluate(SETTLE)
+    page.evaluate(STORY_TO_TOP, next_label)
+    phone = page.evaluate(STORY_DRAWN)
+    assert phone["type"] == "date" and phone["breaks"] == first["breaks"]
+    watched_page.shot("phone")
 
     fail_if_widgets_stuck(watched_page, "A figure of the notebook never connected")
     assert watched_page.errors == []

@@ -1,0 +1,195 @@
+"""How the figures are updated in place, without a browser: every update message restates the
+axis types, then the ranges (plotly.js otherwise re-guesses a date axis as linear, and a stated
+type turns autorange on); lanes collapse with the filter while dates never move; the Known-by
+line; the language switch reaches every text; the Story scrolls its lanes, never its dates.
+
+The browser side (what Chromium draws) is tests/browser/test_timeline_stable.py.
+"""
+
+from __future__ import annotations
+
+import html
+
+import numpy as np
+import pytest
+
+from explainer.figures.timeline import (
+    MARKER_PX,
+    MIN_HEIGHT,
+    ROW_PX,
+    TEXT_PX,
+    TimelineModel,
+    apply_updates,
+    axis_types,
+)
+from explainer.i18n import t
+from explainer.widgets import Explorer, Story
+from explainer.widgets.story import STORY_HEIGHT
+
+
+def sent(fig) -> list[dict]:
+    """Capture the update messages a FigureWidget sends to the browser (it is 'shown')."""
+    messages: list[dict] = []
+    fig._view_count = 1  # a browser shows it: updates go as messages
+
+    def record(restyle_data=None, relayout_data=None, trace_indexes=None, **_):
+        messages.append(
+            {
+                "restyle": restyle_data or {},
+                "relayout": relayout_data or {},
+                "traces": trace_indexes,
+            }
+        )
+
+    fig._send_update_msg = record
+    return messages
+
+
+def test_every_update_that_moves_marks_restates_axis_types_then_ranges(small_data):
+    app = Explorer(small_data)
+    messages = sent(app.figure)
+    app.filter(actors=["putin"])
+    app.show_claim("c-call")
+    app.set_language("fr")
+    app.filter()
+    assert messages, "no update was sent"
+    for msg in messages:
+        if not msg["restyle"]:
+            continue
+        keys = list(msg["relayout"])
+        # Every axis that has a type: stated, then its range after it (order matters to plotly.js).
+        for axis, kind in (("xaxis", "date"), ("xaxis2", "date"), ("yaxis", "linear")):
+            assert msg["relayout"][f"{axis}.type"] == kind
+            assert keys.index(f"{axis}.range") > keys.index(f"{axis}.type")
+        assert msg["relayout"]["xaxis.range"] == list(app.figure.layout.xaxis.range)
+    assert axis_types(app.figure) == {
+        "xaxis.type": "date",
+        "xaxis2.type": "date",
+        "yaxis.type": "linear",
+    }
+
+
+def test_a_layout_only_update_states_no_type(small_data):
+    # Without a restyle, plotly.js keeps the types: restating one would only turn autorange on.
+    app = Explorer(small_data)
+    messages = sent(app.figure)
+    apply_updates(app.figure, {}, None, {"annotations[0].visible": False})
+    assert messages == [
+        {"restyle": {}, "relayout": {"annotations[0].visible": False}, "traces": []}
+    ]
+
+
+def test_lanes_without_a_shown_claim_collapse_and_dates_never_move(bundled_data):
+    app = Explorer(bundled_data)
+    tl = app._timeline
+    full_height = app.figure.layout.height
+    lanes_before = list(app.figure.layout.yaxis.ticktext)
+    x_before = {
+        tr.uid: np.asarray(tr.x, dtype=float) for tr in app.figure.data if "points" in tr.uid
+    }
+    app.filter(actors=["putin"])
+    shown = set(np.flatnonzero(app.mask))
+    lanes = set(tl.lane[list(shown)]) | {k for k in tl.target_lane[list(shown)] if k >= 0}
+    names = [tl._wrapped_names("en")[k] for k in sorted(lanes)]
+    assert list(app.figure.layout.yaxis.ticktext) == names
+    assert len(names) < len(lanes_before) == len(tl.lanes)  # Putin's claims: fewer than 14 lanes
+    assert app.figure.layout.height < full_height
+    # Dates (x) of the shown marks are exactly what they were; only rows (y) changed.
+    for tr in app.figure.data:
+        if "points" in tr.uid:
+            x = np.asarray(tr.x, dtype=float)
+            keep = np.isfinite(x)
+            assert np.array_equal(x[keep], x_before[tr.uid][keep])
+    # Reset: everything back, the same height and lanes.
+    app.filter()
+    assert app.figure.layout.height == full_height
+    assert list(app.figure.layout.yaxis.ticktext) == lanes_before
+
+
+def test_marks_of_a_lane_never_share_a_row_closer_than_a_marker(bundled_data):
+    tl = TimelineModel(bundled_data)
+    px_per_ms = tl.plot_px / tl.visible
+    for k in range(len(tl.lanes)):
+        rows = np.flatnonzero(tl.lane == k)
+        for i in rows:
+            for j in rows:
+                if i < j and tl.y[i] == tl.y[j]:
+                    # On one row, marks (and the bars they sit on) are a marker's width apart.
+                    gap = max(tl.x0[j] - max(tl.x1[i], tl.x[i]), tl.x0[i] - max(tl.x1[j], tl.x[j]))
+                    assert gap * px_per_ms >= MARKER_PX, (tl.ids[i], tl.ids[j])
+    assert ROW_PX >= MARKER_PX  # rows are a marker's height apart
+
+
+def test_a_timeline_of_one_claim_is_tall_enough_for_its_keys(small_data):
+    # Its keys wrap onto more lines on a narrow screen; squeezed to nothing, the plot stayed blank
+    # in JupyterLab ("Something went wrong with axis scaling", seen in the browser test).
+    model = TimelineModel(small_data, small_data.claims.iloc[:1])
+    assert model.layout("en")["height"] >= MIN_HEIGHT
+    app = Explorer(small_data)
+    app.filter(text="no claim says this")
+    assert app.figure.layout.height >= MIN_HEIGHT
+
+
+def test_known_on_draws_a_line_with_its_label(small_data):
+    app = Explorer(small_data)
+    app.filter(known_on="2024-09")
+    lines = [s for s in app.figure.layout.shapes if s.name == "known"]
+    assert len(lines) == 1
+    end_of_september = np.datetime64("2024-10-01", "ms").astype("int64").astype(float)
+    assert lines[0].x0 == lines[0].x1 == pytest.approx(end_of_september)
+    label = app.figure.layout.annotations[1]
+    assert label.visible and "September 2024" in label.text
+    app.set_language("fr")
+    assert "septembre 2024" in app.figure.layout.annotations[1].text.lower()
+    app.filter()
+    assert not [s for s in app.figure.layout.shapes if s.name == "known"]
+    assert not app.figure.layout.annotations[1].visible
+    shapes, label = TimelineModel(small_data).known_line(None, "en")
+    assert shapes == [] and label == {}
+
+
+def test_the_language_switch_changes_legend_titles_and_every_name(small_data):
+    app = Explorer(small_data)
+    app.set_language("fr")
+    layout = app.figure.layout
+    assert layout.legend.title.text == f"<b>{t('legend.status', 'fr')}</b>"
+    assert layout.legend2.title.text == f"<b>{t('legend.read', 'fr')}</b>"
+    assert layout.title.text == t("timeline.title", "fr")
+    # The axis title is wrapped (<br>) and escaped, so that it fits a narrow figure.
+    shown = html.unescape(layout.xaxis.title.text.replace("<br>", " "))
+    assert shown == t("timeline.xaxis", "fr")
+    named = {tr.uid: tr.name for tr in app.figure.data if tr.showlegend}
+    assert named["timeline-legend-span"] == t("legend.span", "fr")
+    assert named["timeline-status-reported"].startswith("rapporté")
+    app.network  # noqa: B018 (made on first use)
+    app.set_language("en")
+    assert app.network.layout.title.text.startswith(t("network.title", "en")[:20])
+    titles = [tr.legendgrouptitle.text for tr in app.network.data if tr.legendgrouptitle.text]
+    assert titles == [f"<b>{t('network.style', 'en')}</b>"]
+    assert "Drawing the network" in app._network_note.value
+
+
+def test_every_text_of_the_timeline_is_at_least_14_px(small_data):
+    layout = TimelineModel(small_data).layout("en")
+    assert layout["font"]["size"] >= TEXT_PX >= 14
+    for key in ("xaxis", "xaxis2", "yaxis"):
+        assert layout[key]["tickfont"]["size"] >= 14
+    assert layout["legend"]["font"]["size"] >= 14 and layout["legend2"]["font"]["size"] >= 14
+    assert all(a["font"]["size"] >= 14 for a in layout["annotations"])
+
+
+def test_the_story_fits_a_projector_and_scrolls_lanes_not_dates(bundled_data):
+    story = Story(bundled_data)
+    assert story.figure.layout.height <= STORY_HEIGHT
+    x0 = {tr.uid: np.asarray(tr.x, dtype=float) for tr in story.figure.data if "points" in tr.uid}
+    model = story._model
+    for step in range(len(story.steps)):
+        story.go_to(step)
+        top, bottom = sorted(story.figure.layout.yaxis.range)
+        y = model.y[model.index_of[story.claim_id]]
+        assert top + 0.5 <= y <= bottom - 0.5, f"step {step}: the claim is out of view"
+        for tr in story.figure.data:
+            if "points" in tr.uid:
+                x = np.asarray(tr.x, dtype=float)
+                same = np.isfinite(x) & np.isfinite(x0[tr.uid])
+                assert np.array_equal(x[same], x0[tr.uid][same])
