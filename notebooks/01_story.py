@@ -52,7 +52,7 @@ ds
 # One lane per person or organisation, time from left to right. Spans are dates known only to the
 # month or the year; a bar running to the right is a claim "since" a date.
 
-# %% slideshow={"slide_type": "fragment"}
+# %% jupyter={"source_hidden": true} slideshow={"slide_type": "fragment"} tags=["hide-input"]
 ex.influence_timeline(ds, lang="en")
 
 # %% [markdown] slideshow={"slide_type": "slide"}
@@ -62,7 +62,7 @@ ex.influence_timeline(ds, lang="en")
 # (*established*; told in Ashlee Vance's biography, public by 2015). The article relays, in the
 # conditional, that his interest in Russia began in 2002 (*reported*).
 
-# %% slideshow={"slide_type": "-"}
+# %% jupyter={"source_hidden": true} slideshow={"slide_type": "-"} tags=["hide-input"]
 step = ["ctx-musk-moscow-trip-2001", "ctx-musk-russia-trip-2002", "musk-russia-interest-2002"]
 ex.influence_timeline(ds, claims=ds.claims[ds.claims["id"].isin(step)], lang="en")
 
@@ -73,7 +73,7 @@ ex.influence_timeline(ds, claims=ds.claims[ds.claims["id"].isin(step)], lang="en
 # had had no contact since (*stated*: his own words). The call itself is also confirmed by the
 # Kremlin (step 7); that there was no contact after it rests on their word.
 
-# %% slideshow={"slide_type": "-"}
+# %% jupyter={"source_hidden": true} slideshow={"slide_type": "-"} tags=["hide-input"]
 step = ["musk-spoke-to-putin-2021-04", "musk-no-contact-since-2021"]
 ex.influence_timeline(ds, claims=ds.claims[ds.claims["id"].isin(step)], lang="en")
 
@@ -84,7 +84,7 @@ ex.influence_timeline(ds, claims=ds.claims[ds.claims["id"].isin(step)], lang="en
 # it was active there (*established*). Why he did it is the article author's own reading
 # (*commentary*).
 
-# %% slideshow={"slide_type": "-"}
+# %% jupyter={"source_hidden": true} slideshow={"slide_type": "-"} tags=["hide-input"]
 step = [
     "ctx-fedorov-asks-starlink",
     "musk-deploys-starlink-ukraine",
@@ -98,7 +98,7 @@ ex.influence_timeline(ds, claims=ds.claims[ds.claims["id"].isin(step)], lang="en
 # Musk publicly challenged Putin to single combat, with Ukraine as the stake (*established*: the post
 # is on the public record).
 
-# %% slideshow={"slide_type": "-"}
+# %% jupyter={"source_hidden": true} slideshow={"slide_type": "-"} tags=["hide-input"]
 step = ["ctx-musk-single-combat-post", "musk-challenges-putin-to-fight"]
 ex.influence_timeline(ds, claims=ds.claims[ds.claims["id"].isin(step)], lang="en")
 
@@ -109,7 +109,7 @@ ex.influence_timeline(ds, claims=ds.claims[ds.claims["id"].isin(step)], lang="en
 # Crimea "formally part of Russia" (*established*: anyone could see the poll). The article calls
 # leaving Crimea to Russia "one of the solutions" he proposed.
 
-# %% slideshow={"slide_type": "-"}
+# %% jupyter={"source_hidden": true} slideshow={"slide_type": "-"} tags=["hide-input"]
 step = ["ctx-musk-peace-plan-poll", "musk-ukraine-poll-2022", "musk-poll-crimea-to-russia"]
 ex.influence_timeline(ds, claims=ds.claims[ds.claims["id"].isin(step)], lang="en")
 
@@ -122,7 +122,7 @@ ex.influence_timeline(ds, claims=ds.claims[ds.claims["id"].isin(step)], lang="en
 # the political scientist Ian Bremmer said then that Musk had told him he had spoken with Putin and the
 # Kremlin before the poll (*stated*, by Bremmer).
 
-# %% slideshow={"slide_type": "-"}
+# %% jupyter={"source_hidden": true} slideshow={"slide_type": "-"} tags=["hide-input"]
 step = [
     "kremlin-call-before-poll",
     "kremlin-persuaded-musk-poll",
@@ -138,7 +138,7 @@ ex.influence_timeline(ds, claims=ds.claims[ds.claims["id"].isin(step)], lang="en
 # earlier, about space. The next day the Kremlin's spokesman denied a call before the poll and
 # confirmed a single call. Two denials (*stated*), each drawn beside what it answers.
 
-# %% slideshow={"slide_type": "-"}
+# %% jupyter={"source_hidden": true} slideshow={"slide_type": "-"} tags=["hide-input"]
 step = [
     "ctx-bremmer-musk-spoke-to-putin",
     "ctx-musk-says-spoke-once",
@@ -156,7 +156,7 @@ ex.influence_timeline(ds, claims=ds.claims[ds.claims["id"].isin(step)], lang="en
 # Russia (his 2015 biography), his fear of a nuclear escalation over Crimea (Isaacson's biography,
 # September 2023).
 
-# %% slideshow={"slide_type": "-"}
+# %% jupyter={"source_hidden": true} slideshow={"slide_type": "-"} tags=["hide-input"]
 step = [
     "musk-putin-contacts-since-2022",
     "musk-kiriyenko-conversations",
@@ -172,7 +172,7 @@ ex.influence_timeline(ds, claims=ds.claims[ds.claims["id"].isin(step)], lang="en
 # as quoted in other coverage, wrote that Putin **asked** Musk to avoid activating Starlink over
 # Taiwan: that Musk complied is Numerama's wording.
 
-# %% slideshow={"slide_type": "-"}
+# %% jupyter={"source_hidden": true} slideshow={"slide_type": "-"} tags=["hide-input"]
 step = ["putin-starlink-war-zones", "putin-starlink-taiwan-favour-xi"]
 ex.influence_timeline(ds, claims=ds.claims[ds.claims["id"].isin(step)], lang="en")
 
@@ -184,7 +184,7 @@ ex.influence_timeline(ds, claims=ds.claims[ds.claims["id"].isin(step)], lang="en
 # what it denies. To weigh them: what would confirm the report (someone on the record, documents,
 # another newsroom's own reporting)? Who has an interest in asserting it, and who in denying it?
 
-# %% slideshow={"slide_type": "-"}
+# %% jupyter={"source_hidden": true} slideshow={"slide_type": "-"} tags=["hide-input"]
 step = ["musk-putin-contacts-since-2022", "musk-denies-ties", "ctx-peskov-calls-report-fake"]
 ex.influence_timeline(ds, claims=ds.claims[ds.claims["id"].isin(step)], lang="en")
 
@@ -195,7 +195,7 @@ ex.influence_timeline(ds, claims=ds.claims[ds.claims["id"].isin(step)], lang="en
 # on Musk's technology (*reported*). The article's author then argues that SpaceX and Starlink give
 # Musk excessive power: that is the author's voice (*commentary*), not a finding of the WSJ.
 
-# %% slideshow={"slide_type": "-"}
+# %% jupyter={"source_hidden": true} slideshow={"slide_type": "-"} tags=["hide-input"]
 step = ["us-government-dilemma", "musk-too-much-power"]
 ex.influence_timeline(ds, claims=ds.claims[ds.claims["id"].isin(step)], lang="en")
 
@@ -205,7 +205,7 @@ ex.influence_timeline(ds, claims=ds.claims[ds.claims["id"].isin(step)], lang="en
 # Press **Next** to replay the steps: each one circles its main claim on the whole timeline and shows
 # its card, with the quote and the paragraph of the article it comes from.
 
-# %% slideshow={"slide_type": "-"}
+# %% jupyter={"source_hidden": true} slideshow={"slide_type": "-"} tags=["hide-input"]
 story = ex.Story(
     ds,
     lang="en",
@@ -232,7 +232,7 @@ story
 # line takes the style of the status listed first among them. **To discuss:** why is the Musk → Putin
 # link drawn as it is, and what does it bundle? (Hover it.)
 
-# %% slideshow={"slide_type": "fragment"}
+# %% jupyter={"source_hidden": true} slideshow={"slide_type": "fragment"} tags=["hide-input"]
 ex.actor_network(ds, lang="en")
 
 # %% [markdown] slideshow={"slide_type": "slide"}

@@ -123,7 +123,7 @@ def normalise(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     # The .py pair carries the cells and only the cell metadata that matters (slides, tags), and no
     # header, so that it reads as a plain script in a review.
     meta["jupytext"] = {
-        "cell_metadata_filter": "slideshow,tags,-all",
+        "cell_metadata_filter": "slideshow,tags,jupyter,-all",
         "formats": f"ipynb,{PAIR_FORMAT}",
         "main_language": "python",
         "notebook_metadata_filter": "-all",

@@ -53,7 +53,7 @@ ds
 # seulement au mois ou à l'année ; une barre qui file vers la droite est une affirmation « depuis » une
 # date.
 
-# %% slideshow={"slide_type": "fragment"}
+# %% jupyter={"source_hidden": true} slideshow={"slide_type": "fragment"} tags=["hide-input"]
 ex.influence_timeline(ds, lang="fr")
 
 # %% [markdown] slideshow={"slide_type": "slide"}
@@ -64,7 +64,7 @@ ex.influence_timeline(ds, lang="fr")
 # 2015). L'article rapporte, au conditionnel, que son intérêt pour la Russie remonterait à 2002
 # (*rapporté*).
 
-# %% slideshow={"slide_type": "-"}
+# %% jupyter={"source_hidden": true} slideshow={"slide_type": "-"} tags=["hide-input"]
 step = ["ctx-musk-moscow-trip-2001", "ctx-musk-russia-trip-2002", "musk-russia-interest-2002"]
 ex.influence_timeline(ds, claims=ds.claims[ds.claims["id"].isin(step)], lang="fr")
 
@@ -75,7 +75,7 @@ ex.influence_timeline(ds, claims=ds.claims[ds.claims["id"].isin(step)], lang="fr
 # avoir eu de contact depuis (*déclaré* : ses propres mots). L'appel lui-même est aussi confirmé par le
 # Kremlin (étape 7) ; l'absence de tout contact ensuite repose sur leur parole.
 
-# %% slideshow={"slide_type": "-"}
+# %% jupyter={"source_hidden": true} slideshow={"slide_type": "-"} tags=["hide-input"]
 step = ["musk-spoke-to-putin-2021-04", "musk-no-contact-since-2021"]
 ex.influence_timeline(ds, claims=ds.claims[ds.claims["id"].isin(step)], lang="fr")
 
@@ -86,7 +86,7 @@ ex.influence_timeline(ds, claims=ds.claims[ds.claims["id"].isin(step)], lang="fr
 # et Musk a répondu que le service y fonctionnait (*établi*). Pourquoi il l'a fait, c'est la lecture
 # de l'auteur de l'article (*commentaire*).
 
-# %% slideshow={"slide_type": "-"}
+# %% jupyter={"source_hidden": true} slideshow={"slide_type": "-"} tags=["hide-input"]
 step = [
     "ctx-fedorov-asks-starlink",
     "musk-deploys-starlink-ukraine",
@@ -100,7 +100,7 @@ ex.influence_timeline(ds, claims=ds.claims[ds.claims["id"].isin(step)], lang="fr
 # Musk a publiquement défié Poutine en combat singulier, avec l'Ukraine pour enjeu (*établi* : le
 # message fait partie des faits publics).
 
-# %% slideshow={"slide_type": "-"}
+# %% jupyter={"source_hidden": true} slideshow={"slide_type": "-"} tags=["hide-input"]
 step = ["ctx-musk-single-combat-post", "musk-challenges-putin-to-fight"]
 ex.influence_timeline(ds, claims=ds.claims[ds.claims["id"].isin(step)], lang="fr")
 
@@ -111,7 +111,7 @@ ex.influence_timeline(ds, claims=ds.claims[ds.claims["id"].isin(step)], lang="fr
 # points était une Crimée « formellement russe » (*établi* : chacun pouvait voir le sondage).
 # L'article présente le fait de laisser la Crimée à la Russie comme « une des solutions » proposées.
 
-# %% slideshow={"slide_type": "-"}
+# %% jupyter={"source_hidden": true} slideshow={"slide_type": "-"} tags=["hide-input"]
 step = ["ctx-musk-peace-plan-poll", "musk-ukraine-poll-2022", "musk-poll-crimea-to-russia"]
 ex.influence_timeline(ds, claims=ds.claims[ds.claims["id"].isin(step)], lang="fr")
 
@@ -124,7 +124,7 @@ ex.influence_timeline(ds, claims=ds.claims[ds.claims["id"].isin(step)], lang="fr
 # le politologue Ian Bremmer disait alors que Musk lui avait raconté avoir parlé avec Poutine et le
 # Kremlin avant le sondage (*déclaré*, par Bremmer).
 
-# %% slideshow={"slide_type": "-"}
+# %% jupyter={"source_hidden": true} slideshow={"slide_type": "-"} tags=["hide-input"]
 step = [
     "kremlin-call-before-poll",
     "kremlin-persuaded-musk-poll",
@@ -141,7 +141,7 @@ ex.influence_timeline(ds, claims=ds.claims[ds.claims["id"].isin(step)], lang="fr
 # le sondage et confirmé un unique appel. Deux démentis (*déclaré*), chacun tracé à côté de ce à quoi
 # il répond.
 
-# %% slideshow={"slide_type": "-"}
+# %% jupyter={"source_hidden": true} slideshow={"slide_type": "-"} tags=["hide-input"]
 step = [
     "ctx-bremmer-musk-spoke-to-putin",
     "ctx-musk-says-spoke-once",
@@ -160,7 +160,7 @@ ex.influence_timeline(ds, claims=ds.claims[ds.claims["id"].isin(step)], lang="fr
 # 2015), sa crainte d'une escalade nucléaire autour de la Crimée (la biographie d'Isaacson, septembre
 # 2023).
 
-# %% slideshow={"slide_type": "-"}
+# %% jupyter={"source_hidden": true} slideshow={"slide_type": "-"} tags=["hide-input"]
 step = [
     "musk-putin-contacts-since-2022",
     "musk-kiriyenko-conversations",
@@ -177,7 +177,7 @@ ex.influence_timeline(ds, claims=ds.claims[ds.claims["id"].isin(step)], lang="fr
 # **demandé** à Musk d'éviter d'activer Starlink au-dessus de Taïwan : que Musk ait obtempéré est la
 # formulation de Numerama.
 
-# %% slideshow={"slide_type": "-"}
+# %% jupyter={"source_hidden": true} slideshow={"slide_type": "-"} tags=["hide-input"]
 step = ["putin-starlink-war-zones", "putin-starlink-taiwan-favour-xi"]
 ex.influence_timeline(ds, claims=ds.claims[ds.claims["id"].isin(step)], lang="fr")
 
@@ -190,7 +190,7 @@ ex.influence_timeline(ds, claims=ds.claims[ds.claims["id"].isin(step)], lang="fr
 # l'enquête (quelqu'un qui parle en son nom, des documents, le travail d'une autre rédaction) ? Qui a
 # intérêt à l'affirmer, qui à la démentir ?
 
-# %% slideshow={"slide_type": "-"}
+# %% jupyter={"source_hidden": true} slideshow={"slide_type": "-"} tags=["hide-input"]
 step = ["musk-putin-contacts-since-2022", "musk-denies-ties", "ctx-peskov-calls-report-fake"]
 ex.influence_timeline(ds, claims=ds.claims[ds.claims["id"].isin(step)], lang="fr")
 
@@ -202,7 +202,7 @@ ex.influence_timeline(ds, claims=ds.claims[ds.claims["id"].isin(step)], lang="fr
 # SpaceX et Starlink donnent à Musk un pouvoir excessif : c'est la voix de l'auteur (*commentaire*),
 # pas un résultat de l'enquête du WSJ.
 
-# %% slideshow={"slide_type": "-"}
+# %% jupyter={"source_hidden": true} slideshow={"slide_type": "-"} tags=["hide-input"]
 step = ["us-government-dilemma", "musk-too-much-power"]
 ex.influence_timeline(ds, claims=ds.claims[ds.claims["id"].isin(step)], lang="fr")
 
@@ -212,7 +212,7 @@ ex.influence_timeline(ds, claims=ds.claims[ds.claims["id"].isin(step)], lang="fr
 # Appuyez sur **Suivant** pour revoir les étapes : chacune entoure son affirmation principale sur la
 # frise complète et affiche sa fiche, avec la citation et le paragraphe de l'article d'où elle vient.
 
-# %% slideshow={"slide_type": "-"}
+# %% jupyter={"source_hidden": true} slideshow={"slide_type": "-"} tags=["hide-input"]
 story = ex.Story(
     ds,
     lang="fr",
@@ -239,7 +239,7 @@ story
 # a. Son trait prend le style du statut listé en premier parmi elles. **À discuter :** pourquoi le lien
 # Musk → Poutine est-il tracé ainsi, et que regroupe-t-il ? (Survolez-le.)
 
-# %% slideshow={"slide_type": "fragment"}
+# %% jupyter={"source_hidden": true} slideshow={"slide_type": "fragment"} tags=["hide-input"]
 ex.actor_network(ds, lang="fr")
 
 # %% [markdown] slideshow={"slide_type": "slide"}
