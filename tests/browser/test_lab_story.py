@@ -78,8 +78,17 @@ CARD_BOX = """(id) => {
   return { x: b.x, y: b.y, w: b.width, h: b.height };
 }"""
 
-PROMPTS = """() => Array.from(document.querySelectorAll('.jp-CodeCell .jp-InputPrompt'))
-  .map((p) => p.textContent.trim())"""
+# Every code cell has run: its prompt says "[n]:" or, where tools/slides.py hid the input from the
+# slideshow (the prompt is then out of sight), it shows its output.
+ALL_RAN = """() => {
+  const cells = Array.from(document.querySelectorAll('.jp-Notebook .jp-CodeCell'));
+  return cells.length > 0 && cells.every((c) => {
+    const prompt = c.querySelector('.jp-InputArea .jp-InputPrompt');
+    const shown = prompt && prompt.offsetParent !== null;
+    if (shown) return /^\\[\\d+\\]:$/.test(prompt.textContent.trim());
+    return c.querySelector('.jp-OutputArea-child') !== null;
+  });
+}"""
 
 
 def on_screen(box: dict | None, what: str) -> None:
@@ -110,14 +119,7 @@ def test_story_runs_in_jupyterlab_and_steps(watched_page, lab_server, timings):
     # Run > Run All Cells, from the menu bar as a teacher would.
     page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
     page.locator("li.lm-Menu-item[data-command='runmenu:run-all']").click()
-    page.wait_for_function(
-        f"""() => {{
-          const prompts = ({PROMPTS})();
-          return prompts.length > 0 && prompts.every((p) => /^\\[\\d+\\]:$/.test(p));
-        }}""",
-        timeout=300_000,
-        polling=1000,
-    )
+    page.wait_for_function(ALL_RAN, timeout=300_000, polling=1000)
     page.wait_for_selector(
         ".jp-NotebookPanel .jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=120_000
     )

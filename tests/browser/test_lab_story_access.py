@@ -12,7 +12,7 @@ import re
 
 from explainer.i18n import t
 from tests.browser.conftest import axe_check, axe_failures, fail_if_widgets_stuck, keep_local
-from tests.browser.test_lab_story import HIGHLIGHT, PROMPTS
+from tests.browser.test_lab_story import ALL_RAN, HIGHLIGHT
 
 
 def test_story_outputs_pass_axe_and_name_every_button(watched_page, lab_server):
@@ -26,14 +26,7 @@ def test_story_outputs_pass_axe_and_name_every_button(watched_page, lab_server):
         news.first.click()
     page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
     page.locator("li.lm-Menu-item[data-command='runmenu:run-all']").click()
-    page.wait_for_function(
-        f"""() => {{
-          const prompts = ({PROMPTS})();
-          return prompts.length > 0 && prompts.every((p) => /^\\[\\d+\\]:$/.test(p));
-        }}""",
-        timeout=300_000,
-        polling=1000,
-    )
+    page.wait_for_function(ALL_RAN, timeout=300_000, polling=1000)
     page.wait_for_function(f"({HIGHLIGHT})() !== null", timeout=120_000)
     page.wait_for_selector(".explainer-play button", timeout=60_000)
 
