@@ -32,8 +32,8 @@ import pandas as pd
 
 from explainer.bidi import bdi, isolate
 from explainer.dataset import Dataset, load_dataset
-from explainer.filtering import claim_mask
-from explainer.i18n import LANGS, STATUS_ORDER, t, tn
+from explainer.filtering import _FOLD_EXTRA, claim_mask, fold_text, to_bound
+from explainer.i18n import KIND_ORDER, LANGS, STATUS_ORDER, t, tn
 
 __all__ = [
     "ExportError",
@@ -51,12 +51,26 @@ CSP = (
     "img-src data: blob:; base-uri 'none'; form-action 'none'"
 )
 
-# Keys of the catalogue the page's own script needs (counts and messages built in the browser).
+# Keys of the catalogue the page's own script needs (counts and messages built in the browser);
+# the empty-state messages are the Explorer's own.
 _SCRIPT_KEYS = (
     "export.count",
     "export.count_unnamed.one",
     "export.count_unnamed.other",
     "export.empty",
+    "empty.none",
+    "empty.inverted",
+    "empty.no_actor",
+    "empty.search",
+    "ui.known_by",
+    "ui.card.empty",
+    "export.active_none",
+    "export.active_actors",
+    "export.active_dates",
+    "export.active_statuses",
+    "export.active_kinds",
+    "export.active_known",
+    "export.active_text",
 )
 
 
@@ -437,8 +451,25 @@ def _actor_order(data: Dataset) -> list[str]:
     return sorted(used, key=lambda a: (-counts[a], data.actor_name(a, "en").lower()))
 
 
+_EPOCH = pd.Timestamp("1970-01-01")
+
+
+def day_number(stamp: pd.Timestamp) -> int:
+    """A day as whole days since 1970-01-01: what the page compares, as ``claim_mask`` does."""
+    return int((pd.Timestamp(stamp).normalize() - _EPOCH).days)
+
+
 def _claim_records(data: Dataset) -> list[dict]:
-    """What the page's filter needs per claim: its id, every actor it involves, its status."""
+    """What the page's filters need per claim, worked out here so that the script only compares.
+
+    ``actors`` (every actor it involves), ``status``, ``kind``; ``ws``, ``we``, ``pe``: the days
+    (:func:`day_number`) of ``when_start``, ``when_end`` and ``public_end``, the very values
+    :func:`explainer.filtering.claim_mask` compares; ``text``: its summaries, quote and id folded
+    by :func:`explainer.filtering.fold_text`, one per line; ``card``: the Explorer's card
+    (:func:`explainer.widgets.card.card_html`) in each language.
+    """
+    from explainer.widgets.card import card_html
+
     records = []
     for row in data.claims.itertuples(index=False):
         involved = [row.actor, row.target, *[p.strip() for p in row.involves.split(";")]]
@@ -447,9 +478,86 @@ def _claim_records(data: Dataset) -> list[dict]:
                 "id": row.id,
                 "actors": sorted({a for a in involved if a}),
                 "status": row.status,
+                "kind": row.kind,
+                "ws": day_number(row.when_start),
+                "we": day_number(row.when_end),
+                "pe": day_number(row.public_end),
+                "text": "\n".join(
+                    fold_text(str(getattr(row, col) or ""))
+                    for col in ("summary_en", "summary_fr", "quote", "id")
+                ),
+                "card": {lang: card_html(data, row.id, lang) for lang in LANGS},
             }
         )
     return records
+
+
+def _ranges(codes: Iterable[int]) -> str:
+    """Code points as a regular-expression class body of ``\\u{...}`` ranges."""
+    out, codes = [], sorted(codes)
+    k = 0
+    while k < len(codes):
+        j = k
+        while j + 1 < len(codes) and codes[j + 1] == codes[j] + 1:
+            j += 1
+        lo, hi = codes[k], codes[j]
+        out.append(f"\\u{{{lo:x}}}" + (f"-\\u{{{hi:x}}}" if hi > lo else ""))
+        k = j + 1
+    return "".join(out)
+
+
+def fold_tables() -> dict[str, Any]:
+    """What the page's ``foldText`` needs to fold as :func:`explainer.filtering.fold_text` does.
+
+    JavaScript's ``toLowerCase`` is Python's ``str.lower``; ``casefold`` differs from it for a few
+    letters (``ß`` → ``ss``, ``ς`` → ``σ``...), listed here from Python itself, as are the extra
+    letters (``œ``, typographic apostrophes), the combining marks that the fold drops
+    (``unicodedata.combining``) and the characters ``str.split`` splits on.
+    """
+    import sys
+    import unicodedata
+
+    casefold, combining, spaces = {}, [], []
+    for code in range(sys.maxunicode + 1):
+        if 0xD800 <= code <= 0xDFFF:
+            continue
+        ch = chr(code)
+        if ch.casefold() != ch.lower():
+            casefold[ch] = ch.casefold()
+        if unicodedata.combining(ch):
+            combining.append(code)
+        if ch.isspace():
+            spaces.append(code)
+    return {
+        "casefold": casefold,
+        "extra": {chr(k): v for k, v in _FOLD_EXTRA.items()},
+        "combining": _ranges(combining),
+        "spaces": _ranges(spaces),
+    }
+
+
+def _months(first: pd.Timestamp, last: pd.Timestamp) -> list[pd.Timestamp]:
+    return list(pd.date_range(first.replace(day=1), last, freq="MS"))
+
+
+def _month_options(data: Dataset, months: list[pd.Timestamp], side: str) -> list[dict]:
+    """Months as the page's choices: the EDTF month, its label, and its bound as a day number."""
+    out = []
+    for m in months:
+        edtf = m.strftime("%Y-%m")
+        out.append(
+            {
+                "value": edtf,
+                "day": day_number(to_bound(edtf, side=side)),
+                "labels": {lang: _month_label(m, lang) for lang in LANGS},
+            }
+        )
+    return out
+
+
+def _month_label(month: pd.Timestamp, lang: str) -> str:
+    """A month as the Explorer's sliders name it (``dates.month_abbr``): "Oct 2024"."""
+    return f"{t('dates.month_abbr', lang).split()[month.month - 1]} {month.year}"
 
 
 def _checkboxes(name: str, options: Iterable[tuple[str, dict[str, str], str]]) -> str:
@@ -462,7 +570,43 @@ def _checkboxes(name: str, options: Iterable[tuple[str, dict[str, str], str]]) -
     return "\n".join(items)
 
 
-def _controls(data: Dataset) -> str:
+def _date_choices(data: Dataset) -> dict[str, list[dict]]:
+    """The months of the date window and of "Known by", as the Explorer's sliders offer them.
+
+    ``start``: each month with its first day, ``end``: with its last day (the bounds
+    :func:`explainer.filtering.to_bound` gives), ``known``: the months in which claims became
+    public, with their last day.
+    """
+    c = data.claims
+    starts = c["when_start"][~c["when_open_start"]]
+    ends = c["when_end"][~c["when_open_end"]]
+    if len(c):
+        lo, hi = min(starts.min(), ends.min()), max(starts.max(), ends.max())
+    else:
+        lo, hi = pd.Timestamp("2000-01-01"), pd.Timestamp("2000-12-31")
+    months = _months(lo, hi)
+    p_lo = c["public_start"][~c["public_open_start"]]
+    p_hi = c["public_end"][~c["public_open_end"]]
+    known = _months(p_lo.min(), p_hi.max()) if len(p_lo) and len(p_hi) else []
+    return {
+        "start": _month_options(data, months, "start"),
+        "end": _month_options(data, months, "end"),
+        "known": _month_options(data, known, "end"),
+    }
+
+
+def _select(name: str, options: list[dict], lang: str, chosen: int | None, extra: str = "") -> str:
+    items = [
+        f'<option value="{_esc(o["value"])}"{" selected" if k == chosen else ""}>'
+        f"{_esc(o['labels'][lang])}</option>"
+        for k, o in enumerate(options)
+    ]
+    if extra:
+        items.append(f'<option value=""{" selected" if chosen is None else ""}>{extra}</option>')
+    return f'<select id="{name}" name="{name}">{"".join(items)}</select>'
+
+
+def _controls(data: Dataset, lang: str = "en") -> str:
     actors = [
         (a, {lang: data.actor_name(a, lang) for lang in LANGS}, "") for a in _actor_order(data)
     ]
@@ -471,6 +615,14 @@ def _controls(data: Dataset) -> str:
         for s in STATUS_ORDER
         if (data.claims["status"] == s).any()
     ]
+    kinds = [
+        (k, {lang: t(f"kind.{k}", lang) for lang in LANGS}, "")
+        for k in KIND_ORDER
+        if (data.claims["kind"] == k).any()
+    ]
+    months = _date_choices(data)
+    last = len(months["end"]) - 1
+    today = _esc(t("ui.known_all", lang))
     return f"""
 <section class="controls" aria-labelledby="filters-title">
   <h2 id="filters-title">{_both("export.filters")}</h2>
@@ -479,11 +631,23 @@ def _controls(data: Dataset) -> str:
     <button type="button" data-none="actor">{_both("export.none")}</button></div>
     {_checkboxes("actor", actors)}
   </fieldset>
+  <fieldset id="date-filter"><legend>{_both("ui.dates")}</legend>
+    <label>{_both("ui.dates_from")} {_select("date-start", months["start"], lang, 0)}</label>
+    <label>{_both("ui.dates_to")} {_select("date-end", months["end"], lang, last)}</label>
+    <label>{_both("ui.known_on")} {_select("known-on", months["known"], lang, None, today)}</label>
+  </fieldset>
   <fieldset id="status-filter"><legend>{_both("export.statuses")}</legend>
     <div class="buttons"><button type="button" data-all="status">{_both("export.all")}</button>
     <button type="button" data-none="status">{_both("export.none")}</button></div>
     {_checkboxes("status", statuses)}
   </fieldset>
+  <fieldset id="kind-filter"><legend>{_both("ui.kinds")}</legend>
+    <div class="buttons"><button type="button" data-all="kind">{_both("export.all")}</button>
+    <button type="button" data-none="kind">{_both("export.none")}</button></div>
+    {_checkboxes("kind", kinds)}
+  </fieldset>
+  <div class="search"><label>{_both("ui.search")}
+    <input type="search" id="search" autocomplete="off"></label></div>
   <div class="buttons"><button type="button" id="reset">{_both("export.reset")}</button>
   <button type="button" id="print">{_both("export.print")}</button></div>
 </section>"""
@@ -706,6 +870,8 @@ def render_html(
     page_data = {
         "lang": lang,
         "claims": _claim_records(data),
+        "months": _date_choices(data),
+        "fold": fold_tables(),
         "figures": figures,
         "strings": strings,
     }
@@ -725,9 +891,14 @@ def render_html(
 <body>
 {header}
 <main>
-{_controls(data)}
+{_controls(data, lang)}
+<p id="active" class="active-filters"></p>
 <p id="summary" class="summary" role="status" aria-live="polite"></p>
-<p id="empty" class="empty" hidden>{_both("export.empty")}</p>
+<p id="empty" class="empty" hidden></p>
+<section class="card" aria-labelledby="card-title">
+  <h2 id="card-title">{_both("export.card")}</h2>
+  <div id="card" aria-live="polite"></div>
+</section>
 {"".join(_figure_section(name) for name in figures[lang])}{_legend(data)}
 {_table(data, pending)}
 {_sources(data)}

@@ -406,6 +406,18 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Made with the explainer package. A claim here never says more than its source.",
         "fr": "Réalisé avec le paquet explainer. Une affirmation ne dit jamais plus que sa source.",
     },
+    # The offline page as a kernel-free Explorer, French throughout, and its handout (issue 12).
+    "export.card": {"en": "The claim you chose", "fr": "L'affirmation choisie"},
+    "export.active_none": {
+        "en": "Filters: none, every claim is shown.",
+        "fr": "Filtres : aucun, toutes les affirmations sont montrées.",
+    },
+    "export.active_actors": {"en": "actors: {v}", "fr": "acteurs : {v}"},
+    "export.active_dates": {"en": "dates: {v}", "fr": "dates : {v}"},
+    "export.active_statuses": {"en": "how we know it: {v}", "fr": "comment on le sait : {v}"},
+    "export.active_kinds": {"en": "kinds: {v}", "fr": "types : {v}"},
+    "export.active_known": {"en": "known by the end of {v}", "fr": "connu à la fin de {v}"},
+    "export.active_text": {"en": "words: {v}", "fr": "mots : {v}"},
 }
 
 

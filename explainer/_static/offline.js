@@ -47,18 +47,82 @@
     return out;
   }
 
-  // The same rule as explainer.filtering.filter_claims: an actor matches when it is the claim's actor,
-  // its target, or among those it involves; an empty choice matches nothing.
-  function keptIds() {
-    var actors = checkedValues("actor");
-    var statuses = checkedValues("status");
+  // explainer.filtering.fold_text, with the tables Python made (export.fold_tables): casefold
+  // (toLowerCase and the letters where casefold differs), the extra letters (œ, apostrophes),
+  // NFKD, without the combining marks. The claims' texts were folded by Python itself.
+  var FOLD = page.fold;
+  var COMBINING = new RegExp("[" + FOLD.combining + "]", "gu");
+  var SPACES = new RegExp("[" + FOLD.spaces + "]+", "u");
+  function foldText(text) {
+    if (/^[\x00-\x7f]*$/.test(text)) return text.toLowerCase();
+    var folded = "";
+    for (var ch of text) {
+      var lower = ch in FOLD.casefold ? FOLD.casefold[ch] : ch.toLowerCase();
+      for (var c of lower) folded += c in FOLD.extra ? FOLD.extra[c] : c;
+    }
+    return folded.normalize("NFKD").replace(COMBINING, "");
+  }
+  // explainer.filtering.search_words: the folded words, split where str.split splits.
+  function searchWords(query) {
+    return foldText(query || "").split(SPACES).filter(function (w) { return w.length > 0; });
+  }
+
+  function selectedDay(id, key) {
+    var el = document.getElementById(id);
+    if (!el.value) return null;
+    return page.months[key][el.selectedIndex].day;
+  }
+
+  // The query of the controls, as explainer.filtering.claim_mask takes it, in day numbers that
+  // Python worked out (export._date_choices): a full window or "today" is no criterion.
+  function query() {
+    var start = document.getElementById("date-start");
+    var end = document.getElementById("date-end");
+    var full = start.selectedIndex === 0 && end.selectedIndex === end.options.length - 1;
+    return {
+      actors: checkedValues("actor"),
+      statuses: checkedValues("status"),
+      kinds: checkedValues("kind"),
+      lo: full ? null : selectedDay("date-start", "start"),
+      hi: full ? null : selectedDay("date-end", "end"),
+      known: selectedDay("known-on", "known"),
+      words: searchWords(document.getElementById("search").value)
+    };
+  }
+
+  // The same rules as explainer.filtering.claim_mask, on the numbers it compares: an actor matches
+  // when it is the claim's actor, its target, or among those it involves (none ticked: nothing);
+  // a window keeps the claims whose span overlaps it (inverted: nothing); "Known by" keeps what
+  // was certainly public by the end of that month; a claim matches any of the search words.
+  function matches(c, q, withText) {
+    if (!q.statuses.has(c.status) || !q.kinds.has(c.kind)) return false;
+    if (!c.actors.some(function (a) { return q.actors.has(a); })) return false;
+    if (q.lo !== null && q.hi !== null && q.lo > q.hi) return false;
+    if (q.lo !== null && c.we < q.lo) return false;
+    if (q.hi !== null && c.ws > q.hi) return false;
+    if (q.known !== null && c.pe > q.known) return false;
+    if (withText && q.words.length &&
+        !q.words.some(function (w) { return c.text.indexOf(w) >= 0; })) return false;
+    return true;
+  }
+
+  function keptIds(q) {
+    q = q || query();
     var kept = new Set();
-    claims.forEach(function (c) {
-      if (!statuses.has(c.status)) return;
-      if (!c.actors.some(function (a) { return actors.has(a); })) return;
-      kept.add(c.id);
-    });
+    claims.forEach(function (c) { if (matches(c, q, true)) kept.add(c.id); });
     return kept;
+  }
+
+  // Why nothing is shown, in the Explorer's words and order (Explorer._empty_reason).
+  function emptyReason(q) {
+    var strings = page.strings[lang];
+    if (q.lo !== null && q.hi !== null && q.lo > q.hi) return strings["empty.inverted"];
+    if (q.actors.size === 0) return strings["empty.no_actor"];
+    var text = document.getElementById("search").value.split(SPACES).filter(Boolean).join(" ");
+    if (text && claims.some(function (c) { return matches(c, q, false); })) {
+      return fill(strings["empty.search"], { text: text });
+    }
+    return strings["empty.none"];
   }
 
   // plotly.js writes into the layout and traces it is given (ranges, defaults): it gets deep
@@ -219,8 +283,47 @@
     return { data: data.map(clone), layout: layout, owners: data.map(function () { return null; }) };
   }
 
-  function updateText(kept) {
+  function labelsOf(name) {
+    var out = [];
+    document.querySelectorAll('input[name="' + name + '"]').forEach(function (box) {
+      if (box.checked) {
+        var span = box.parentNode.querySelector(".l-" + lang) || box.parentNode;
+        out.push(span.textContent.trim());
+      }
+    });
+    return out;
+  }
+
+  // The filters in force, in words: at the top of the page, and of the handout.
+  function activeText(q) {
     var strings = page.strings[lang];
+    var parts = [];
+    var all = function (name) {
+      return document.querySelectorAll('input[name="' + name + '"]:not(:checked)').length === 0;
+    };
+    if (!all("actor")) parts.push(fill(strings["export.active_actors"], { v: labelsOf("actor").join(", ") || "—" }));
+    if (q.lo !== null || q.hi !== null) {
+      var s = document.getElementById("date-start"), e = document.getElementById("date-end");
+      parts.push(fill(strings["export.active_dates"], {
+        v: s.options[s.selectedIndex].text + " – " + e.options[e.selectedIndex].text
+      }));
+    }
+    if (!all("status")) parts.push(fill(strings["export.active_statuses"], { v: labelsOf("status").join(", ") || "—" }));
+    if (!all("kind")) parts.push(fill(strings["export.active_kinds"], { v: labelsOf("kind").join(", ") || "—" }));
+    if (q.known !== null) {
+      var k = document.getElementById("known-on");
+      parts.push(fill(strings["export.active_known"], { v: k.options[k.selectedIndex].text }));
+    }
+    var text = document.getElementById("search").value.trim();
+    if (text) parts.push(fill(strings["export.active_text"], { v: text }));
+    if (!parts.length) return strings["export.active_none"];
+    var line = parts.join(lang === "fr" ? " ; " : "; ");
+    return line.charAt(0).toUpperCase() + line.slice(1) + ".";
+  }
+
+  function updateText(kept, q) {
+    var strings = page.strings[lang];
+    document.getElementById("active").textContent = activeText(q);
     var unnamed = claims.filter(function (c) { return kept.has(c.id) && c.status === "reported"; });
     var text = fill(strings["export.count"], { shown: kept.size, total: total });
     if (unnamed.length) {
@@ -229,16 +332,36 @@
     }
     document.getElementById("summary").textContent = text + ".";
     document.getElementById("empty").hidden = kept.size > 0;
+    document.getElementById("empty").textContent = kept.size ? "" : emptyReason(q);
     document.querySelectorAll("#claims-table tbody tr").forEach(function (row) {
       row.classList.toggle("hidden", !kept.has(row.dataset.claim));
     });
   }
 
-  function draw(kept) {
+  // "Known by" on the timeline: a vertical line at the end of the chosen month (the x axis is in
+  // milliseconds, a day's end is the next day's start), named in the page's language.
+  var DAY_MS = 86400000;
+  function knownLine(layout, q) {
+    if (q.known === null) return;
+    var x = (q.known + 1) * DAY_MS;
+    var k = document.getElementById("known-on");
+    layout.shapes = (layout.shapes || []).concat([{
+      type: "line", xref: "x", yref: "paper", x0: x, x1: x, y0: 0, y1: 1, name: "known-line",
+      line: { color: "#000", width: 2, dash: "dash" }
+    }]);
+    layout.annotations = (layout.annotations || []).concat([{
+      xref: "x", yref: "paper", x: x, y: 1, yanchor: "bottom", xanchor: "right", showarrow: false,
+      name: "known-label", font: { size: 12 },
+      text: fill(page.strings[lang]["ui.known_by"], { date: k.options[k.selectedIndex].text })
+    }]);
+  }
+
+  function draw(kept, q) {
     var drawing = PLOT_IDS.map(function (plotId) {
       var start = performance.now();
       var el = document.getElementById(plotId);
       var fig = filterFigure(page.figures[lang][plotId], kept);
+      if (plotId === "timeline") knownLine(fig.layout, q);
       var config = Object.assign({ locale: lang }, CONFIG);
       shown[plotId] = fig.owners;
       var done = plotted ? Plotly.react(el, fig.data, fig.layout, config)
@@ -254,13 +377,47 @@
   // One change of a control: text at once, then the plots; the time it took is kept for the tests.
   function update() {
     var start = performance.now();
-    var kept = keptIds();
-    updateText(kept);
-    return draw(kept).then(function () {
+    var q = query();
+    var kept = keptIds(q);
+    updateText(kept, q);
+    showCard(kept);
+    return draw(kept, q).then(function () {
       window.explainerPage.lastUpdateMs = performance.now() - start;
       window.explainerPage.updates += 1;
       document.body.dataset.shown = String(kept.size);
     });
+  }
+
+  // The claim card: the Explorer's own (explainer.widgets.card.card_html), made by Python in both
+  // languages; the chosen claim stays chosen while it is shown.
+  var chosen = null;
+  function showCard(kept) {
+    var el = document.getElementById("card");
+    if (chosen !== null && !kept.has(chosen)) chosen = null;
+    var claim = claims.find(function (c) { return c.id === chosen; });
+    if (claim) {
+      el.innerHTML = claim.card[lang];
+    } else {
+      el.textContent = page.strings[lang]["ui.card.empty"];
+    }
+    document.body.dataset.card = chosen || "";
+    document.querySelectorAll("#claims-table tbody tr").forEach(function (row) {
+      row.classList.toggle("chosen", row.dataset.claim === chosen);
+    });
+  }
+  function choose(id) {
+    chosen = id;
+    showCard(keptIds());
+  }
+
+  // The months in the selects, named in the page's language.
+  function relabelMonths() {
+    [["date-start", "start"], ["date-end", "end"], ["known-on", "known"]].forEach(function (pair) {
+      var el = document.getElementById(pair[0]);
+      page.months[pair[1]].forEach(function (m, k) { el.options[k].text = m.labels[lang]; });
+    });
+    var today = document.querySelector('#known-on option[value=""]');
+    if (today) today.text = page.strings[lang]["ui.known_all"];
   }
 
   function setLang(code) {
@@ -272,6 +429,7 @@
     });
     var title = document.querySelector("h1 .l-" + code) || document.querySelector("h1");
     document.title = title.textContent;
+    relabelMonths();
   }
 
   document.querySelectorAll("input[type=checkbox]").forEach(function (box) {
@@ -286,9 +444,25 @@
       update();
     });
   });
+  document.querySelectorAll("select").forEach(function (el) {
+    el.addEventListener("change", update);
+  });
+  document.getElementById("search").addEventListener("input", update);
   document.getElementById("reset").addEventListener("click", function () {
     document.querySelectorAll("input[type=checkbox]").forEach(function (box) { box.checked = true; });
+    var end = document.getElementById("date-end");
+    document.getElementById("date-start").selectedIndex = 0;
+    end.selectedIndex = end.options.length - 1;
+    document.getElementById("known-on").value = "";
+    document.getElementById("search").value = "";
+    chosen = null;
     update();
+  });
+  document.querySelectorAll("#claims-table tbody tr").forEach(function (row) {
+    row.addEventListener("click", function (event) {
+      if (event.target.closest("a")) return;
+      choose(row.dataset.claim);
+    });
   });
   document.getElementById("print").addEventListener("click", function () { window.print(); });
 
@@ -331,7 +505,8 @@
   });
 
   window.explainerPage = {
-    lastUpdateMs: null, updates: 0, timings: {}, update: update, keptIds: keptIds
+    lastUpdateMs: null, updates: 0, timings: {}, update: update, keptIds: keptIds,
+    foldText: foldText, searchWords: searchWords, choose: choose
   };
   setLang(lang);
   update().then(function () {
@@ -342,7 +517,10 @@
         if (!point) return;
         var owners = shown[plotId][point.curveNumber];
         var who = owners && owners[point.pointNumber];
-        if (who && who.length) location.hash = "claim-" + who[0];
+        if (who && who.length) {
+          choose(who[0]);
+          document.getElementById("card").scrollIntoView({ block: "nearest" });
+        }
       });
     });
     document.body.dataset.ready = "true";
