@@ -20,6 +20,7 @@ import html
 import json
 import math
 import os
+import re
 import stat
 import tempfile
 from collections.abc import Callable, Iterable
@@ -30,7 +31,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from explainer.bidi import bdi, isolate
+from explainer.bidi import balance, bdi, isolate
 from explainer.dataset import Dataset, load_dataset
 from explainer.filtering import _FOLD_EXTRA, claim_mask, fold_text, to_bound
 from explainer.i18n import KIND_ORDER, LANGS, STATUS_ORDER, t, tn
@@ -93,13 +94,19 @@ def script_json(value: object) -> str:
     for ``JSON.parse`` or a JavaScript literal, but nothing the HTML parser can act on.
     """
     text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
-    return (
+    text = (
         text.replace("<", "\\u003c")
         .replace(">", "\\u003e")
         .replace("&", "\\u0026")
         .replace("\u2028", "\\u2028")
         .replace("\u2029", "\\u2029")
     )
+    # Bidirectional controls in data (the folded search text, the cards) as escapes: the same
+    # strings for JSON.parse, and none can reorder the page's source as a reader sees it.
+    return _BIDI_CONTROLS.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+_BIDI_CONTROLS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def _both(key: str, **values: object) -> str:
@@ -465,11 +472,8 @@ def _claim_records(data: Dataset) -> list[dict]:
     ``actors`` (every actor it involves), ``status``, ``kind``; ``ws``, ``we``, ``pe``: the days
     (:func:`day_number`) of ``when_start``, ``when_end`` and ``public_end``, the very values
     :func:`explainer.filtering.claim_mask` compares; ``text``: its summaries, quote and id folded
-    by :func:`explainer.filtering.fold_text`, one per line; ``card``: the Explorer's card
-    (:func:`explainer.widgets.card.card_html`) in each language.
+    by :func:`explainer.filtering.fold_text`, one per line (:func:`_search_text`).
     """
-    from explainer.widgets.card import card_html
-
     records = []
     for row in data.claims.itertuples(index=False):
         involved = [row.actor, row.target, *[p.strip() for p in row.involves.split(";")]]
@@ -482,14 +486,40 @@ def _claim_records(data: Dataset) -> list[dict]:
                 "ws": day_number(row.when_start),
                 "we": day_number(row.when_end),
                 "pe": day_number(row.public_end),
-                "text": "\n".join(
-                    fold_text(str(getattr(row, col) or ""))
-                    for col in ("summary_en", "summary_fr", "quote", "id")
+                "text": _search_text(
+                    "\n".join(
+                        fold_text(str(getattr(row, col) or ""))
+                        for col in ("summary_en", "summary_fr", "quote", "id")
+                    )
                 ),
-                "card": {lang: card_html(data, row.id, lang) for lang in LANGS},
             }
         )
     return records
+
+
+def _search_text(folded: str) -> str:
+    """The folded text of a claim, isolated when it holds bidirectional controls (between FSI and
+    PDI, a stray closer as a zero-width space: :func:`explainer.bidi.balance` with
+    ``keep_offsets``), so that no data text in the page can reorder another. Every piece of the
+    text between two controls is kept as it is: a search word (which holds none) is found
+    exactly where :func:`explainer.filtering.claim_mask` finds it."""
+    if not _BIDI_CONTROLS.search(folded):
+        return folded
+    return f"\u2068{balance(folded, keep_offsets=True)}\u2069"
+
+
+def _cards(data: Dataset) -> str:
+    """Each claim's card, the Explorer's own (:func:`explainer.widgets.card.card_html`), in both
+    languages, hidden: the page shows a copy of the one chosen."""
+    from explainer.widgets.card import card_html
+
+    cards = [
+        f'<div data-card="{_esc(claim_id)}" data-lang="{lang}" lang="{lang}">'
+        f"{card_html(data, claim_id, lang)}</div>"
+        for claim_id in data.claims["id"]
+        for lang in LANGS
+    ]
+    return f'<div id="cards" hidden>{"".join(cards)}</div>'
 
 
 def _ranges(codes: Iterable[int]) -> str:
@@ -693,6 +723,13 @@ def _table(data: Dataset, pending: pd.Series | None = None) -> str:
     drafts = set(data.claims["id"][pending])
     claims = data.claims.sort_values(["when_start", "id"], kind="stable")
     known_ids = set(data.claims["id"])
+    summaries = {
+        row.id: {
+            lang: getattr(row, f"summary_{lang}") or row.summary_en or row.summary_fr or row.id
+            for lang in LANGS
+        }
+        for row in data.claims.itertuples(index=False)
+    }
     rows = []
     for row in claims.itertuples(index=False):
         who = {lang: data.actor_name(row.actor, lang) for lang in LANGS}
@@ -708,7 +745,11 @@ def _table(data: Dataset, pending: pd.Series | None = None) -> str:
         quote = f'<blockquote class="quote">{_text(row.quote)}</blockquote>' if row.quote else ""
         answers = ""
         if row.responds_to:
+            # The answered claim by its summary in the page's language, not by its id.
             target = _text(row.responds_to)
+            if row.responds_to in known_ids:
+                answered = summaries[row.responds_to]
+                target = _both_text({lang: _quoted_plain(answered[lang], lang) for lang in LANGS})
             ref = (
                 f'<a href="#claim-{_esc(row.responds_to)}">{target}</a>'
                 if row.responds_to in known_ids
@@ -755,6 +796,20 @@ def _table(data: Dataset, pending: pd.Series | None = None) -> str:
 </section>"""
 
 
+def _quoted_plain(text: str, lang: str) -> str:
+    """Plain ``text`` in the quotation marks of ``lang`` (escaped later, as data)."""
+    return f"{_QUOTES[lang][0]}{text}{_QUOTES[lang][1]}"
+
+
+def _source_notes(source: dict) -> dict[str, str]:
+    """A source's note in each language: ``note_fr`` in French, the English ``note`` where the
+    French one is missing (an optional column, empty in a dataset of one's own)."""
+    english = str(source.get("note") or "")
+    french = source.get("note_fr")
+    french = french if isinstance(french, str) and french.strip() else english
+    return {"en": english, "fr": french}
+
+
 def _sources(data: Dataset) -> str:
     items = []
     for src in data.sources.itertuples(index=False):
@@ -767,7 +822,8 @@ def _sources(data: Dataset) -> str:
         date = _both_text(
             {lang: _date_label(data, pd.Series(src._asdict()), lang) for lang in LANGS}
         )
-        note = f' <span class="small">({_text(src.note)})</span>' if src.note else ""
+        notes = _source_notes(src._asdict())
+        note = f' <span class="small">({_both_text(notes)})</span>' if notes["en"] else ""
         items.append(
             f'<li id="source-{_esc(src.id)}"><strong>{_text(src.outlet)}</strong>, {title}, {date}'
             f" [{_text(src.language)}]{note}</li>"
@@ -902,6 +958,7 @@ def render_html(
 {"".join(_figure_section(name) for name in figures[lang])}{_legend(data)}
 {_table(data, pending)}
 {_sources(data)}
+{_cards(data)}
 </main>
 <footer class="small">{_both("export.footer")}</footer>
 <script>

@@ -394,9 +394,14 @@
   function showCard(kept) {
     var el = document.getElementById("card");
     if (chosen !== null && !kept.has(chosen)) chosen = null;
-    var claim = claims.find(function (c) { return c.id === chosen; });
-    if (claim) {
-      el.innerHTML = claim.card[lang];
+    var card = null;
+    document.querySelectorAll("#cards [data-card]").forEach(function (c) {
+      if (c.dataset.card === chosen && c.dataset.lang === lang) card = c;
+    });
+    if (card) {
+      el.replaceChildren.apply(el, Array.from(card.childNodes).map(function (n) {
+        return n.cloneNode(true);
+      }));
     } else {
       el.textContent = page.strings[lang]["ui.card.empty"];
     }
