@@ -64,6 +64,7 @@ _SCRIPT_KEYS = (
     "empty.no_actor",
     "empty.search",
     "ui.known_by",
+    "ui.known_all",
     "ui.card.empty",
     "export.active_none",
     "export.active_actors",

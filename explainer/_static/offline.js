@@ -406,6 +406,7 @@
       el.textContent = page.strings[lang]["ui.card.empty"];
     }
     document.body.dataset.card = chosen || "";
+    document.body.classList.toggle("has-card", Boolean(card));
     document.querySelectorAll("#claims-table tbody tr").forEach(function (row) {
       row.classList.toggle("chosen", row.dataset.claim === chosen);
     });
@@ -471,16 +472,28 @@
   });
   document.getElementById("print").addEventListener("click", function () { window.print(); });
 
-  // On paper the plots must fit the page: an A4 or Letter page less 1.5 cm margins is about 700 px
-  // wide at 96 dpi. Each figure keeps its own height (its rows and legends are laid out in pixels
-  // for it); a legend at the side goes under the plot, so that the plot keeps the width. Back on
-  // screen, the figures are drawn again as exported.
-  var PRINT_WIDTH = 700;
+  // On paper the plots must fit the page: an A4 page less its 1.5 cm margins is 680 px wide at
+  // 96 dpi (Letter: 702), a Letter page 943 px high (A4: 1009). Each figure is drawn 680 px wide; a
+  // legend at the side goes under the plot, so that the plot keeps the width. The timeline, taller
+  // than a page on screen, is drawn as high as a page less its heading, so that it prints on one
+  // page with its years: what the figure places in pixels from the top or the bottom of its
+  // container (title, legends, notes) keeps its place in pixels. Back on screen, the figures are
+  // drawn again as exported.
+  var PRINT_WIDTH = 680;
+  var PRINT_HEIGHT = 860;
   var UNDER = { orientation: "h", x: 0, xanchor: "left", yref: "container", y: 0, yanchor: "bottom" };
   var printing = false;
+
+  // The relayout that keeps a piece anchored in the container at the same pixels from its edge.
+  function keepPixels(change, path, item, from, to) {
+    if (!item || item.yref !== "container" || typeof item.y !== "number") return;
+    change[path + ".y"] = item.y > 0.5 ? 1 - (1 - item.y) * from / to : item.y * from / to;
+  }
+
   function fitForPrint(on) {
     if (on === printing || !plotted) return;
     printing = on;
+    document.body.classList.toggle("printing", on);
     if (!on) {
       update();
       return;
@@ -494,6 +507,17 @@
           change[key] = Object.assign({}, legend, UNDER);
         }
       });
+      var from = el._fullLayout.height;
+      if (plotId === "timeline" && from > PRINT_HEIGHT) {
+        change.height = PRINT_HEIGHT;
+        keepPixels(change, "title", el.layout.title, from, PRINT_HEIGHT);
+        Object.keys(el.layout).forEach(function (key) {
+          if (/^legend\d*$/.test(key)) keepPixels(change, key, el.layout[key], from, PRINT_HEIGHT);
+        });
+        (el.layout.annotations || []).forEach(function (note, k) {
+          keepPixels(change, "annotations[" + k + "]", note, from, PRINT_HEIGHT);
+        });
+      }
       Plotly.relayout(el, change);
     });
   }

@@ -196,6 +196,8 @@ def test_the_card_on_click_is_the_explorers_card_in_both_languages(watched_page,
 def test_known_by_draws_its_line_on_the_timeline(watched_page, page_file, data):
     page = watched_page.page
     open_offline(watched_page, page_file)
+    today = page.locator('#known-on option[value=""]')
+    assert today.inner_text() == t("ui.known_all", "en")
     page.select_option("#known-on", "2022-10")
     page.evaluate("() => window.explainerPage.update()")
     shapes = page.evaluate(
