@@ -428,6 +428,13 @@ def _figures(data: Dataset) -> dict[str, dict[str, dict]]:
             owners,
             ids,
         )
+        # What the page needs to narrow the time axis to a date window as the Explorer does
+        # (TimelineModel.x_range and ticks, in offline.js; a browser test compares them).
+        timeline["axis"] = {
+            "range": list(model.range),
+            "breaks": [list(b) for b in model.breaks],
+            "months": t("dates.month_abbr", lang).split(),
+        }
         figures[lang] = {"timeline": timeline, "network": _network_spec(data, lang)}
     return figures
 

@@ -356,12 +356,78 @@
     }]);
   }
 
+  // The time axis narrowed to the date window, by the rules of TimelineModel.x_range and ticks
+  // (explainer/figures/timeline.py): the window's days, padded, within the data's range; ticks a
+  // year, or a month, in the page's language, none next to a cut of the axis.
+  var YEAR_MS = 365.25 * DAY_MS;
+  function visibleBetween(axis, lo, hi) {
+    var cut = 0;
+    axis.breaks.forEach(function (b) { cut += Math.max(0, Math.min(b[1], hi) - Math.max(b[0], lo)); });
+    return Math.max(hi - lo - cut, DAY_MS);
+  }
+  function xRange(axis, win) {
+    var lo = axis.range[0], hi = axis.range[1];
+    if (win && win[0] <= win[1]) {
+      lo = Math.max(lo, win[0]);
+      hi = Math.min(hi, win[1]);
+      if (hi <= lo) { lo = win[0]; hi = win[1]; }
+    }
+    var pad = Math.max(visibleBetween(axis, lo, hi) * 0.025, 20 * DAY_MS);
+    return [lo - pad, hi + pad];
+  }
+  function ticks(axis, range) {
+    var lo = new Date(range[0]), hi = new Date(range[1]);
+    var visible = visibleBetween(axis, range[0], range[1]);
+    var years = visible / YEAR_MS;
+    var stamps = [];
+    if (years > 4) {
+      var step = [[1, 12], [2, 25], [5, 60], [10, 1e9]].find(function (s) { return years <= s[1]; })[0];
+      for (var y = (Math.floor(lo.getUTCFullYear() / step) + 1) * step; y <= hi.getUTCFullYear(); y += step) {
+        stamps.push([y, 1]);
+      }
+    } else {
+      var every = years <= 0.6 ? 1 : years <= 1.5 ? 3 : 6;
+      var yy = lo.getUTCFullYear(), mm = lo.getUTCMonth() + 2;
+      if (mm > 12) { mm -= 12; yy += 1; }
+      while (Date.UTC(yy, mm - 1, 1) <= range[1]) {
+        if ((mm - 1) % every === 0) stamps.push([yy, mm]);
+        mm += 1;
+        if (mm > 12) { mm = 1; yy += 1; }
+      }
+    }
+    var near = visible / 16;
+    var kept = stamps.filter(function (s) {
+      var v = Date.UTC(s[0], s[1] - 1, 1);
+      return !axis.breaks.some(function (b) { return b[0] - near <= v && v <= b[1] + near; });
+    });
+    return {
+      tickvals: kept.map(function (s) { return Date.UTC(s[0], s[1] - 1, 1); }),
+      ticktext: kept.map(function (s, i) {
+        var name = axis.months[s[1] - 1];
+        return s[1] === 1 ? String(s[0]) : i === 0 ? name + "<br>" + s[0] : name;
+      })
+    };
+  }
+  function narrowAxis(layout, axis, q) {
+    if (!axis || (q.lo === null && q.hi === null)) return;
+    var win = [q.lo === null ? -Infinity : q.lo * DAY_MS,
+               q.hi === null ? Infinity : (q.hi + 1) * DAY_MS];
+    var range = xRange(axis, win);
+    var tick = ticks(axis, range);
+    layout.xaxis = Object.assign({}, layout.xaxis, {
+      range: range, autorange: false, tickmode: "array", tickvals: tick.tickvals, ticktext: tick.ticktext
+    });
+  }
+
   function draw(kept, q) {
     var drawing = PLOT_IDS.map(function (plotId) {
       var start = performance.now();
       var el = document.getElementById(plotId);
       var fig = filterFigure(page.figures[lang][plotId], kept);
-      if (plotId === "timeline") knownLine(fig.layout, q);
+      if (plotId === "timeline") {
+        knownLine(fig.layout, q);
+        narrowAxis(fig.layout, page.figures[lang][plotId].axis, q);
+      }
       var config = Object.assign({ locale: lang }, CONFIG);
       shown[plotId] = fig.owners;
       var done = plotted ? Plotly.react(el, fig.data, fig.layout, config)

@@ -9,12 +9,14 @@ its "Known by" line with the month chosen.
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 import pytest
 
 import explainer as ex
 from explainer.export import day_number, export_html
+from explainer.figures.timeline import TimelineModel
 from explainer.filtering import fold_text, search_words, to_bound
 from explainer.i18n import KIND_ORDER, STATUS_ORDER, t
 from explainer.widgets.card import card_html
@@ -79,6 +81,33 @@ def set_controls(page, q: dict, data) -> None:
     page.fill("#search", q["text"] or "")
 
 
+def assert_axis_as_explorer(page, model, q: dict, label: str) -> None:
+    """The timeline's time axis is the Explorer's for the same window (Explorer._timeline_layout:
+    TimelineModel.x_range of the window, and its ticks)."""
+    lo = to_bound(q["start"], side="start")
+    hi = to_bound(q["end"], side="end")
+    axis = page.evaluate(
+        "() => { const x = document.getElementById('timeline').layout.xaxis;"
+        " return {range: x.range, tickvals: x.tickvals, ticktext: x.ticktext}; }"
+    )
+    if lo is None and hi is None:
+        window = None
+    else:
+        window = (
+            lo.value / 1e6 if lo is not None else -math.inf,
+            hi.value / 1e6 + 86_400_000 if hi is not None else math.inf,
+        )
+    if window is None:
+        full = model.x_range(None)
+        assert axis["range"] is None or axis["range"] == pytest.approx(list(full)), label
+        return
+    x_range = model.x_range(window)
+    ticks = model.ticks(x_range, "en")
+    assert axis["range"] == pytest.approx(list(x_range)), label
+    assert axis["tickvals"] == pytest.approx(list(ticks["tickvals"])), label
+    assert axis["ticktext"] == list(ticks["ticktext"]), label
+
+
 def shown_ids(page) -> set[str]:
     page.evaluate("() => window.explainerPage.update()")  # settles: text and both plots drawn
     return visible_rows(page)
@@ -87,6 +116,7 @@ def shown_ids(page) -> set[str]:
 def test_the_page_filters_as_filter_claims_at_every_step(watched_page, page_file, data):
     page = watched_page.page
     open_offline(watched_page, page_file)
+    model = TimelineModel(data)
     q = dict(ALL)
     for label, change in STEPS:
         if change == "reset":
@@ -117,6 +147,7 @@ def test_the_page_filters_as_filter_claims_at_every_step(watched_page, page_file
             assert page.inner_text("#empty") == reason, label
         else:
             assert not page.is_visible("#empty"), label
+        assert_axis_as_explorer(page, model, q, label)
         if label in ("known-by-oct-2022", "words-any-case-accents", "inverted-window"):
             watched_page.shot(label)
     assert watched_page.errors == []
