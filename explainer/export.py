@@ -6,8 +6,14 @@ open from a USB stick in a classroom without internet, project on a slide, or pr
 - plotly.js is inlined from the installed ``plotly`` package (no CDN), the figures are the package's
   own figure functions, and a Content-Security-Policy forbids every network load, so the page
   provably needs no network;
-- filtering by actor and status runs in the page itself (a few lines of vanilla JavaScript keep each
-  trace's original arrays and redraw with the points of the matching claims);
+- the Explorer's filters run in the page itself, without a kernel: actors, the date window (which
+  also narrows the time axis), "Known by" (with its line on the timeline), statuses, kinds and the
+  text search, with the Explorer's empty-state messages and its claim card on click. Python works
+  out what each filter compares (the day numbers ``claim_mask`` compares, each month's bounds,
+  each claim's text folded by ``fold_text``, and the fold's tables), so that the script only
+  compares; a browser test replays one sequence of settings in ``filter_claims`` and in the page;
+- printed, the page is a handout: the filters in force at the top, each figure on its page under
+  its heading (see ``offline.css`` and ``tests/browser/test_offline_print.py``);
 - English and French are both in the file, with a toggle; the statuses are explained in words, every
   claim leads back to its source and paragraph, and the article is credited;
 - all data text is escaped: ``html.escape`` in HTML, and JSON in ``<script>`` has every ``<``

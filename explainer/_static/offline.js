@@ -1,4 +1,6 @@
-/* The offline page's filter (explainer/export.py): no server, no kernel, no network.
+/* The offline page's filters (explainer/export.py): no server, no kernel, no network. Every
+ * number and folded text it compares was worked out by Python (export._claim_records,
+ * export._date_choices, export.fold_tables): the rules are explainer.filtering.claim_mask's.
  *
  * The page holds each figure as plotly JSON with, per trace, the properties that hold one value per
  * element ("paths") and the claims each element needs ("owners"; no filter for a fixed trace such as
