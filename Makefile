@@ -31,11 +31,16 @@ test: $(STAMP) browser-deps
 	$(BIN)/python benchmarks/interaction.py --quick
 
 ## Chromium for the browser tests: Debian's package when we are root on Debian, Playwright's build otherwise.
+## pdftoppm and pdftotext (Debian's poppler-utils) for the printed handout's test.
 browser-deps: $(STAMP)
 	@if [ -x /usr/bin/chromium ]; then :; \
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	else $(BIN)/python -m playwright install chromium; fi
+	@if command -v pdftoppm >/dev/null && command -v pdftotext >/dev/null; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null; \
+	else echo "poppler-utils (pdftoppm, pdftotext) is missing: install it with your package manager" >&2; exit 1; fi
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

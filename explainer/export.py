@@ -6,8 +6,14 @@ open from a USB stick in a classroom without internet, project on a slide, or pr
 - plotly.js is inlined from the installed ``plotly`` package (no CDN), the figures are the package's
   own figure functions, and a Content-Security-Policy forbids every network load, so the page
   provably needs no network;
-- filtering by actor and status runs in the page itself (a few lines of vanilla JavaScript keep each
-  trace's original arrays and redraw with the points of the matching claims);
+- the Explorer's filters run in the page itself, without a kernel: actors, the date window (which
+  also narrows the time axis), "Known by" (with its line on the timeline), statuses, kinds and the
+  text search, with the Explorer's empty-state messages and its claim card on click. Python works
+  out what each filter compares (the day numbers ``claim_mask`` compares, each month's bounds,
+  each claim's text folded by ``fold_text``, and the fold's tables), so that the script only
+  compares; a browser test replays one sequence of settings in ``filter_claims`` and in the page;
+- printed, the page is a handout: the filters in force at the top, each figure on its page under
+  its heading (see ``offline.css`` and ``tests/browser/test_offline_print.py``);
 - English and French are both in the file, with a toggle; the statuses are explained in words, every
   claim leads back to its source and paragraph, and the article is credited;
 - all data text is escaped: ``html.escape`` in HTML, and JSON in ``<script>`` has every ``<``
@@ -20,6 +26,7 @@ import html
 import json
 import math
 import os
+import re
 import stat
 import tempfile
 from collections.abc import Callable, Iterable
@@ -30,10 +37,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from explainer.bidi import bdi, isolate
+from explainer.bidi import balance, bdi, isolate
 from explainer.dataset import Dataset, load_dataset
-from explainer.filtering import claim_mask
-from explainer.i18n import LANGS, STATUS_ORDER, t, tn
+from explainer.filtering import _FOLD_EXTRA, claim_mask, fold_text, to_bound
+from explainer.i18n import KIND_ORDER, LANGS, STATUS_ORDER, t, tn
 
 __all__ = [
     "ExportError",
@@ -51,12 +58,27 @@ CSP = (
     "img-src data: blob:; base-uri 'none'; form-action 'none'"
 )
 
-# Keys of the catalogue the page's own script needs (counts and messages built in the browser).
+# Keys of the catalogue the page's own script needs (counts and messages built in the browser);
+# the empty-state messages are the Explorer's own.
 _SCRIPT_KEYS = (
     "export.count",
     "export.count_unnamed.one",
     "export.count_unnamed.other",
     "export.empty",
+    "empty.none",
+    "empty.inverted",
+    "empty.no_actor",
+    "empty.search",
+    "ui.known_by",
+    "ui.known_all",
+    "ui.card.empty",
+    "export.active_none",
+    "export.active_actors",
+    "export.active_dates",
+    "export.active_statuses",
+    "export.active_kinds",
+    "export.active_known",
+    "export.active_text",
 )
 
 
@@ -79,13 +101,19 @@ def script_json(value: object) -> str:
     for ``JSON.parse`` or a JavaScript literal, but nothing the HTML parser can act on.
     """
     text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
-    return (
+    text = (
         text.replace("<", "\\u003c")
         .replace(">", "\\u003e")
         .replace("&", "\\u0026")
         .replace("\u2028", "\\u2028")
         .replace("\u2029", "\\u2029")
     )
+    # Bidirectional controls in data (the folded search text, the cards) as escapes: the same
+    # strings for JSON.parse, and none can reorder the page's source as a reader sees it.
+    return _BIDI_CONTROLS.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+_BIDI_CONTROLS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def _both(key: str, **values: object) -> str:
@@ -406,6 +434,13 @@ def _figures(data: Dataset) -> dict[str, dict[str, dict]]:
             owners,
             ids,
         )
+        # What the page needs to narrow the time axis to a date window as the Explorer does
+        # (TimelineModel.x_range and ticks, in offline.js; a browser test compares them).
+        timeline["axis"] = {
+            "range": list(model.range),
+            "breaks": [list(b) for b in model.breaks],
+            "months": t("dates.month_abbr", lang).split(),
+        }
         figures[lang] = {"timeline": timeline, "network": _network_spec(data, lang)}
     return figures
 
@@ -437,8 +472,22 @@ def _actor_order(data: Dataset) -> list[str]:
     return sorted(used, key=lambda a: (-counts[a], data.actor_name(a, "en").lower()))
 
 
+_EPOCH = pd.Timestamp("1970-01-01")
+
+
+def day_number(stamp: pd.Timestamp) -> int:
+    """A day as whole days since 1970-01-01: what the page compares, as ``claim_mask`` does."""
+    return int((pd.Timestamp(stamp).normalize() - _EPOCH).days)
+
+
 def _claim_records(data: Dataset) -> list[dict]:
-    """What the page's filter needs per claim: its id, every actor it involves, its status."""
+    """What the page's filters need per claim, worked out here so that the script only compares.
+
+    ``actors`` (every actor it involves), ``status``, ``kind``; ``ws``, ``we``, ``pe``: the days
+    (:func:`day_number`) of ``when_start``, ``when_end`` and ``public_end``, the very values
+    :func:`explainer.filtering.claim_mask` compares; ``text``: its summaries, quote and id folded
+    by :func:`explainer.filtering.fold_text`, one per line (:func:`_search_text`).
+    """
     records = []
     for row in data.claims.itertuples(index=False):
         involved = [row.actor, row.target, *[p.strip() for p in row.involves.split(";")]]
@@ -447,9 +496,112 @@ def _claim_records(data: Dataset) -> list[dict]:
                 "id": row.id,
                 "actors": sorted({a for a in involved if a}),
                 "status": row.status,
+                "kind": row.kind,
+                "ws": day_number(row.when_start),
+                "we": day_number(row.when_end),
+                "pe": day_number(row.public_end),
+                "text": _search_text(
+                    "\n".join(
+                        fold_text(str(getattr(row, col) or ""))
+                        for col in ("summary_en", "summary_fr", "quote", "id")
+                    )
+                ),
             }
         )
     return records
+
+
+def _search_text(folded: str) -> str:
+    """The folded text of a claim, isolated when it holds bidirectional controls (between FSI and
+    PDI, a stray closer as a zero-width space: :func:`explainer.bidi.balance` with
+    ``keep_offsets``), so that no data text in the page can reorder another. Every piece of the
+    text between two controls is kept as it is: a search word (which holds none) is found
+    exactly where :func:`explainer.filtering.claim_mask` finds it."""
+    if not _BIDI_CONTROLS.search(folded):
+        return folded
+    return f"\u2068{balance(folded, keep_offsets=True)}\u2069"
+
+
+def _cards(data: Dataset) -> str:
+    """Each claim's card, the Explorer's own (:func:`explainer.widgets.card.card_html`), in both
+    languages, hidden: the page shows a copy of the one chosen."""
+    from explainer.widgets.card import card_html
+
+    cards = [
+        f'<div data-card="{_esc(claim_id)}" data-lang="{lang}" lang="{lang}">'
+        f"{card_html(data, claim_id, lang)}</div>"
+        for claim_id in data.claims["id"]
+        for lang in LANGS
+    ]
+    return f'<div id="cards" hidden>{"".join(cards)}</div>'
+
+
+def _ranges(codes: Iterable[int]) -> str:
+    """Code points as a regular-expression class body of ``\\u{...}`` ranges."""
+    out, codes = [], sorted(codes)
+    k = 0
+    while k < len(codes):
+        j = k
+        while j + 1 < len(codes) and codes[j + 1] == codes[j] + 1:
+            j += 1
+        lo, hi = codes[k], codes[j]
+        out.append(f"\\u{{{lo:x}}}" + (f"-\\u{{{hi:x}}}" if hi > lo else ""))
+        k = j + 1
+    return "".join(out)
+
+
+def fold_tables() -> dict[str, Any]:
+    """What the page's ``foldText`` needs to fold as :func:`explainer.filtering.fold_text` does.
+
+    JavaScript's ``toLowerCase`` is Python's ``str.lower``; ``casefold`` differs from it for a few
+    letters (``ß`` → ``ss``, ``ς`` → ``σ``...), listed here from Python itself, as are the extra
+    letters (``œ``, typographic apostrophes), the combining marks that the fold drops
+    (``unicodedata.combining``) and the characters ``str.split`` splits on.
+    """
+    import sys
+    import unicodedata
+
+    casefold, combining, spaces = {}, [], []
+    for code in range(sys.maxunicode + 1):
+        if 0xD800 <= code <= 0xDFFF:
+            continue
+        ch = chr(code)
+        if ch.casefold() != ch.lower():
+            casefold[ch] = ch.casefold()
+        if unicodedata.combining(ch):
+            combining.append(code)
+        if ch.isspace():
+            spaces.append(code)
+    return {
+        "casefold": casefold,
+        "extra": {chr(k): v for k, v in _FOLD_EXTRA.items()},
+        "combining": _ranges(combining),
+        "spaces": _ranges(spaces),
+    }
+
+
+def _months(first: pd.Timestamp, last: pd.Timestamp) -> list[pd.Timestamp]:
+    return list(pd.date_range(first.replace(day=1), last, freq="MS"))
+
+
+def _month_options(data: Dataset, months: list[pd.Timestamp], side: str) -> list[dict]:
+    """Months as the page's choices: the EDTF month, its label, and its bound as a day number."""
+    out = []
+    for m in months:
+        edtf = m.strftime("%Y-%m")
+        out.append(
+            {
+                "value": edtf,
+                "day": day_number(to_bound(edtf, side=side)),
+                "labels": {lang: _month_label(m, lang) for lang in LANGS},
+            }
+        )
+    return out
+
+
+def _month_label(month: pd.Timestamp, lang: str) -> str:
+    """A month as the Explorer's sliders name it (``dates.month_abbr``): "Oct 2024"."""
+    return f"{t('dates.month_abbr', lang).split()[month.month - 1]} {month.year}"
 
 
 def _checkboxes(name: str, options: Iterable[tuple[str, dict[str, str], str]]) -> str:
@@ -462,7 +614,43 @@ def _checkboxes(name: str, options: Iterable[tuple[str, dict[str, str], str]]) -
     return "\n".join(items)
 
 
-def _controls(data: Dataset) -> str:
+def _date_choices(data: Dataset) -> dict[str, list[dict]]:
+    """The months of the date window and of "Known by", as the Explorer's sliders offer them.
+
+    ``start``: each month with its first day, ``end``: with its last day (the bounds
+    :func:`explainer.filtering.to_bound` gives), ``known``: the months in which claims became
+    public, with their last day.
+    """
+    c = data.claims
+    starts = c["when_start"][~c["when_open_start"]]
+    ends = c["when_end"][~c["when_open_end"]]
+    if len(c):
+        lo, hi = min(starts.min(), ends.min()), max(starts.max(), ends.max())
+    else:
+        lo, hi = pd.Timestamp("2000-01-01"), pd.Timestamp("2000-12-31")
+    months = _months(lo, hi)
+    p_lo = c["public_start"][~c["public_open_start"]]
+    p_hi = c["public_end"][~c["public_open_end"]]
+    known = _months(p_lo.min(), p_hi.max()) if len(p_lo) and len(p_hi) else []
+    return {
+        "start": _month_options(data, months, "start"),
+        "end": _month_options(data, months, "end"),
+        "known": _month_options(data, known, "end"),
+    }
+
+
+def _select(name: str, options: list[dict], lang: str, chosen: int | None, extra: str = "") -> str:
+    items = [
+        f'<option value="{_esc(o["value"])}"{" selected" if k == chosen else ""}>'
+        f"{_esc(o['labels'][lang])}</option>"
+        for k, o in enumerate(options)
+    ]
+    if extra:
+        items.append(f'<option value=""{" selected" if chosen is None else ""}>{extra}</option>')
+    return f'<select id="{name}" name="{name}">{"".join(items)}</select>'
+
+
+def _controls(data: Dataset, lang: str = "en") -> str:
     actors = [
         (a, {lang: data.actor_name(a, lang) for lang in LANGS}, "") for a in _actor_order(data)
     ]
@@ -471,6 +659,14 @@ def _controls(data: Dataset) -> str:
         for s in STATUS_ORDER
         if (data.claims["status"] == s).any()
     ]
+    kinds = [
+        (k, {lang: t(f"kind.{k}", lang) for lang in LANGS}, "")
+        for k in KIND_ORDER
+        if (data.claims["kind"] == k).any()
+    ]
+    months = _date_choices(data)
+    last = len(months["end"]) - 1
+    today = _esc(t("ui.known_all", lang))
     return f"""
 <section class="controls" aria-labelledby="filters-title">
   <h2 id="filters-title">{_both("export.filters")}</h2>
@@ -479,11 +675,23 @@ def _controls(data: Dataset) -> str:
     <button type="button" data-none="actor">{_both("export.none")}</button></div>
     {_checkboxes("actor", actors)}
   </fieldset>
+  <fieldset id="date-filter"><legend>{_both("ui.dates")}</legend>
+    <label>{_both("ui.dates_from")} {_select("date-start", months["start"], lang, 0)}</label>
+    <label>{_both("ui.dates_to")} {_select("date-end", months["end"], lang, last)}</label>
+    <label>{_both("ui.known_on")} {_select("known-on", months["known"], lang, None, today)}</label>
+  </fieldset>
   <fieldset id="status-filter"><legend>{_both("export.statuses")}</legend>
     <div class="buttons"><button type="button" data-all="status">{_both("export.all")}</button>
     <button type="button" data-none="status">{_both("export.none")}</button></div>
     {_checkboxes("status", statuses)}
   </fieldset>
+  <fieldset id="kind-filter"><legend>{_both("ui.kinds")}</legend>
+    <div class="buttons"><button type="button" data-all="kind">{_both("export.all")}</button>
+    <button type="button" data-none="kind">{_both("export.none")}</button></div>
+    {_checkboxes("kind", kinds)}
+  </fieldset>
+  <div class="search"><label>{_both("ui.search")}
+    <input type="search" id="search" autocomplete="off"></label></div>
   <div class="buttons"><button type="button" id="reset">{_both("export.reset")}</button>
   <button type="button" id="print">{_both("export.print")}</button></div>
 </section>"""
@@ -529,6 +737,13 @@ def _table(data: Dataset, pending: pd.Series | None = None) -> str:
     drafts = set(data.claims["id"][pending])
     claims = data.claims.sort_values(["when_start", "id"], kind="stable")
     known_ids = set(data.claims["id"])
+    summaries = {
+        row.id: {
+            lang: getattr(row, f"summary_{lang}") or row.summary_en or row.summary_fr or row.id
+            for lang in LANGS
+        }
+        for row in data.claims.itertuples(index=False)
+    }
     rows = []
     for row in claims.itertuples(index=False):
         who = {lang: data.actor_name(row.actor, lang) for lang in LANGS}
@@ -544,7 +759,11 @@ def _table(data: Dataset, pending: pd.Series | None = None) -> str:
         quote = f'<blockquote class="quote">{_text(row.quote)}</blockquote>' if row.quote else ""
         answers = ""
         if row.responds_to:
+            # The answered claim by its summary in the page's language, not by its id.
             target = _text(row.responds_to)
+            if row.responds_to in known_ids:
+                answered = summaries[row.responds_to]
+                target = _both_text({lang: _quoted_plain(answered[lang], lang) for lang in LANGS})
             ref = (
                 f'<a href="#claim-{_esc(row.responds_to)}">{target}</a>'
                 if row.responds_to in known_ids
@@ -591,6 +810,20 @@ def _table(data: Dataset, pending: pd.Series | None = None) -> str:
 </section>"""
 
 
+def _quoted_plain(text: str, lang: str) -> str:
+    """Plain ``text`` in the quotation marks of ``lang`` (escaped later, as data)."""
+    return f"{_QUOTES[lang][0]}{text}{_QUOTES[lang][1]}"
+
+
+def _source_notes(source: dict) -> dict[str, str]:
+    """A source's note in each language: ``note_fr`` in French, the English ``note`` where the
+    French one is missing (an optional column, empty in a dataset of one's own)."""
+    english = str(source.get("note") or "")
+    french = source.get("note_fr")
+    french = french if isinstance(french, str) and french.strip() else english
+    return {"en": english, "fr": french}
+
+
 def _sources(data: Dataset) -> str:
     items = []
     for src in data.sources.itertuples(index=False):
@@ -603,7 +836,8 @@ def _sources(data: Dataset) -> str:
         date = _both_text(
             {lang: _date_label(data, pd.Series(src._asdict()), lang) for lang in LANGS}
         )
-        note = f' <span class="small">({_text(src.note)})</span>' if src.note else ""
+        notes = _source_notes(src._asdict())
+        note = f' <span class="small">({_both_text(notes)})</span>' if notes["en"] else ""
         items.append(
             f'<li id="source-{_esc(src.id)}"><strong>{_text(src.outlet)}</strong>, {title}, {date}'
             f" [{_text(src.language)}]{note}</li>"
@@ -706,6 +940,8 @@ def render_html(
     page_data = {
         "lang": lang,
         "claims": _claim_records(data),
+        "months": _date_choices(data),
+        "fold": fold_tables(),
         "figures": figures,
         "strings": strings,
     }
@@ -725,12 +961,18 @@ def render_html(
 <body>
 {header}
 <main>
-{_controls(data)}
+{_controls(data, lang)}
+<p id="active" class="active-filters"></p>
 <p id="summary" class="summary" role="status" aria-live="polite"></p>
-<p id="empty" class="empty" hidden>{_both("export.empty")}</p>
+<p id="empty" class="empty" hidden></p>
+<section class="card" aria-labelledby="card-title">
+  <h2 id="card-title">{_both("export.card")}</h2>
+  <div id="card" aria-live="polite"></div>
+</section>
 {"".join(_figure_section(name) for name in figures[lang])}{_legend(data)}
 {_table(data, pending)}
 {_sources(data)}
+{_cards(data)}
 </main>
 <footer class="small">{_both("export.footer")}</footer>
 <script>

@@ -415,6 +415,53 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Made with the explainer package. A claim here never says more than its source.",
         "fr": "Réalisé avec le paquet explainer. Une affirmation ne dit jamais plus que sa source.",
     },
+    # The offline page as a kernel-free Explorer, French throughout, and its handout (issue 12).
+    "export.card": {"en": "The claim you chose", "fr": "L'affirmation choisie"},
+    "export.active_none": {
+        "en": "Filters: none, every claim is shown.",
+        "fr": "Filtres : aucun, toutes les affirmations sont montrées.",
+    },
+    "export.active_actors": {"en": "actors: {v}", "fr": "acteurs : {v}"},
+    "export.active_dates": {"en": "dates: {v}", "fr": "dates : {v}"},
+    "export.active_statuses": {"en": "how we know it: {v}", "fr": "comment on le sait : {v}"},
+    "export.active_kinds": {"en": "kinds: {v}", "fr": "types : {v}"},
+    "export.active_known": {"en": "known by the end of {v}", "fr": "connu à la fin de {v}"},
+    "export.active_text": {"en": "words: {v}", "fr": "mots : {v}"},
+    # ex.highlight's legend (explainer/draft/highlight.py), in the interface language.
+    "highlight.title": {
+        "en": "Hedges, actors and dates in this text",
+        "fr": "Prudences, acteurs et dates du texte",
+    },
+    "highlight.reported": {
+        "en": "dotted underline: the conditional mood, “according to”, an unnamed source",
+        "fr": "souligné en pointillés : conditionnel, « selon », « d’après », source anonyme",
+    },
+    "highlight.accused": {
+        "en": "wavy underline: “accused”, “allegedly”, “suspected”",
+        "fr": "souligné ondulé : « accusé », « soupçonné », « mis en cause »",
+    },
+    "highlight.denial": {
+        "en": "double underline: “denies”, “rejected the claims”",
+        "fr": "souligné double : « dément », « nie », « réfute »",
+    },
+    "highlight.stated": {
+        "en": "solid underline: a named person speaks (“said”, words in quotation marks)",
+        "fr": "souligné plein : une personne nommée parle (« affirme », mots entre guillemets)",
+    },
+    "highlight.commentary": {
+        "en": "dashed underline: the journalist's speculation (a conditional after “if”)",
+        "fr": "souligné en tirets : hypothèse du journaliste (conditionnel après « si »)",
+    },
+    "highlight.actor": {"en": "bold on grey: an actor", "fr": "gras sur fond gris : un acteur"},
+    "highlight.date": {"en": "yellow ground: a date", "fr": "fond jaune : une date"},
+    "highlight.hover": {
+        "en": "Hover a mark to see which rule found it. These are suggestions: a person decides.",
+        "fr": "Survolez une marque pour voir quelle règle l’a trouvée. Ce sont des suggestions : "
+        "une personne décide.",
+    },
+    "highlight.paragraph": {"en": "paragraph", "fr": "paragraphe"},
+    "highlight.none": {"en": "No text to show.", "fr": "Aucun texte à afficher."},
+    "highlight.new": {"en": "new", "fr": "nouveau"},
 }
 
 

@@ -70,7 +70,7 @@ def test_every_problem_is_printed_and_exit_1(tmp_path):
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
         "error: sources.csv: the file is empty. It needs at least the header row: "
-        "id,outlet,title,url,published,language,note",
+        "id,outlet,title,url,published,language,note,note_fr",
         "error: claims.csv, line 2, column 'status': this value is not one of the allowed values "
         "(value 'rumoured'). Use one of: established, stated, reported, accused, commentary.",
     ]

@@ -164,7 +164,7 @@ def test_a_misspelt_layer_column_is_pointed_out_not_silently_replaced(readme_dat
 def test_left_out_optional_columns_ask_for_nothing(readme_dataset):
     left_out = [p for p in ex.validate(readme_dataset) if "optional column is missing" in p.message]
     assert {p.column for p in left_out} == {
-        "role", "country", "url", "note", "target", "involves", "quote", "paragraph",
+        "role", "country", "url", "note", "note_fr", "target", "involves", "quote", "paragraph",
         "responds_to", "review",
     }  # fmt: skip
     for p in left_out:

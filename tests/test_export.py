@@ -141,8 +141,10 @@ def test_page_lists_every_claim_and_source(small_page):
 def test_hostile_text_is_shown_as_text(hostile_page):
     tags = parse(hostile_page)
     names = [n for n, _ in tags.tags]
-    # The markup in the data made no element of its own.
-    assert "img" not in names and "i" not in names
+    # The markup in the data made no element of its own (the cards set source titles in <i>:
+    # the hostile name must not be one of them).
+    assert "img" not in names
+    assert "<i>Evil" not in hostile_page
     assert names.count("script") == 3
     assert "<script>alert" not in hostile_page
     assert HOSTILE_QUOTE not in hostile_page
@@ -425,3 +427,68 @@ def test_a_draft_exported_with_the_flag_says_so_everywhere(tmp_path):
 
 def test_a_reviewed_dataset_shows_no_draft_mark(small_page):
     assert "Draft" not in small_page and "The summaries are ours" in small_page
+
+
+# ------------------------------------------------------- the Explorer's filters, French throughout
+def test_page_dates_are_the_numbers_claim_mask_compares(bundled_data):
+    """The page compares day numbers that Python worked out: the claims' bounds and the months'
+    (to_bound), so that a window of months keeps what filter_claims keeps."""
+    from explainer.export import _claim_records, _date_choices, day_number
+
+    claims = bundled_data.claims
+    records = {r["id"]: r for r in _claim_records(bundled_data)}
+    for row in claims.itertuples(index=False):
+        got = records[row.id]
+        assert (got["ws"], got["we"], got["pe"]) == tuple(
+            day_number(v) for v in (row.when_start, row.when_end, row.public_end)
+        )
+    months = _date_choices(bundled_data)
+    starts, ends = months["start"], months["end"]
+    for i, j in [(0, len(ends) - 1), (len(starts) // 2, len(ends) - 1), (5, 5), (-13, -1)]:
+        lo, hi = starts[i]["day"], ends[j]["day"]
+        in_page = {k for k, r in records.items() if r["we"] >= lo and r["ws"] <= hi}
+        expected = ex.filter_claims(claims, start=starts[i]["value"], end=ends[j]["value"])
+        assert in_page == set(expected["id"]), (starts[i]["value"], ends[j]["value"])
+    for month in months["known"][::7]:
+        in_page = {k for k, r in records.items() if r["pe"] <= month["day"]}
+        expected = ex.filter_claims(claims, known_on=month["value"])
+        assert in_page == set(expected["id"]), month["value"]
+
+
+def test_page_search_text_is_folded_by_python(bundled_data):
+    from explainer.export import _claim_records
+    from explainer.filtering import fold_text
+
+    for record in _claim_records(bundled_data):
+        assert record["text"] == fold_text(record["text"])
+        for word in ("démenti", "Starlink", "CŒUR"):
+            folded = fold_text(word)
+            expected = ex.filter_claims(bundled_data.claims, text=word)
+            assert (folded in record["text"]) == (record["id"] in set(expected["id"])), word
+
+
+def test_french_page_gives_notes_and_answered_claims_in_french(bundled_data):
+    page = render_html(bundled_data, lang="fr")
+    sources = bundled_data.sources
+    assert sources["note_fr"].str.strip().ne("").all(), "every bundled source has a French note"
+    for src in sources.itertuples():
+        assert html.escape(src.note_fr, quote=True) in page, src.Index
+    # A denial names the claim it answers by its summary (in each language), never by its id.
+    claims = bundled_data.claims.set_index("id")
+    answering = claims[claims["responds_to"] != ""]
+    assert len(answering)
+    cells = re.findall(r'<div class="answers">(.*?)</div>', page)
+    assert len(cells) == len(answering)
+    for cell, (_, row) in zip(cells, answering.iterrows(), strict=False):
+        assert row["responds_to"] not in re.sub(r'href="[^"]*"', "", cell)
+    for target in answering["responds_to"]:
+        for lang in ("en", "fr"):
+            assert html.escape(claims.at[target, f"summary_{lang}"], quote=True) in page
+
+
+def test_a_source_without_a_french_note_shows_the_english_one():
+    from explainer.export import _source_notes
+
+    assert _source_notes({"note": "Seen.", "note_fr": ""}) == {"en": "Seen.", "fr": "Seen."}
+    assert _source_notes({"note": "Seen."}) == {"en": "Seen.", "fr": "Seen."}
+    assert _source_notes({"note": "Seen.", "note_fr": "Vu."}) == {"en": "Seen.", "fr": "Vu."}

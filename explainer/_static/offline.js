@@ -1,4 +1,6 @@
-/* The offline page's filter (explainer/export.py): no server, no kernel, no network.
+/* The offline page's filters (explainer/export.py): no server, no kernel, no network. Every
+ * number and folded text it compares was worked out by Python (export._claim_records,
+ * export._date_choices, export.fold_tables): the rules are explainer.filtering.claim_mask's.
  *
  * The page holds each figure as plotly JSON with, per trace, the properties that hold one value per
  * element ("paths") and the claims each element needs ("owners"; no filter for a fixed trace such as
@@ -47,18 +49,82 @@
     return out;
   }
 
-  // The same rule as explainer.filtering.filter_claims: an actor matches when it is the claim's actor,
-  // its target, or among those it involves; an empty choice matches nothing.
-  function keptIds() {
-    var actors = checkedValues("actor");
-    var statuses = checkedValues("status");
+  // explainer.filtering.fold_text, with the tables Python made (export.fold_tables): casefold
+  // (toLowerCase and the letters where casefold differs), the extra letters (œ, apostrophes),
+  // NFKD, without the combining marks. The claims' texts were folded by Python itself.
+  var FOLD = page.fold;
+  var COMBINING = new RegExp("[" + FOLD.combining + "]", "gu");
+  var SPACES = new RegExp("[" + FOLD.spaces + "]+", "u");
+  function foldText(text) {
+    if (/^[\x00-\x7f]*$/.test(text)) return text.toLowerCase();
+    var folded = "";
+    for (var ch of text) {
+      var lower = ch in FOLD.casefold ? FOLD.casefold[ch] : ch.toLowerCase();
+      for (var c of lower) folded += c in FOLD.extra ? FOLD.extra[c] : c;
+    }
+    return folded.normalize("NFKD").replace(COMBINING, "");
+  }
+  // explainer.filtering.search_words: the folded words, split where str.split splits.
+  function searchWords(query) {
+    return foldText(query || "").split(SPACES).filter(function (w) { return w.length > 0; });
+  }
+
+  function selectedDay(id, key) {
+    var el = document.getElementById(id);
+    if (!el.value) return null;
+    return page.months[key][el.selectedIndex].day;
+  }
+
+  // The query of the controls, as explainer.filtering.claim_mask takes it, in day numbers that
+  // Python worked out (export._date_choices): a full window or "today" is no criterion.
+  function query() {
+    var start = document.getElementById("date-start");
+    var end = document.getElementById("date-end");
+    var full = start.selectedIndex === 0 && end.selectedIndex === end.options.length - 1;
+    return {
+      actors: checkedValues("actor"),
+      statuses: checkedValues("status"),
+      kinds: checkedValues("kind"),
+      lo: full ? null : selectedDay("date-start", "start"),
+      hi: full ? null : selectedDay("date-end", "end"),
+      known: selectedDay("known-on", "known"),
+      words: searchWords(document.getElementById("search").value)
+    };
+  }
+
+  // The same rules as explainer.filtering.claim_mask, on the numbers it compares: an actor matches
+  // when it is the claim's actor, its target, or among those it involves (none ticked: nothing);
+  // a window keeps the claims whose span overlaps it (inverted: nothing); "Known by" keeps what
+  // was certainly public by the end of that month; a claim matches any of the search words.
+  function matches(c, q, withText) {
+    if (!q.statuses.has(c.status) || !q.kinds.has(c.kind)) return false;
+    if (!c.actors.some(function (a) { return q.actors.has(a); })) return false;
+    if (q.lo !== null && q.hi !== null && q.lo > q.hi) return false;
+    if (q.lo !== null && c.we < q.lo) return false;
+    if (q.hi !== null && c.ws > q.hi) return false;
+    if (q.known !== null && c.pe > q.known) return false;
+    if (withText && q.words.length &&
+        !q.words.some(function (w) { return c.text.indexOf(w) >= 0; })) return false;
+    return true;
+  }
+
+  function keptIds(q) {
+    q = q || query();
     var kept = new Set();
-    claims.forEach(function (c) {
-      if (!statuses.has(c.status)) return;
-      if (!c.actors.some(function (a) { return actors.has(a); })) return;
-      kept.add(c.id);
-    });
+    claims.forEach(function (c) { if (matches(c, q, true)) kept.add(c.id); });
     return kept;
+  }
+
+  // Why nothing is shown, in the Explorer's words and order (Explorer._empty_reason).
+  function emptyReason(q) {
+    var strings = page.strings[lang];
+    if (q.lo !== null && q.hi !== null && q.lo > q.hi) return strings["empty.inverted"];
+    if (q.actors.size === 0) return strings["empty.no_actor"];
+    var text = document.getElementById("search").value.split(SPACES).filter(Boolean).join(" ");
+    if (text && claims.some(function (c) { return matches(c, q, false); })) {
+      return fill(strings["empty.search"], { text: text });
+    }
+    return strings["empty.none"];
   }
 
   // plotly.js writes into the layout and traces it is given (ranges, defaults): it gets deep
@@ -219,8 +285,47 @@
     return { data: data.map(clone), layout: layout, owners: data.map(function () { return null; }) };
   }
 
-  function updateText(kept) {
+  function labelsOf(name) {
+    var out = [];
+    document.querySelectorAll('input[name="' + name + '"]').forEach(function (box) {
+      if (box.checked) {
+        var span = box.parentNode.querySelector(".l-" + lang) || box.parentNode;
+        out.push(span.textContent.trim());
+      }
+    });
+    return out;
+  }
+
+  // The filters in force, in words: at the top of the page, and of the handout.
+  function activeText(q) {
     var strings = page.strings[lang];
+    var parts = [];
+    var all = function (name) {
+      return document.querySelectorAll('input[name="' + name + '"]:not(:checked)').length === 0;
+    };
+    if (!all("actor")) parts.push(fill(strings["export.active_actors"], { v: labelsOf("actor").join(", ") || "—" }));
+    if (q.lo !== null || q.hi !== null) {
+      var s = document.getElementById("date-start"), e = document.getElementById("date-end");
+      parts.push(fill(strings["export.active_dates"], {
+        v: s.options[s.selectedIndex].text + " – " + e.options[e.selectedIndex].text
+      }));
+    }
+    if (!all("status")) parts.push(fill(strings["export.active_statuses"], { v: labelsOf("status").join(", ") || "—" }));
+    if (!all("kind")) parts.push(fill(strings["export.active_kinds"], { v: labelsOf("kind").join(", ") || "—" }));
+    if (q.known !== null) {
+      var k = document.getElementById("known-on");
+      parts.push(fill(strings["export.active_known"], { v: k.options[k.selectedIndex].text }));
+    }
+    var text = document.getElementById("search").value.trim();
+    if (text) parts.push(fill(strings["export.active_text"], { v: text }));
+    if (!parts.length) return strings["export.active_none"];
+    var line = parts.join(lang === "fr" ? " ; " : "; ");
+    return line.charAt(0).toUpperCase() + line.slice(1) + ".";
+  }
+
+  function updateText(kept, q) {
+    var strings = page.strings[lang];
+    document.getElementById("active").textContent = activeText(q);
     var unnamed = claims.filter(function (c) { return kept.has(c.id) && c.status === "reported"; });
     var text = fill(strings["export.count"], { shown: kept.size, total: total });
     if (unnamed.length) {
@@ -229,16 +334,102 @@
     }
     document.getElementById("summary").textContent = text + ".";
     document.getElementById("empty").hidden = kept.size > 0;
+    document.getElementById("empty").textContent = kept.size ? "" : emptyReason(q);
     document.querySelectorAll("#claims-table tbody tr").forEach(function (row) {
       row.classList.toggle("hidden", !kept.has(row.dataset.claim));
     });
   }
 
-  function draw(kept) {
+  // "Known by" on the timeline: a vertical line at the end of the chosen month (the x axis is in
+  // milliseconds, a day's end is the next day's start), named in the page's language.
+  var DAY_MS = 86400000;
+  function knownLine(layout, q) {
+    if (q.known === null) return;
+    var x = (q.known + 1) * DAY_MS;
+    var k = document.getElementById("known-on");
+    layout.shapes = (layout.shapes || []).concat([{
+      type: "line", xref: "x", yref: "paper", x0: x, x1: x, y0: 0, y1: 1, name: "known-line",
+      line: { color: "#000", width: 2, dash: "dash" }
+    }]);
+    layout.annotations = (layout.annotations || []).concat([{
+      xref: "x", yref: "paper", x: x, y: 1, yanchor: "bottom", xanchor: "right", showarrow: false,
+      name: "known-label", font: { size: 12 },
+      text: fill(page.strings[lang]["ui.known_by"], { date: k.options[k.selectedIndex].text })
+    }]);
+  }
+
+  // The time axis narrowed to the date window, by the rules of TimelineModel.x_range and ticks
+  // (explainer/figures/timeline.py): the window's days, padded, within the data's range; ticks a
+  // year, or a month, in the page's language, none next to a cut of the axis.
+  var YEAR_MS = 365.25 * DAY_MS;
+  function visibleBetween(axis, lo, hi) {
+    var cut = 0;
+    axis.breaks.forEach(function (b) { cut += Math.max(0, Math.min(b[1], hi) - Math.max(b[0], lo)); });
+    return Math.max(hi - lo - cut, DAY_MS);
+  }
+  function xRange(axis, win) {
+    var lo = axis.range[0], hi = axis.range[1];
+    if (win && win[0] <= win[1]) {
+      lo = Math.max(lo, win[0]);
+      hi = Math.min(hi, win[1]);
+      if (hi <= lo) { lo = win[0]; hi = win[1]; }
+    }
+    var pad = Math.max(visibleBetween(axis, lo, hi) * 0.025, 20 * DAY_MS);
+    return [lo - pad, hi + pad];
+  }
+  function ticks(axis, range) {
+    var lo = new Date(range[0]), hi = new Date(range[1]);
+    var visible = visibleBetween(axis, range[0], range[1]);
+    var years = visible / YEAR_MS;
+    var stamps = [];
+    if (years > 4) {
+      var step = [[1, 12], [2, 25], [5, 60], [10, 1e9]].find(function (s) { return years <= s[1]; })[0];
+      for (var y = (Math.floor(lo.getUTCFullYear() / step) + 1) * step; y <= hi.getUTCFullYear(); y += step) {
+        stamps.push([y, 1]);
+      }
+    } else {
+      var every = years <= 0.6 ? 1 : years <= 1.5 ? 3 : 6;
+      var yy = lo.getUTCFullYear(), mm = lo.getUTCMonth() + 2;
+      if (mm > 12) { mm -= 12; yy += 1; }
+      while (Date.UTC(yy, mm - 1, 1) <= range[1]) {
+        if ((mm - 1) % every === 0) stamps.push([yy, mm]);
+        mm += 1;
+        if (mm > 12) { mm = 1; yy += 1; }
+      }
+    }
+    var near = visible / 16;
+    var kept = stamps.filter(function (s) {
+      var v = Date.UTC(s[0], s[1] - 1, 1);
+      return !axis.breaks.some(function (b) { return b[0] - near <= v && v <= b[1] + near; });
+    });
+    return {
+      tickvals: kept.map(function (s) { return Date.UTC(s[0], s[1] - 1, 1); }),
+      ticktext: kept.map(function (s, i) {
+        var name = axis.months[s[1] - 1];
+        return s[1] === 1 ? String(s[0]) : i === 0 ? name + "<br>" + s[0] : name;
+      })
+    };
+  }
+  function narrowAxis(layout, axis, q) {
+    if (!axis || (q.lo === null && q.hi === null)) return;
+    var win = [q.lo === null ? -Infinity : q.lo * DAY_MS,
+               q.hi === null ? Infinity : (q.hi + 1) * DAY_MS];
+    var range = xRange(axis, win);
+    var tick = ticks(axis, range);
+    layout.xaxis = Object.assign({}, layout.xaxis, {
+      range: range, autorange: false, tickmode: "array", tickvals: tick.tickvals, ticktext: tick.ticktext
+    });
+  }
+
+  function draw(kept, q) {
     var drawing = PLOT_IDS.map(function (plotId) {
       var start = performance.now();
       var el = document.getElementById(plotId);
       var fig = filterFigure(page.figures[lang][plotId], kept);
+      if (plotId === "timeline") {
+        knownLine(fig.layout, q);
+        narrowAxis(fig.layout, page.figures[lang][plotId].axis, q);
+      }
       var config = Object.assign({ locale: lang }, CONFIG);
       shown[plotId] = fig.owners;
       var done = plotted ? Plotly.react(el, fig.data, fig.layout, config)
@@ -254,13 +445,53 @@
   // One change of a control: text at once, then the plots; the time it took is kept for the tests.
   function update() {
     var start = performance.now();
-    var kept = keptIds();
-    updateText(kept);
-    return draw(kept).then(function () {
+    var q = query();
+    var kept = keptIds(q);
+    updateText(kept, q);
+    showCard(kept);
+    return draw(kept, q).then(function () {
       window.explainerPage.lastUpdateMs = performance.now() - start;
       window.explainerPage.updates += 1;
       document.body.dataset.shown = String(kept.size);
     });
+  }
+
+  // The claim card: the Explorer's own (explainer.widgets.card.card_html), made by Python in both
+  // languages; the chosen claim stays chosen while it is shown.
+  var chosen = null;
+  function showCard(kept) {
+    var el = document.getElementById("card");
+    if (chosen !== null && !kept.has(chosen)) chosen = null;
+    var card = null;
+    document.querySelectorAll("#cards [data-card]").forEach(function (c) {
+      if (c.dataset.card === chosen && c.dataset.lang === lang) card = c;
+    });
+    if (card) {
+      el.replaceChildren.apply(el, Array.from(card.childNodes).map(function (n) {
+        return n.cloneNode(true);
+      }));
+    } else {
+      el.textContent = page.strings[lang]["ui.card.empty"];
+    }
+    document.body.dataset.card = chosen || "";
+    document.body.classList.toggle("has-card", Boolean(card));
+    document.querySelectorAll("#claims-table tbody tr").forEach(function (row) {
+      row.classList.toggle("chosen", row.dataset.claim === chosen);
+    });
+  }
+  function choose(id) {
+    chosen = id;
+    showCard(keptIds());
+  }
+
+  // The months in the selects, named in the page's language.
+  function relabelMonths() {
+    [["date-start", "start"], ["date-end", "end"], ["known-on", "known"]].forEach(function (pair) {
+      var el = document.getElementById(pair[0]);
+      page.months[pair[1]].forEach(function (m, k) { el.options[k].text = m.labels[lang]; });
+    });
+    var today = document.querySelector('#known-on option[value=""]');
+    if (today) today.text = page.strings[lang]["ui.known_all"];
   }
 
   function setLang(code) {
@@ -272,6 +503,7 @@
     });
     var title = document.querySelector("h1 .l-" + code) || document.querySelector("h1");
     document.title = title.textContent;
+    relabelMonths();
   }
 
   document.querySelectorAll("input[type=checkbox]").forEach(function (box) {
@@ -286,22 +518,50 @@
       update();
     });
   });
+  document.querySelectorAll("select").forEach(function (el) {
+    el.addEventListener("change", update);
+  });
+  document.getElementById("search").addEventListener("input", update);
   document.getElementById("reset").addEventListener("click", function () {
     document.querySelectorAll("input[type=checkbox]").forEach(function (box) { box.checked = true; });
+    var end = document.getElementById("date-end");
+    document.getElementById("date-start").selectedIndex = 0;
+    end.selectedIndex = end.options.length - 1;
+    document.getElementById("known-on").value = "";
+    document.getElementById("search").value = "";
+    chosen = null;
     update();
+  });
+  document.querySelectorAll("#claims-table tbody tr").forEach(function (row) {
+    row.addEventListener("click", function (event) {
+      if (event.target.closest("a")) return;
+      choose(row.dataset.claim);
+    });
   });
   document.getElementById("print").addEventListener("click", function () { window.print(); });
 
-  // On paper the plots must fit the page: an A4 or Letter page less 1.5 cm margins is about 700 px
-  // wide at 96 dpi. Each figure keeps its own height (its rows and legends are laid out in pixels
-  // for it); a legend at the side goes under the plot, so that the plot keeps the width. Back on
-  // screen, the figures are drawn again as exported.
-  var PRINT_WIDTH = 700;
+  // On paper the plots must fit the page: an A4 page less its 1.5 cm margins is 680 px wide at
+  // 96 dpi (Letter: 702), a Letter page 943 px high (A4: 1009). Each figure is drawn 680 px wide; a
+  // legend at the side goes under the plot, so that the plot keeps the width. The timeline, taller
+  // than a page on screen, is drawn as high as a page less its heading, so that it prints on one
+  // page with its years: what the figure places in pixels from the top or the bottom of its
+  // container (title, legends, notes) keeps its place in pixels. Back on screen, the figures are
+  // drawn again as exported.
+  var PRINT_WIDTH = 680;
+  var PRINT_HEIGHT = 860;
   var UNDER = { orientation: "h", x: 0, xanchor: "left", yref: "container", y: 0, yanchor: "bottom" };
   var printing = false;
+
+  // The relayout that keeps a piece anchored in the container at the same pixels from its edge.
+  function keepPixels(change, path, item, from, to) {
+    if (!item || item.yref !== "container" || typeof item.y !== "number") return;
+    change[path + ".y"] = item.y > 0.5 ? 1 - (1 - item.y) * from / to : item.y * from / to;
+  }
+
   function fitForPrint(on) {
     if (on === printing || !plotted) return;
     printing = on;
+    document.body.classList.toggle("printing", on);
     if (!on) {
       update();
       return;
@@ -315,6 +575,17 @@
           change[key] = Object.assign({}, legend, UNDER);
         }
       });
+      var from = el._fullLayout.height;
+      if (plotId === "timeline" && from > PRINT_HEIGHT) {
+        change.height = PRINT_HEIGHT;
+        keepPixels(change, "title", el.layout.title, from, PRINT_HEIGHT);
+        Object.keys(el.layout).forEach(function (key) {
+          if (/^legend\d*$/.test(key)) keepPixels(change, key, el.layout[key], from, PRINT_HEIGHT);
+        });
+        (el.layout.annotations || []).forEach(function (note, k) {
+          keepPixels(change, "annotations[" + k + "]", note, from, PRINT_HEIGHT);
+        });
+      }
       Plotly.relayout(el, change);
     });
   }
@@ -331,7 +602,8 @@
   });
 
   window.explainerPage = {
-    lastUpdateMs: null, updates: 0, timings: {}, update: update, keptIds: keptIds
+    lastUpdateMs: null, updates: 0, timings: {}, update: update, keptIds: keptIds,
+    foldText: foldText, searchWords: searchWords, choose: choose
   };
   setLang(lang);
   update().then(function () {
@@ -342,7 +614,10 @@
         if (!point) return;
         var owners = shown[plotId][point.curveNumber];
         var who = owners && owners[point.pointNumber];
-        if (who && who.length) location.hash = "claim-" + who[0];
+        if (who && who.length) {
+          choose(who[0]);
+          document.getElementById("card").scrollIntoView({ block: "nearest" });
+        }
       });
     });
     document.body.dataset.ready = "true";

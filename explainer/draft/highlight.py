@@ -1,6 +1,7 @@
 """The lesson view: an article with its hedges, actors and dates marked.
 
-``highlight(text, lang="fr")`` returns a :class:`Highlight`, which a notebook shows as HTML. Each
+``highlight(text, lang="fr", ui_lang="en")`` returns a :class:`Highlight`, which a notebook shows as
+HTML: ``lang`` is the text's language, ``ui_lang`` the legend's (by default the same). Each
 cue is marked twice, by colour *and* by the style of its underline, so that the marks read without
 colour (in print, for colour-blind readers): reported, dotted; accused, wavy; denial, double;
 stated, solid; the journalist's speculation (a hypothetical conditional), dashed. Actors are in bold
@@ -19,7 +20,7 @@ from pathlib import Path
 
 from explainer.bidi import balance, needs_isolation
 from explainer.draft.extract import analyse
-from explainer.i18n import t
+from explainer.i18n import LANGS, t
 
 __all__ = ["STYLES", "Highlight", "highlight"]
 
@@ -34,45 +35,11 @@ STYLES: dict[str, tuple[str, str]] = {
 _ACTOR_BG = "#e6e6e6"
 _DATE_BG = "#fff1b8"
 
-_TEXT = {
-    "title": {
-        "en": "Hedges, actors and dates in this text",
-        "fr": "Prudences, acteurs et dates du texte",
-    },
-    "reported": {
-        "en": "dotted underline: the conditional mood, “according to”, an unnamed source",
-        "fr": "souligné en pointillés : conditionnel, « selon », « d’après », source anonyme",
-    },
-    "accused": {
-        "en": "wavy underline: “accused”, “allegedly”, “suspected”",
-        "fr": "souligné ondulé : « accusé », « soupçonné », « mis en cause »",
-    },
-    "denial": {
-        "en": "double underline: “denies”, “rejected the claims”",
-        "fr": "souligné double : « dément », « nie », « réfute »",
-    },
-    "stated": {
-        "en": "solid underline: a named person speaks (“said”, words in quotation marks)",
-        "fr": "souligné plein : une personne nommée parle (« affirme », mots entre guillemets)",
-    },
-    "commentary": {
-        "en": "dashed underline: the journalist's speculation (a conditional after “if”)",
-        "fr": "souligné en tirets : hypothèse du journaliste (conditionnel après « si »)",
-    },
-    "actor": {"en": "bold on grey: an actor", "fr": "gras sur fond gris : un acteur"},
-    "date": {"en": "yellow ground: a date", "fr": "fond jaune : une date"},
-    "hover": {
-        "en": "Hover a mark to see which rule found it. These are suggestions: a person decides.",
-        "fr": "Survolez une marque pour voir quelle règle l’a trouvée. Ce sont des suggestions : "
-        "une personne décide.",
-    },
-    "paragraph": {"en": "paragraph", "fr": "paragraphe"},
-    "none": {"en": "No text to show.", "fr": "Aucun texte à afficher."},
-}
 
-
+# The legend's words are in the catalogue (explainer/i18n.py, ``highlight.*``), in the interface
+# language, which need not be the text's.
 def _tr(key: str, lang: str) -> str:
-    return _TEXT[key].get(lang) or _TEXT[key]["en"]
+    return t(f"highlight.{key}", lang)
 
 
 @dataclass
@@ -183,7 +150,13 @@ def _legend(lang: str) -> str:
     )
 
 
-def highlight(text: str, lang: str = "fr", *, actors: str | Path | None = "bundled") -> Highlight:
+def highlight(
+    text: str,
+    lang: str = "fr",
+    *,
+    ui_lang: str | None = None,
+    actors: str | Path | None = "bundled",
+) -> Highlight:
     """Show an article with its cues (colour and underline style), actors and dates marked.
 
     Parameters
@@ -191,8 +164,12 @@ def highlight(text: str, lang: str = "fr", *, actors: str | Path | None = "bundl
     text : str
         The article (paragraphs separated by blank lines, or one a line).
     lang : str
-        ``"fr"`` (spaCy's French model, loaded on first use) or ``"en"`` (rules); also the legend's
-        language.
+        The text's language: ``"fr"`` (spaCy's French model, loaded on first use) or ``"en"``
+        (rules). It chooses how the text is read, not the language of the legend.
+    ui_lang : {"en", "fr"}, optional
+        The interface language: the legend, the hover titles and the paragraph numbers' titles.
+        Default: ``lang`` (a French article in a French lesson). An English lesson that reads the
+        French article passes ``lang="fr", ui_lang="en"``.
     actors : str or pathlib.Path or None
         Known actors to recognise by name (``"bundled"``: the bundled dataset's; None: none).
 
@@ -206,8 +183,19 @@ def highlight(text: str, lang: str = "fr", *, actors: str | Path | None = "bundl
     >>> import explainer as ex
     >>> ex.highlight("Selon le WSJ, Elon Musk serait en contact avec Vladimir Poutine depuis 2022.")
     # doctest: +SKIP
+    >>> ex.highlight("Selon le WSJ, ...", lang="fr", ui_lang="en")  # legend in English
+    # doctest: +SKIP
+
+    Raises
+    ------
+    ValueError
+        For a ``ui_lang`` other than ``"en"`` or ``"fr"``.
     """
     from explainer.draft.draft import _known_actors
+
+    ui = lang if ui_lang is None else ui_lang
+    if ui not in LANGS:
+        raise ValueError(f"ui_lang must be one of {', '.join(LANGS)}, not {ui!r}")
 
     analysis = analyse(text or "", lang, _known_actors(actors))
     registry = analysis.registry
@@ -218,7 +206,7 @@ def highlight(text: str, lang: str = "fr", *, actors: str | Path | None = "bundl
         base = sent.start
         for m in sent.mentions:
             actor = registry.actors[m.actor]
-            known = "" if actor.known else (" (new)" if lang == "en" else " (nouveau)")
+            known = "" if actor.known else f" ({_tr('new', ui)})"
             marks.append(_Mark(base + m.start, base + m.end, "actor", f"{actor.id}{known}"))
             counts["actor"] += 1
         for d in sent.dates:
@@ -226,21 +214,21 @@ def highlight(text: str, lang: str = "fr", *, actors: str | Path | None = "bundl
             counts["date"] += 1
         for c in sent.cues:
             what = "denial" if c.denial else c.status
-            label = t("kind.denial", lang) if c.denial else t(f"status.{c.status}", lang)
+            label = t("kind.denial", ui) if c.denial else t(f"status.{c.status}", ui)
             marks.append(_Mark(base + c.start, base + c.end, what, f"{label}: {c.describe()}"))
             counts[what] += 1
     paragraphs = []
     for p, para in enumerate(analysis.paragraphs, start=1):
         number = (
             f'<span style="color:#777;font-size:85%;margin-right:6px" '
-            f'title="{html.escape(_tr("paragraph", lang))} {p}">§{p}</span>'
+            f'title="{html.escape(_tr("paragraph", ui))} {p}">§{p}</span>'
         )
         paragraphs.append(
             f'<p style="line-height:1.9;margin:0 0 10px">{number}'
             f"{_render(para, by_paragraph.get(p, []))}</p>"
         )
-    body = "".join(paragraphs) or f"<p>{html.escape(_tr('none', lang))}</p>"
-    view = (
-        f'<div class="explainer-highlight" lang="{html.escape(lang)}">{_legend(lang)}{body}</div>'
-    )
+    body = "".join(paragraphs) or f"<p>{html.escape(_tr('none', ui))}</p>"
+    if ui != lang:  # the text keeps its own language, for screen readers and hyphenation
+        body = f'<div lang="{html.escape(lang)}">{body}</div>'
+    view = f'<div class="explainer-highlight" lang="{html.escape(ui)}">{_legend(ui)}{body}</div>'
     return Highlight(view, counts)
