@@ -143,7 +143,7 @@ ex.filter_claims(ds.claims, statuses="reported")[["paragraph", "summary_en"]]
 # the text: *rapporté* is reported, *accusation* accused, *démenti* denial, *déclaré* stated.
 
 # %%
-ex.highlight(ds.texts["numerama-2024-10"][5], lang="fr")
+ex.highlight(ds.texts["numerama-2024-10"][5], lang="fr", ui_lang="en")
 
 # %% [markdown]
 # The same paragraph as rows of the dataset: a person checked each status.
@@ -164,7 +164,7 @@ ds.claims.query("paragraph == 6")[["status", "summary_en", "quote"]]
 # find its verbs in the conditional, then compare with the marks.
 
 # %%
-ex.highlight(ds.texts["numerama-2024-10"][9], lang="fr")
+ex.highlight(ds.texts["numerama-2024-10"][9], lang="fr", ui_lang="en")
 
 # %% [markdown]
 # ## 3. What was known when
