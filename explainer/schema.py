@@ -26,16 +26,16 @@ import stat
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
-with warnings.catch_warnings():  # pandera warns about its own import layout; nothing for our users
-    warnings.simplefilter("ignore")
+from explainer import bidi, dates
+
+if TYPE_CHECKING:  # pandera is imported when validation runs (issue 14: a light `import explainer`)
     import pandera.pandas as pa
     from pandera.errors import SchemaErrors
-
-from explainer import bidi, dates
 
 __all__ = [
     "DESCRIPTOR_PATH",
@@ -850,6 +850,15 @@ _PATTERN_HINTS = {
 }
 
 
+def _pandera():  # -> the module pandera.pandas
+    """Import pandera on first validation, not with the package: it is half of a cold import."""
+    with warnings.catch_warnings():  # pandera warns about its own import layout; nothing for users
+        warnings.simplefilter("ignore")
+        import pandera.pandas
+
+    return pandera.pandas
+
+
 def _edtf_valid(series: pd.Series) -> pd.Series:
     # Each distinct value is checked once (parse_date is cached too); results broadcast back.
     unique = series.dropna().unique()
@@ -858,6 +867,7 @@ def _edtf_valid(series: pd.Series) -> pd.Series:
 
 
 def _column_checks(f: dict, refs: dict[str, set[str]]) -> list[pa.Check]:
+    pa = _pandera()
     constraints = f.get("constraints", {})
     checks: list[pa.Check] = []
     if "enum" in constraints:
@@ -903,6 +913,7 @@ def _column_checks(f: dict, refs: dict[str, set[str]]) -> list[pa.Check]:
 
 
 def _schema(table: str, refs: dict[str, set[str]]) -> pa.DataFrameSchema:
+    pa = _pandera()
     columns = {}
     for f in fields(table):
         constraints = f.get("constraints", {})
@@ -1009,6 +1020,8 @@ def validate_tables(tables: dict[str, Table], texts: dict[str, list[str]]) -> li
                 refs[f["name"]] = keys["actors"]
                 refs[f"ref:{f['name']}"] = "actors"
         schema = _schema(name, refs)  # type: ignore[arg-type]
+        from pandera.errors import SchemaErrors  # loaded by _schema; imported here for the except
+
         try:
             schema.validate(table.frame, lazy=True)
         except SchemaErrors as err:
