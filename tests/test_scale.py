@@ -5,8 +5,14 @@ Times and sizes are the benchmark's (benchmarks/scale.py prints them); here, beh
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+BUNDLED_SENTENCES = 35  # sentences in the bundled article, counted by the former implementation
 
 
 def test_import_explainer_loads_no_pandera_until_validation_is_asked_for():
@@ -27,3 +33,72 @@ def test_validation_still_loads_pandera_and_finds_the_bundled_dataset_clean():
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=300
     ).stdout
     assert out.split() == ["True", "0"]
+
+
+# --------------------------------------------------------------------------------------------------
+# Sentence splitting: linear, and the same spans as before
+
+
+def _split_sentences_quadratic(paragraph: str) -> list[tuple[int, int]]:
+    """The implementation before issue 14, verbatim: re-slices the paragraph at each end."""
+    from explainer.draft.extract import _ABBREVIATIONS, _CLOSE, _END, _OPEN
+
+    spans = []
+    start = 0
+    for m in _END.finditer(paragraph):
+        before = paragraph[start : m.end()]
+        depth = sum(before.count(c) for c in _OPEN) - sum(before.count(c) for c in _CLOSE)
+        if depth > 0:
+            continue
+        word = re.search(r"(\S+)$", paragraph[: m.start()])
+        token = word.group(1).lower().lstrip("(«“\"'") if word else ""
+        if m.group(0)[0] == "." and (
+            token in _ABBREVIATIONS
+            or re.fullmatch(r"[a-zà-þ]", token)
+            or re.fullmatch(r"(?:[a-z]\.)+[a-z]", token)
+        ):
+            continue
+        spans.append((start, m.end()))
+        start = m.end()
+        while start < len(paragraph) and paragraph[start].isspace():
+            start += 1
+    if paragraph[start:].strip():
+        spans.append((start, len(paragraph.rstrip())))
+    return spans
+
+
+def test_sentences_of_the_bundled_article_are_unchanged():
+    from explainer.dataset import DATA_DIR
+    from explainer.draft.extract import read_article, split_paragraphs, split_sentences
+
+    text = read_article(DATA_DIR / "sources" / "numerama-2024-10.txt")
+    paragraphs = split_paragraphs(text)
+    got = [split_sentences(p) for p in paragraphs]
+    assert got == [_split_sentences_quadratic(p) for p in paragraphs]
+    assert sum(map(len, got)) == BUNDLED_SENTENCES
+
+
+# Pieces that exercise every rule: ends, quotes (French and English, unbalanced too), abbreviations,
+# initials, "U.S.", capitals and digits after an end, odd spaces and a final newline.
+_PIECES = [
+    "a", "Il", "dit", "É", "x", "3", "M.", "Mme", "etc.", "J.", "U.S.", "e.g.", "u.s", "«", "»",
+    "“", "”", '"', "'", "(", ")", "[", "]", "—", "–", "-", ".", "!", "?", "…", "...", "?!",
+    ". ", " ", "  ", "\n", "\t", "\u00a0", "\u2009", "Oui.", "non", "vs.", "cf.", "1er",
+    "St.", "Dr.",
+]  # fmt: skip
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=60).map("".join))
+def test_sentence_spans_equal_the_former_implementation_on_random_text(text):
+    from explainer.draft.extract import split_sentences
+
+    assert split_sentences(text) == _split_sentences_quadratic(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=80))
+def test_sentence_spans_equal_the_former_implementation_on_any_characters(text):
+    from explainer.draft.extract import split_sentences
+
+    assert split_sentences(text) == _split_sentences_quadratic(text)

@@ -130,29 +130,48 @@ _OPEN, _CLOSE = "«“", "»”"
 
 
 def split_sentences(paragraph: str) -> list[tuple[int, int]]:
-    """Sentence spans ``(start, end)`` in ``paragraph``, end exclusive, spaces left out."""
+    """Sentence spans ``(start, end)`` in ``paragraph``, end exclusive, spaces left out.
+
+    Linear in the paragraph's length (issue 14): quotation depth is kept as running counts, and the
+    word before a full stop is found by walking back from it, never by re-slicing the paragraph.
+    """
     spans = []
     start = 0
+    # Quote marks counted in paragraph[:counted]; at_start: the counts at ``start``.
+    counted, opens, closes = 0, 0, 0
+    at_start = (0, 0)
     for m in _END.finditer(paragraph):
-        before = paragraph[start : m.end()]
-        depth = sum(before.count(c) for c in _OPEN) - sum(before.count(c) for c in _CLOSE)
-        if depth > 0:
+        end = m.end()
+        opens += sum(paragraph.count(c, counted, end) for c in _OPEN)
+        closes += sum(paragraph.count(c, counted, end) for c in _CLOSE)
+        counted = end
+        if (opens - at_start[0]) - (closes - at_start[1]) > 0:
             continue  # inside a quotation: its full stops do not end our sentence
-        word = re.search(r"(\S+)$", paragraph[: m.start()])
-        token = word.group(1).lower().lstrip("(«“\"'") if word else ""
+        token = _word_before(paragraph, m.start()).lower().lstrip("(«“\"'")
         if m.group(0)[0] == "." and (
             token in _ABBREVIATIONS
             or re.fullmatch(r"[a-zà-þ]", token)  # an initial: "J. Smith"
             or re.fullmatch(r"(?:[a-z]\.)+[a-z]", token)  # "U.S", "e.g"
         ):
             continue
-        spans.append((start, m.end()))
-        start = m.end()
+        spans.append((start, end))
+        start = end
         while start < len(paragraph) and paragraph[start].isspace():
-            start += 1
+            start += 1  # spaces hold no quote marks: the counts at ``end`` are those at ``start``
+        at_start = (opens, closes)
     if paragraph[start:].strip():
         spans.append((start, len(paragraph.rstrip())))
     return spans
+
+
+def _word_before(text: str, at: int) -> str:
+    """The run of non-spaces ending at ``at`` (``(\\S+)$`` on ``text[:at]``, one final newline
+    allowed as ``$`` does), or ""; its cost is the word's length, not ``at``."""
+    end = at - 1 if at and text[at - 1] == "\n" else at
+    begin = end
+    while begin and not text[begin - 1].isspace():
+        begin -= 1
+    return text[begin:end]
 
 
 # --------------------------------------------------------------------------------------------------
