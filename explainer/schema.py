@@ -474,7 +474,7 @@ def _read_table(
     try:
         for row in reader:
             start, end = end + 1, reader.line_num + offset
-            if not any(cell.strip() for cell in row):
+            if not "".join(row).strip():  # only empty or blank cells
                 blank_lines.append(start)
                 continue
             if header is None:
@@ -548,7 +548,8 @@ def table_from_rows(
                         f"A cell probably contains the separator {delimiter!r}: put that cell "
                         "between double quotes, or remove the extra cells.")
             )  # fmt: skip
-        rows[i] = (row + [""] * width)[:width]
+        if len(row) != width:
+            rows[i] = (row + [""] * width)[:width]
 
     # Columns without a name (spreadsheets add empty ones after the last) are dropped, and a column
     # named twice keeps its first occurrence (the header check reports the second).
@@ -573,15 +574,23 @@ def table_from_rows(
     stray_columns: list[str] = []
     apostrophes: list[tuple[int, str, str]] = []  # (row, column, value) kept with an apostrophe
     for j, column in zip(keep, names, strict=True):
-        values = by_column[j]
+        values = list(by_column[j])
         stripped = [v.strip() for v in values]
-        changed = [i for i, (v, s) in enumerate(zip(values, stripped, strict=True)) if v != s and s]
-        if changed:
-            stray_rows.update(changed)
-            stray_columns.append(column)
+        # str.strip returns the very same string when there is nothing to strip: comparing the
+        # lists is then a pass of identity checks, and the rows are looked at only when it fails.
+        if stripped != values:
+            changed = [
+                i for i, (v, s) in enumerate(zip(values, stripped, strict=True)) if v != s and s
+            ]
+            if changed:
+                stray_rows.update(changed)
+                stray_columns.append(column)
         # Empty cells become missing; a guarded formula-like cell loses its apostrophe (_unguard).
         # The "str" dtype even when empty or all missing, so that pandera's .str checks apply.
-        if guarded:
+        joined = "\x00".join(stripped)  # one look for a cell starting with an apostrophe
+        if not (joined.startswith("'") or "\x00'" in joined):
+            cells = [v or None for v in stripped]
+        elif guarded:
             cells = [None if v == "" else _unguard(v) if v[0] == "'" else v for v in stripped]
         else:  # a person's own file: an apostrophe they typed is part of the text
             cells = [None if v == "" else v for v in stripped]
@@ -683,7 +692,8 @@ def _bidi_warnings(file: str, frame: pd.DataFrame, lines: list[int] | np.ndarray
     for column in frame.columns:
         present = frame[column].dropna()
         # One search over the whole column first: almost every column holds no control at all.
-        if not controls.search("\n".join(present.tolist())):
+        joined = "\n".join(present.tolist())
+        if not any(c in joined for c in bidi.BIDI_CONTROLS):
             continue
         values = frame[column].tolist()
         found += [(i, column, v) for i, v in enumerate(values) if v == v and controls.search(v)]
@@ -1151,7 +1161,8 @@ def _quote_rules(table: Table, texts: dict[str, list[str]]) -> list[Problem]:
     para = pd.to_numeric(cells.where(cells.str.fullmatch("[0-9]{1,18}")), errors="coerce")
     malformed = (cells.notna() & para.isna()).to_numpy()
     normalised: dict[str, list[str]] = {}  # each source text once, not once per quote
-    for i, (quote, source, p) in enumerate(zip(frame["quote"], frame["source"], para, strict=True)):
+    quotes, sources = frame["quote"].tolist(), frame["source"].tolist()  # lists: fast to walk
+    for i, (quote, source, p) in enumerate(zip(quotes, sources, para.tolist(), strict=True)):
         if not isinstance(quote, str) or not isinstance(source, str) or source not in texts:
             continue
         if malformed[i]:
