@@ -24,6 +24,7 @@ import json
 import re
 import stat
 import warnings
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -437,6 +438,7 @@ def _read_table(
         return None
     raw = _read_bytes(path, file, problems)
     text = None if raw is None else _decode(raw, file, problems)
+    del raw  # the bytes are not needed once decoded: one copy of the file in memory, not two
     if text is None:
         return None
     if not text.strip():
@@ -464,7 +466,9 @@ def _read_table(
         else _delimiter(re.split("\r\n|\r|\n", text.lstrip("\r\n"), maxsplit=1)[0])
     )
     # strict: a malformed quote is an error here, not a silently merged cell.
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    # Lines cut as io.StringIO(text, newline="") cuts them, without its copy of the whole text (four
+    # bytes a character).
+    reader = csv.reader(_csv_lines(text), delimiter=delimiter, strict=True)
     header: list[str] | None = None
     header_line = 1
     rows: list[list[str]] = []
@@ -491,10 +495,20 @@ def _read_table(
         message, hint = _CSV_ERRORS.get(key, (f"the file cannot be read as CSV ({err})", ""))  # type: ignore[arg-type]
         problems.append(Problem(file, end + 1, None, None, message, hint))
         return None
+    del text, reader  # the cells are in ``rows``: the file's text can go before the frame is built
     return table_from_rows(
         file, name, header, header_line, rows, lines, blank_lines, delimiter, problems,
         guarded=guarded,
     )  # fmt: skip
+
+
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
+
+
+def _csv_lines(text: str) -> Iterator[str]:
+    """The lines of ``text`` with their ends, cut at \\r\\n, \\r or \\n only (as CSV is)."""
+    for m in _LINE.finditer(text):
+        yield m.group()
 
 
 def table_from_rows(
@@ -513,7 +527,8 @@ def table_from_rows(
     """A table from rows of text cells, as read from a CSV file or a spreadsheet's sheet.
 
     ``lines`` holds where each row starts (the header is ``header_line``); problems found (short
-    rows, unnamed columns, stray spaces, the header) are added to ``problems``. ``guarded``: the
+    rows, unnamed columns, stray spaces, the header) are added to ``problems``. ``rows`` is emptied
+    (its cells move into the frame, so that a large table is not held twice). ``guarded``: the
     cells were written by save_dataset, whose formula guard (a leading apostrophe) is removed.
     """
     columns = [f["name"] for f in fields(name)]
@@ -568,13 +583,16 @@ def table_from_rows(
     names = [header[j] for j in keep]
     # Column by column on plain lists (issue 14): pandas' string methods on 100,000 rows cost
     # seconds a table, these list passes a few milliseconds a column.
+    count = len(rows)
     by_column = list(zip(*rows, strict=True)) if rows else [() for _ in header]
+    rows.clear()  # the cells live on in by_column; the row lists would double the table in memory
     data: dict[str, pd.Series] = {}
     stray_rows: set[int] = set()
     stray_columns: list[str] = []
     apostrophes: list[tuple[int, str, str]] = []  # (row, column, value) kept with an apostrophe
     for j, column in zip(keep, names, strict=True):
         values = list(by_column[j])
+        by_column[j] = ()  # one copy of a column at a time
         stripped = [v.strip() for v in values]
         # str.strip returns the very same string when there is nothing to strip: comparing the
         # lists is then a pass of identity checks, and the rows are looked at only when it fails.
@@ -600,7 +618,7 @@ def table_from_rows(
                 if v and v[0] == "'" and _GUARDED.match(v)
             ]
         data[column] = pd.Series(cells, dtype="str")
-    frame = pd.DataFrame(data, index=pd.RangeIndex(len(rows)), columns=names)
+    frame = pd.DataFrame(data, index=pd.RangeIndex(count), columns=names)
     if stray_rows:
         problems.append(
             Problem(file, int(lines[min(stray_rows)]), stray_columns[0], None,
