@@ -329,6 +329,14 @@ def main(argv: list[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 1
+    except MemoryError:
+        print(
+            "The memory ran out: this input needs more memory than this machine has free; nothing "
+            "more was written. Split it (a dataset folder a year, say), or use a machine with more "
+            "free memory.",
+            file=sys.stderr,
+        )
+        return 1
     except OSError as error:  # a path the system refuses (a name too long, a loop of links)
         name = str(error.filename or "")
         shown = name if len(name) <= 120 else f"{name[:120]}... ({len(name)} characters)"

@@ -21,6 +21,7 @@ import csv
 import difflib
 import io
 import json
+import os
 import re
 import stat
 import warnings
@@ -380,6 +381,68 @@ def regular_file_problem(path: Path) -> str | None:
     return None
 
 
+# What reading, validating and loading a table takes in memory, per byte of its file: about 6 on
+# 100,000 synthetic claims (benchmarks/scale.py measures it); 8 leaves room.
+READ_MEMORY_FACTOR = 8
+
+
+def available_memory() -> int | None:
+    """Bytes this process may still take, or None when the system does not say.
+
+    The least of the free memory (``MemAvailable``), what the container's limit leaves
+    (cgroup ``memory.max``) and what this process's own limit leaves (``ulimit -v``).
+    """
+    found: list[int] = []
+    try:
+        with open("/proc/meminfo", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("MemAvailable:"):
+                    found.append(int(line.split()[1]) * 1024)
+    except (OSError, ValueError, IndexError):
+        pass
+    try:
+        most = Path("/sys/fs/cgroup/memory.max").read_text().strip()
+        used = Path("/sys/fs/cgroup/memory.current").read_text().strip()
+        if most != "max":
+            found.append(int(most) - int(used))
+    except (OSError, ValueError):
+        pass
+    try:
+        import resource
+
+        soft, _ = resource.getrlimit(resource.RLIMIT_AS)
+        if soft != resource.RLIM_INFINITY:
+            pages = int(Path("/proc/self/statm").read_text().split()[0])
+            found.append(soft - pages * os.sysconf("SC_PAGE_SIZE"))
+    except (ImportError, OSError, ValueError, IndexError):
+        pass
+    return max(0, min(found)) if found else None
+
+
+def _too_large_to_read(path: Path) -> str | None:
+    """Why the table at ``path`` cannot be read in the memory there is, said before reading it."""
+    try:
+        size = path.stat().st_size
+    except OSError:
+        return None  # the read says why
+    free = available_memory()
+    if free is None or size * READ_MEMORY_FACTOR <= free:
+        return None
+    limit = free // READ_MEMORY_FACTOR
+    return (
+        f"this file is too large to read with the memory free now ({size:,} bytes; at most "
+        f"{limit:,} bytes here: reading a table takes about {READ_MEMORY_FACTOR} times its size "
+        f"in memory, and {free:,} bytes are free)"
+    )
+
+
+_OUT_OF_MEMORY = "the memory ran out while reading this"
+_TOO_LARGE_HINT = (
+    "Split the archive into several dataset folders (one a year, say), or read it on a machine "
+    "with more free memory; nothing was read."
+)
+
+
 def _read_bytes(path: Path, file: str, problems: list[Problem]) -> bytes | None:
     wrong = regular_file_problem(path)
     if wrong is not None:
@@ -436,8 +499,15 @@ def _read_table(
                     f"Create {file} with the header row: {','.join(columns)}")
         )  # fmt: skip
         return None
-    raw = _read_bytes(path, file, problems)
-    text = None if raw is None else _decode(raw, file, problems)
+    if regular_file_problem(path) is None and (large := _too_large_to_read(path)):
+        problems.append(Problem(file, None, None, None, large, _TOO_LARGE_HINT))
+        return None
+    try:
+        raw = _read_bytes(path, file, problems)
+        text = None if raw is None else _decode(raw, file, problems)
+    except MemoryError:  # the estimate above was not enough: say so, never a traceback
+        problems.append(Problem(file, None, None, None, _OUT_OF_MEMORY, _TOO_LARGE_HINT))
+        return None
     del raw  # the bytes are not needed once decoded: one copy of the file in memory, not two
     if text is None:
         return None
@@ -1303,6 +1373,15 @@ def read_folder(folder: Path) -> tuple[dict[str, Table], dict[str, list[str]], l
         The tables read (those that could be read), the source texts, and every problem found
         (errors and warnings), in file order.
     """
+    try:
+        return _read_folder(folder)
+    except (
+        MemoryError
+    ):  # past the size check (the memory filled meanwhile): a message, no traceback
+        return {}, {}, [Problem(str(folder), None, None, None, _OUT_OF_MEMORY, _TOO_LARGE_HINT)]
+
+
+def _read_folder(folder: Path) -> tuple[dict[str, Table], dict[str, list[str]], list[Problem]]:
     from explainer import spreadsheet  # it builds on this module, so it is imported here
 
     problems: list[Problem] = []

@@ -9,6 +9,7 @@ import re
 import subprocess
 import sys
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -102,3 +103,66 @@ def test_sentence_spans_equal_the_former_implementation_on_any_characters(text):
     from explainer.draft.extract import split_sentences
 
     assert split_sentences(text) == _split_sentences_quadratic(text)
+
+
+# --------------------------------------------------------------------------------------------------
+# Bounded memory: a table too large for the memory free is refused before it is read
+
+
+def test_a_table_too_large_for_the_free_memory_is_refused_with_the_limit(monkeypatch, tmp_path):
+    from explainer import schema
+    from explainer.dataset import DATA_DIR, validate
+
+    size = (DATA_DIR / "claims.csv").stat().st_size
+    free = size * schema.READ_MEMORY_FACTOR - 1  # one byte short for claims.csv only
+    monkeypatch.setattr(schema, "available_memory", lambda: free)
+    read = []
+    real = schema._read_bytes
+    monkeypatch.setattr(
+        schema, "_read_bytes", lambda path, *a: read.append(path.name) or real(path, *a)
+    )
+    problems = validate(DATA_DIR)
+    refused = [p for p in problems if p.file == "claims.csv" and p.severity == "error"]
+    assert len(refused) == 1
+    limit = free // schema.READ_MEMORY_FACTOR
+    assert refused[0].message == (
+        f"this file is too large to read with the memory free now ({size:,} bytes; at most "
+        f"{limit:,} bytes here: reading a table takes about {schema.READ_MEMORY_FACTOR} times "
+        f"its size in memory, and {free:,} bytes are free)"
+    )
+    assert "Split the archive" in refused[0].hint
+    assert "claims.csv" not in read  # refused before reading it, not after
+    assert "actors.csv" in read
+
+
+def test_the_cli_refuses_a_table_too_large_with_a_message_not_a_traceback(monkeypatch, capsys):
+    from explainer import schema
+    from explainer.__main__ import main
+    from explainer.dataset import DATA_DIR
+
+    monkeypatch.setattr(schema, "available_memory", lambda: 1000)
+    assert main(["validate", str(DATA_DIR)]) == 1
+    out, err = capsys.readouterr()
+    assert "too large to read with the memory free now" in out
+    assert "at most 125 bytes here" in out
+    assert "Traceback" not in out + err
+
+
+def test_running_out_of_memory_while_reading_is_a_message(monkeypatch):
+    from explainer import schema
+    from explainer.dataset import DATA_DIR, DatasetError, load_dataset
+
+    def exhausted(*args, **kwargs):
+        raise MemoryError
+
+    monkeypatch.setattr(schema, "table_from_rows", exhausted)
+    with pytest.raises(DatasetError) as caught:
+        load_dataset(DATA_DIR)
+    assert [p.message for p in caught.value.problems] == ["the memory ran out while reading this"]
+
+
+def test_available_memory_is_a_number_of_bytes_or_unknown():
+    from explainer import schema
+
+    free = schema.available_memory()
+    assert free is None or (isinstance(free, int) and free >= 0)
