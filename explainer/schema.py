@@ -17,6 +17,7 @@ to save them.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import difflib
 import io
@@ -25,10 +26,10 @@ import os
 import re
 import stat
 import warnings
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
@@ -488,7 +489,12 @@ _CSV_ERRORS = {
 
 
 def _read_table(
-    path: Path, name: str, problems: list[Problem], *, guarded: bool = True
+    path: Path,
+    name: str,
+    problems: list[Problem],
+    *,
+    guarded: bool = True,
+    advance: Callable[[int], object] | None = None,
 ) -> Table | None:
     """One table of a folder; ``guarded``: its cells were written by save_dataset (see there)."""
     file = path.name
@@ -538,7 +544,7 @@ def _read_table(
     # strict: a malformed quote is an error here, not a silently merged cell.
     # Lines cut as io.StringIO(text, newline="") cuts them, without its copy of the whole text (four
     # bytes a character).
-    reader = csv.reader(_csv_lines(text), delimiter=delimiter, strict=True)
+    reader = csv.reader(_csv_lines(text, advance), delimiter=delimiter, strict=True)
     header: list[str] | None = None
     header_line = 1
     rows: list[list[str]] = []
@@ -575,10 +581,20 @@ def _read_table(
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
 
 
-def _csv_lines(text: str) -> Iterator[str]:
-    """The lines of ``text`` with their ends, cut at \\r\\n, \\r or \\n only (as CSV is)."""
-    for m in _LINE.finditer(text):
+def _csv_lines(text: str, advance: Callable[[int], object] | None = None) -> Iterator[str]:
+    """The lines of ``text`` with their ends, cut at \\r\\n, \\r or \\n only (as CSV is);
+    ``advance(characters)`` is told the progress every 20,000 lines."""
+    if advance is None:
+        for m in _LINE.finditer(text):
+            yield m.group()
+        return
+    done = 0
+    for k, m in enumerate(_LINE.finditer(text), start=1):
         yield m.group()
+        if k % 20_000 == 0:
+            advance(m.end() - done)
+            done = m.end()
+    advance(len(text) - done)
 
 
 def table_from_rows(
@@ -1095,7 +1111,11 @@ def _edtf_hint(value: str | None) -> str:
     return ""
 
 
-def validate_tables(tables: dict[str, Table], texts: dict[str, list[str]]) -> list[Problem]:
+def validate_tables(
+    tables: dict[str, Table],
+    texts: dict[str, list[str]],
+    step: Callable[[str], object] | None = None,
+) -> list[Problem]:
     """Validate read tables against the declared schema; return every problem found.
 
     Parameters
@@ -1128,6 +1148,8 @@ def validate_tables(tables: dict[str, Table], texts: dict[str, list[str]]) -> li
             ):
                 refs[f["name"]] = keys["actors"]
                 refs[f"ref:{f['name']}"] = "actors"
+        if step is not None:
+            step(f"checking {name}.csv")
         schema = _schema(name, refs)  # type: ignore[arg-type]
         from pandera.errors import SchemaErrors  # loaded by _schema; imported here for the except
 
@@ -1356,7 +1378,9 @@ def _text_file_rules(
     return problems
 
 
-def read_folder(folder: Path) -> tuple[dict[str, Table], dict[str, list[str]], list[Problem]]:
+def read_folder(
+    folder: Path, *, progress: bool | None = None
+) -> tuple[dict[str, Table], dict[str, list[str]], list[Problem]]:
     """Read and validate a dataset folder.
 
     Parameters
@@ -1374,14 +1398,16 @@ def read_folder(folder: Path) -> tuple[dict[str, Table], dict[str, list[str]], l
         (errors and warnings), in file order.
     """
     try:
-        return _read_folder(folder)
+        return _read_folder(folder, progress)
     except (
         MemoryError
     ):  # past the size check (the memory filled meanwhile): a message, no traceback
         return {}, {}, [Problem(str(folder), None, None, None, _OUT_OF_MEMORY, _TOO_LARGE_HINT)]
 
 
-def _read_folder(folder: Path) -> tuple[dict[str, Table], dict[str, list[str]], list[Problem]]:
+def _read_folder(
+    folder: Path, progress: bool | None
+) -> tuple[dict[str, Table], dict[str, list[str]], list[Problem]]:
     from explainer import spreadsheet  # it builds on this module, so it is imported here
 
     problems: list[Problem] = []
@@ -1401,17 +1427,39 @@ def _read_folder(folder: Path) -> tuple[dict[str, Table], dict[str, list[str]], 
         return {}, {}, problems
     tables = {}
     guarded = _folder_descriptor(folder, problems)
-    for name in TABLES:
-        table = _read_table(folder / f"{name}.csv", name, problems, guarded=guarded)
-        if table is not None:
-            tables[name] = table
-    texts = read_texts(folder, problems)
-    if (folder / "sources").is_dir():
-        problems.extend(_text_file_rules(folder / "sources", tables, texts))
-    problems.extend(validate_tables(tables, texts))
+    with _folder_bar(folder, progress) as bar:
+        for name in TABLES:
+            bar.set_description(f"reading {name}.csv", refresh=False)
+            table = _read_table(
+                folder / f"{name}.csv",
+                name,
+                problems,
+                guarded=guarded,
+                advance=None if bar.disable else bar.update,
+            )
+            if table is not None:
+                tables[name] = table
+        texts = read_texts(folder, problems)
+        if (folder / "sources").is_dir():
+            problems.extend(_text_file_rules(folder / "sources", tables, texts))
+        problems.extend(validate_tables(tables, texts, step=bar.set_description))
     order = {f"{n}.csv": i for i, n in enumerate(TABLES)}
     problems.sort(key=lambda p: (order.get(p.file, -1), p.line or 0))
     return tables, texts, problems
+
+
+def _folder_bar(folder: Path, asked: bool | None) -> Any:
+    """A progress bar over the characters of a folder's tables: only for large ones, unless asked
+    (see :mod:`explainer.progress`)."""
+    from explainer import progress
+
+    size = 0
+    for name in TABLES:
+        with contextlib.suppress(OSError):
+            size += (folder / f"{name}.csv").stat().st_size
+    if asked is None and size < progress.LARGE_BYTES:
+        asked = False
+    return progress.bar(total=size, desc="reading", unit="B", unit_scale=True, asked=asked)
 
 
 def read_texts(folder: Path, problems: list[Problem]) -> dict[str, list[str]]:

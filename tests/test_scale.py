@@ -166,3 +166,136 @@ def test_available_memory_is_a_number_of_bytes_or_unknown():
 
     free = schema.available_memory()
     assert free is None or (isinstance(free, int) and free >= 0)
+
+
+# --------------------------------------------------------------------------------------------------
+# Progress: on a terminal only, unless asked
+
+
+def test_progress_is_off_when_standard_error_is_not_a_terminal(monkeypatch):
+    import io
+
+    from explainer import progress
+
+    monkeypatch.delenv("EXPLAINER_PROGRESS", raising=False)
+    monkeypatch.setattr(sys, "stderr", io.StringIO())
+    assert progress.wanted() is False
+    assert progress.wanted(True) is True
+    monkeypatch.setenv("EXPLAINER_PROGRESS", "1")
+    assert progress.wanted() is True
+    monkeypatch.setenv("EXPLAINER_PROGRESS", "0")
+    assert progress.wanted() is False
+
+
+def test_progress_is_on_on_a_terminal_but_not_in_a_notebook():
+    import os
+    import pty
+
+    code = (
+        "import sys\n"
+        "from explainer import progress\n"
+        "on = progress.wanted()\n"
+        "sys.modules['ipykernel'] = sys  # as inside a notebook's kernel\n"
+        "print(on, progress.wanted())\n"
+    )
+    leader, follower = pty.openpty()
+    env = {k: v for k, v in os.environ.items() if k != "EXPLAINER_PROGRESS"}
+    try:
+        out = subprocess.run(
+            [sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=follower, text=True,
+            check=True, timeout=300, env=env,
+        ).stdout  # fmt: skip
+    finally:
+        os.close(follower)
+        os.close(leader)
+    assert out.split() == ["True", "False"]
+
+
+def test_reading_a_large_folder_prints_nothing_when_not_on_a_terminal(monkeypatch, capsys):
+    from explainer import progress
+    from explainer.dataset import DATA_DIR, load_dataset, validate
+
+    monkeypatch.delenv("EXPLAINER_PROGRESS", raising=False)
+    monkeypatch.setattr(progress, "LARGE_BYTES", 0)  # the bundled folder counts as large
+    validate(DATA_DIR)
+    load_dataset(DATA_DIR)
+    assert capsys.readouterr() == ("", "")
+    validate(DATA_DIR, progress=True)  # asked: the same reading does show its bar
+    assert "reading" in capsys.readouterr().err
+
+
+def test_the_cli_prints_no_progress_when_piped(tmp_path):
+    import os
+
+    env = {k: v for k, v in os.environ.items() if k != "EXPLAINER_PROGRESS"}
+    result = subprocess.run(
+        [sys.executable, "-m", "explainer", "validate"], capture_output=True, text=True,
+        timeout=300, env=env,
+    )  # fmt: skip
+    assert result.returncode == 0
+    assert result.stderr == ""
+    assert result.stdout.strip().endswith("valid (0 warning(s)).")
+
+
+def test_drafting_a_long_article_shows_progress_only_on_a_terminal(monkeypatch, capsys):
+    from explainer.dataset import DATA_DIR
+    from explainer.draft import extract
+    from explainer.draft.extract import analyse, read_article
+
+    text = read_article(DATA_DIR / "sources" / "numerama-2024-10.txt")
+    monkeypatch.setattr(extract, "LONG_ARTICLE_SENTENCES", 1)
+    monkeypatch.delenv("EXPLAINER_PROGRESS", raising=False)
+    analyse(text, "fr")
+    assert capsys.readouterr() == ("", "")
+    monkeypatch.setenv("EXPLAINER_PROGRESS", "1")
+    analyse(text, "fr")
+    assert "drafting" in capsys.readouterr().err
+
+
+# --------------------------------------------------------------------------------------------------
+# validate: warnings summarised per kind, every one with --all
+
+
+def _folder_with_drafted_rows(tmp_path):
+    import csv
+    import shutil
+
+    from explainer.dataset import DATA_DIR
+
+    folder = tmp_path / "drafted"
+    shutil.copytree(DATA_DIR, folder)
+    with (folder / "claims.csv").open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    for row in rows:
+        row["review"] = "check the status"
+    with (folder / "claims.csv").open("w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    return folder, len(rows)
+
+
+def test_validate_summarises_many_warnings_of_one_kind(tmp_path, capsys):
+    from explainer.__main__ import FIRST_WARNINGS, main
+
+    folder, n = _folder_with_drafted_rows(tmp_path)
+    assert n > FIRST_WARNINGS + 5
+    assert main(["validate", str(folder)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    listed = [line for line in out if "this draft row still needs a person" in line]
+    assert len(listed) == FIRST_WARNINGS + 1  # the first few, then one line for the rest
+    summary = listed[-1]
+    assert summary.startswith(f"warning: claims.csv: {n - FIRST_WARNINGS} more like the above")
+    assert "(lines " in summary and "Add --all to list every one." in summary
+    assert out[-1] == f"{folder}: valid ({n} warning(s))."
+
+
+def test_validate_all_lists_every_warning(tmp_path, capsys):
+    from explainer.__main__ import main
+
+    folder, n = _folder_with_drafted_rows(tmp_path)
+    assert main(["validate", str(folder), "--all"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    listed = [line for line in out if "this draft row still needs a person" in line]
+    assert len(listed) == n
+    assert not any("more like the above" in line for line in out)

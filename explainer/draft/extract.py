@@ -36,6 +36,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -698,7 +699,14 @@ def analyse(text: str, lang: str = "fr", known: list[dict[str, str]] | None = No
         for k, (a, b) in enumerate(split_sentences(para), start=1):
             sentences.append(Sentence(paragraph=p, index=k, text=para[a:b], start=a))
     docs = nlp.pipe([s.text for s in sentences])
-    for sent, doc in zip(sentences, docs, strict=True):
+    from explainer import progress
+
+    # A bar on a terminal for a long article only (a few seconds of work), see explainer.progress.
+    shown = progress.bar(
+        total=len(sentences), desc="drafting", unit=" sentences",
+        asked=None if len(sentences) >= LONG_ARTICLE_SENTENCES else False,
+    )  # fmt: skip
+    for sent, doc in zip(sentences, _ticking(docs, shown), strict=True):
         if lang == "fr":
             sent.tokens = _tokens_fr(doc)
             sent.entities = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
@@ -744,6 +752,20 @@ def analyse(text: str, lang: str = "fr", known: list[dict[str, str]] | None = No
     for sent in sentences:
         sent.cues = cue_rules.find_cues(sent, lang)
     return analysis
+
+
+# Articles of at least this many sentences (about 75 KB) show a progress bar on a terminal.
+LONG_ARTICLE_SENTENCES = 500
+
+
+def _ticking(items: Iterable[Any], bar: Any) -> Iterator[Any]:
+    """``items``, one step of ``bar`` each; the bar is closed at the end (or on an error)."""
+    try:
+        for item in items:
+            yield item
+            bar.update()
+    finally:
+        bar.close()
 
 
 def read_article(path: str | Path) -> str:
