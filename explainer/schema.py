@@ -447,9 +447,12 @@ _TOO_LARGE_HINT = (
 def _read_bytes(path: Path, file: str, problems: list[Problem]) -> bytes | None:
     wrong = regular_file_problem(path)
     if wrong is not None:
-        problems.append(
-            Problem(file, None, None, None, wrong, "Give an ordinary file, saved as CSV or text.")
+        hint = (
+            _TOO_LARGE_HINT
+            if wrong.startswith("this file is too large")
+            else "Give an ordinary file, saved as CSV or text."
         )
+        problems.append(Problem(file, None, None, None, wrong, hint))
         return None
     try:
         return path.read_bytes()

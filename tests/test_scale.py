@@ -299,3 +299,49 @@ def test_validate_all_lists_every_warning(tmp_path, capsys):
     listed = [line for line in out if "this draft row still needs a person" in line]
     assert len(listed) == n
     assert not any("more like the above" in line for line in out)
+
+
+def test_a_file_past_the_fixed_limit_is_refused_unread_with_the_limit(tmp_path):
+    from explainer import schema
+    from explainer.__main__ import main
+    from explainer.synthetic import write_synthetic
+
+    folder = write_synthetic(tmp_path / "huge", 20)
+    with (folder / "claims.csv").open("r+b") as f:
+        f.truncate(schema.MAX_FILE_BYTES + 1)  # sparse: no disk used, and never read
+    problems = [p for p in schema.read_folder(folder)[2] if p.severity == "error"]
+    assert [(p.file, p.message) for p in problems] == [
+        (
+            "claims.csv",
+            f"this file is too large ({schema.MAX_FILE_BYTES + 1:,} bytes; at most "
+            f"{schema.MAX_FILE_BYTES:,})",
+        )
+    ]
+    assert problems[0].hint.startswith("Split the archive")
+    assert main(["validate", str(folder)]) == 1
+
+
+# --------------------------------------------------------------------------------------------------
+# The benchmark's machinery, on a tiny size (its timings are printed, never asserted)
+
+
+def test_the_scale_benchmark_writes_every_figure(tmp_path):
+    from pathlib import Path
+
+    script = Path(__file__).resolve().parent.parent / "benchmarks" / "scale.py"
+    out = tmp_path / "scale.json"
+    subprocess.run(
+        [sys.executable, str(script), "--sizes", "300", "--draft-kb", "2", "--json", str(out)],
+        capture_output=True, text=True, check=True, timeout=600,
+    )  # fmt: skip
+    import json
+
+    report = json.loads(out.read_text(encoding="utf-8"))
+    assert set(report["machine"]) >= {"cpu", "cores", "memory_gb", "python", "pandas"}
+    row = report["sizes"]["300"]
+    assert row["load_claims"] == 300 and row["validate_errors"] == 0
+    assert row["load_ratio"] > 0 and row["validate_peak_rss_mb"] > 0
+    huge = report["huge_file"]
+    assert huge["exit"] == 1 and huge["traceback"] is False and "too large" in huge["message"]
+    assert report["draft"]["2KB"]["draft_s"] > 0
+    assert report["import"]["explainer_s"] > 0
