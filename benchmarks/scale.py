@@ -41,6 +41,14 @@ TABLES = ("actors", "sources", "claims")
 
 
 def _peak_mb() -> float:
+    """This process's peak RSS in MB. VmHWM, not ru_maxrss: ru_maxrss carries over through
+    fork and exec, so a child would report the benchmark's own size when that is larger."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except (OSError, ValueError, IndexError):
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kB on Linux
 
 
@@ -172,15 +180,16 @@ def huge_file(work: Path, size: int = 1 << 30) -> dict:
         f.truncate(size)
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     code = (
-        "import resource, sys\n"
+        "import sys\n"
         "from explainer.__main__ import main\n"
+        "sys.path.insert(0, sys.argv[2])\n"
+        "from scale import _peak_mb\n"
         "code = main(['validate', sys.argv[1]])\n"
-        "peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024\n"
-        "print('peak', peak, file=sys.stderr)\n"
+        "print('peak', _peak_mb(), file=sys.stderr)\n"
         "sys.exit(code)\n"
     )
     out = subprocess.run(
-        [sys.executable, "-c", code, str(folder)],
+        [sys.executable, "-c", code, str(folder), str(Path(__file__).resolve().parent)],
         capture_output=True,
         text=True,
         env=env,
