@@ -582,22 +582,37 @@ def _read_table(
 
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
+# Where str.splitlines also cuts a line, and CSV does not.
+_OTHER_BREAKS = re.compile("[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+_CHUNK = 1 << 20  # characters split into lines at a time
 
 
 def _csv_lines(text: str, advance: Callable[[int], object] | None = None) -> Iterator[str]:
     """The lines of ``text`` with their ends, cut at \\r\\n, \\r or \\n only (as CSV is);
-    ``advance(characters)`` is told the progress every 20,000 lines."""
-    if advance is None:
-        for m in _LINE.finditer(text):
+    ``advance(characters)`` is told the progress as it goes.
+
+    str.splitlines on a megabyte at a time (cut after a \\n, so never inside \\r\\n) when the
+    text has no other line break it would cut at, else a regular expression: the lines of a
+    large file are never all held at once, and there is no copy of the whole text.
+    """
+    if _OTHER_BREAKS.search(text):
+        done = 0
+        for k, m in enumerate(_LINE.finditer(text), start=1):
             yield m.group()
+            if advance is not None and k % 20_000 == 0:
+                advance(m.end() - done)
+                done = m.end()
+        if advance is not None:
+            advance(len(text) - done)
         return
-    done = 0
-    for k, m in enumerate(_LINE.finditer(text), start=1):
-        yield m.group()
-        if k % 20_000 == 0:
-            advance(m.end() - done)
-            done = m.end()
-    advance(len(text) - done)
+    start = 0
+    while start < len(text):
+        cut = text.find("\n", start + _CHUNK)
+        end = len(text) if cut < 0 else cut + 1
+        yield from text[start:end].splitlines(keepends=True)
+        if advance is not None:
+            advance(end - start)
+        start = end
 
 
 def table_from_rows(

@@ -345,3 +345,27 @@ def test_the_scale_benchmark_writes_every_figure(tmp_path):
     assert huge["exit"] == 1 and huge["traceback"] is False and "too large" in huge["message"]
     assert report["draft"]["2KB"]["draft_s"] > 0
     assert report["import"]["explainer_s"] > 0
+
+
+# --------------------------------------------------------------------------------------------------
+# The reader's lines: cut exactly as io.StringIO(newline="") cuts them, without its copy
+
+
+@pytest.mark.parametrize("chunk", [3, 1 << 20])
+def test_csv_lines_are_those_of_stringio(chunk, monkeypatch):
+    import io
+
+    from explainer import schema
+
+    monkeypatch.setattr(schema, "_CHUNK", chunk)  # small chunks: cuts between \r and \n tried
+
+    @settings(max_examples=800, deadline=None)
+    @given(st.text(alphabet=st.sampled_from(list('ab,"\r\n \x0b\x85\u2028é')), max_size=60))
+    def same(text):
+        expected = list(io.StringIO(text, newline=""))
+        assert list(schema._csv_lines(text)) == expected
+        told: list[int] = []
+        assert list(schema._csv_lines(text, told.append)) == expected
+        assert sum(told) == len(text)  # the progress adds up to the whole text
+
+    same()
