@@ -54,8 +54,10 @@ format: $(STAMP)
 notebooks: $(STAMP)
 	$(BIN)/python tools/build_notebooks.py
 
+## make benchmark: the interaction benchmark, then the archive-scale one (issue 14), JSON in artifacts/
 benchmark: $(STAMP)
 	$(BIN)/python benchmarks/interaction.py --json artifacts/benchmark.json
+	$(BIN)/python benchmarks/scale.py --json artifacts/scale.json
 
 clean:
 	rm -rf $(VENV) artifacts .pytest_cache .ruff_cache

@@ -8,9 +8,19 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 from pathlib import Path
 from typing import NoReturn
+
+# Warnings of one kind beyond this many are summarised in one line (all shown with --all).
+FIRST_WARNINGS = 3
+
+
+def _warning_kind(p: object) -> tuple[str, str, str]:
+    """What makes warnings "the same": file, column and message, without the numbers in it."""
+    message = re.sub(r"\d[\d,]*", "#", p.message)  # type: ignore[attr-defined]
+    return (p.file, p.column or "", message)  # type: ignore[attr-defined]
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -20,8 +30,27 @@ def _validate(args: argparse.Namespace) -> int:
     problems = validate(folder)
     errors = [p for p in problems if p.severity == "error"]
     warnings = [p for p in problems if p.severity == "warning"]
+    # Every error; of the warnings, the first few of each kind, then one line per kind saying how
+    # many more and where (a draft of a long article has thousands of "needs a person").
+    seen: dict[tuple[str, str, str], list] = {}
     for p in problems:
+        if p.severity == "warning" and not args.all:
+            same = seen.setdefault(_warning_kind(p), [])
+            same.append(p)
+            if len(same) > FIRST_WARNINGS:
+                continue
         print(p)
+    for same in seen.values():
+        if len(same) > FIRST_WARNINGS:
+            more = same[FIRST_WARNINGS:]
+            lines = [str(p.line) for p in more[:5] if p.line]
+            where = (
+                f" (lines {', '.join(lines)}{', ...' if len(more) > 5 else ''})" if lines else ""
+            )
+            print(
+                f"warning: {same[0].file}: {len(more)} more like the above "
+                f"({same[0].message!r}){where}. Add --all to list every one."
+            )
     if errors:
         print(
             f"{folder}: {len(errors)} error(s), {len(warnings)} warning(s). Fix the errors above, "
@@ -248,6 +277,11 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("validate", help="check a dataset folder; list every problem")
     check.add_argument("folder", nargs="?", help="dataset folder (default: the bundled data/)")
+    check.add_argument(
+        "--all",
+        action="store_true",
+        help=f"list every warning (by default, {FIRST_WARNINGS} of each kind, then how many more)",
+    )
     check.set_defaults(run=_validate)
     page = commands.add_parser(
         "export",
@@ -328,6 +362,14 @@ def main(argv: list[str] | None = None) -> int:
         # The reader went away (| head): not our failure to report, and no traceback either.
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
+        return 1
+    except MemoryError:
+        print(
+            "The memory ran out: this input needs more memory than this machine has free; nothing "
+            "more was written. Split it (a dataset folder a year, say), or use a machine with more "
+            "free memory.",
+            file=sys.stderr,
+        )
         return 1
     except OSError as error:  # a path the system refuses (a name too long, a loop of links)
         name = str(error.filename or "")

@@ -118,7 +118,7 @@ def _text_frame(table: schema.Table, name: str) -> pd.DataFrame:
     return frame
 
 
-def load_dataset(path: str | Path | None = None) -> Dataset:
+def load_dataset(path: str | Path | None = None, *, progress: bool | None = None) -> Dataset:
     """Load and validate a dataset folder.
 
     Parameters
@@ -129,6 +129,9 @@ def load_dataset(path: str | Path | None = None) -> Dataset:
         those three tables as sheets; or such a workbook itself: see
         :mod:`explainer.spreadsheet`). Default: the bundled dataset (the Numerama article of October
         2024). A relative path is read from the current working directory.
+    progress : bool, optional
+        Show a progress bar while reading (True) or never (False). Default: on a terminal, for
+        large tables only (see :mod:`explainer.progress`).
 
     Returns
     -------
@@ -147,7 +150,7 @@ def load_dataset(path: str | Path | None = None) -> Dataset:
     >>> ds.claims[["id", "status"]].head(2)  # doctest: +SKIP
     """
     folder = _folder(path)
-    tables, texts, problems = schema.read_folder(folder)
+    tables, texts, problems = schema.read_folder(folder, progress=progress)
     if any(p.severity == "error" for p in problems):
         raise DatasetError(folder, problems)
 
@@ -177,15 +180,17 @@ def load_dataset(path: str | Path | None = None) -> Dataset:
     )
 
 
-def validate(path: str | Path | None = None) -> list[Problem]:
+def validate(path: str | Path | None = None, *, progress: bool | None = None) -> list[Problem]:
     """Every problem in a dataset folder (errors and warnings), without loading it.
 
     Parameters
     ----------
     path : str or pathlib.Path, optional
         The folder; default the bundled dataset.
+    progress : bool, optional
+        Show a progress bar (True) or never (False); default: on a terminal, for large tables.
     """
-    return schema.read_folder(_folder(path))[2]
+    return schema.read_folder(_folder(path), progress=progress)[2]
 
 
 def _folder(path: object) -> Path:

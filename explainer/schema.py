@@ -17,25 +17,28 @@ to save them.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import difflib
 import io
 import json
+import os
 import re
 import stat
 import warnings
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
 
-with warnings.catch_warnings():  # pandera warns about its own import layout; nothing for our users
-    warnings.simplefilter("ignore")
+from explainer import bidi, dates
+
+if TYPE_CHECKING:  # pandera is imported when validation runs (issue 14: a light `import explainer`)
     import pandera.pandas as pa
     from pandera.errors import SchemaErrors
-
-from explainer import bidi, dates
 
 __all__ = [
     "DESCRIPTOR_PATH",
@@ -379,12 +382,77 @@ def regular_file_problem(path: Path) -> str | None:
     return None
 
 
+# What reading, validating and loading a table takes in memory, per byte of its file: about 6 on
+# 100,000 synthetic claims (benchmarks/scale.py measures it); 8 leaves room.
+READ_MEMORY_FACTOR = 8
+
+
+def available_memory() -> int | None:
+    """Bytes this process may still take, or None when the system does not say.
+
+    The least of the free memory (``MemAvailable``), what the container's limit leaves
+    (cgroup ``memory.max``) and what this process's own limit leaves (``ulimit -v``).
+    """
+    found: list[int] = []
+    try:
+        with open("/proc/meminfo", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("MemAvailable:"):
+                    found.append(int(line.split()[1]) * 1024)
+    except (OSError, ValueError, IndexError):
+        pass
+    try:
+        most = Path("/sys/fs/cgroup/memory.max").read_text().strip()
+        used = Path("/sys/fs/cgroup/memory.current").read_text().strip()
+        if most != "max":
+            found.append(int(most) - int(used))
+    except (OSError, ValueError):
+        pass
+    try:
+        import resource
+
+        soft, _ = resource.getrlimit(resource.RLIMIT_AS)
+        if soft != resource.RLIM_INFINITY:
+            pages = int(Path("/proc/self/statm").read_text().split()[0])
+            found.append(soft - pages * os.sysconf("SC_PAGE_SIZE"))
+    except (ImportError, OSError, ValueError, IndexError):
+        pass
+    return max(0, min(found)) if found else None
+
+
+def _too_large_to_read(path: Path) -> str | None:
+    """Why the table at ``path`` cannot be read in the memory there is, said before reading it."""
+    try:
+        size = path.stat().st_size
+    except OSError:
+        return None  # the read says why
+    free = available_memory()
+    if free is None or size * READ_MEMORY_FACTOR <= free:
+        return None
+    limit = free // READ_MEMORY_FACTOR
+    return (
+        f"this file is too large to read with the memory free now ({size:,} bytes; at most "
+        f"{limit:,} bytes here: reading a table takes about {READ_MEMORY_FACTOR} times its size "
+        f"in memory, and {free:,} bytes are free)"
+    )
+
+
+_OUT_OF_MEMORY = "the memory ran out while reading this"
+_TOO_LARGE_HINT = (
+    "Split the archive into several dataset folders (one a year, say), or read it on a machine "
+    "with more free memory; nothing was read."
+)
+
+
 def _read_bytes(path: Path, file: str, problems: list[Problem]) -> bytes | None:
     wrong = regular_file_problem(path)
     if wrong is not None:
-        problems.append(
-            Problem(file, None, None, None, wrong, "Give an ordinary file, saved as CSV or text.")
+        hint = (
+            _TOO_LARGE_HINT
+            if wrong.startswith("this file is too large")
+            else "Give an ordinary file, saved as CSV or text."
         )
+        problems.append(Problem(file, None, None, None, wrong, hint))
         return None
     try:
         return path.read_bytes()
@@ -424,7 +492,12 @@ _CSV_ERRORS = {
 
 
 def _read_table(
-    path: Path, name: str, problems: list[Problem], *, guarded: bool = True
+    path: Path,
+    name: str,
+    problems: list[Problem],
+    *,
+    guarded: bool = True,
+    advance: Callable[[int], object] | None = None,
 ) -> Table | None:
     """One table of a folder; ``guarded``: its cells were written by save_dataset (see there)."""
     file = path.name
@@ -435,8 +508,16 @@ def _read_table(
                     f"Create {file} with the header row: {','.join(columns)}")
         )  # fmt: skip
         return None
-    raw = _read_bytes(path, file, problems)
-    text = None if raw is None else _decode(raw, file, problems)
+    if regular_file_problem(path) is None and (large := _too_large_to_read(path)):
+        problems.append(Problem(file, None, None, None, large, _TOO_LARGE_HINT))
+        return None
+    try:
+        raw = _read_bytes(path, file, problems)
+        text = None if raw is None else _decode(raw, file, problems)
+    except MemoryError:  # the estimate above was not enough: say so, never a traceback
+        problems.append(Problem(file, None, None, None, _OUT_OF_MEMORY, _TOO_LARGE_HINT))
+        return None
+    del raw  # the bytes are not needed once decoded: one copy of the file in memory, not two
     if text is None:
         return None
     if not text.strip():
@@ -464,7 +545,9 @@ def _read_table(
         else _delimiter(re.split("\r\n|\r|\n", text.lstrip("\r\n"), maxsplit=1)[0])
     )
     # strict: a malformed quote is an error here, not a silently merged cell.
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    # Lines cut as io.StringIO(text, newline="") cuts them, without its copy of the whole text (four
+    # bytes a character).
+    reader = csv.reader(_csv_lines(text, advance), delimiter=delimiter, strict=True)
     header: list[str] | None = None
     header_line = 1
     rows: list[list[str]] = []
@@ -474,7 +557,7 @@ def _read_table(
     try:
         for row in reader:
             start, end = end + 1, reader.line_num + offset
-            if not any(cell.strip() for cell in row):
+            if not "".join(row).strip():  # only empty or blank cells
                 blank_lines.append(start)
                 continue
             if header is None:
@@ -491,10 +574,45 @@ def _read_table(
         message, hint = _CSV_ERRORS.get(key, (f"the file cannot be read as CSV ({err})", ""))  # type: ignore[arg-type]
         problems.append(Problem(file, end + 1, None, None, message, hint))
         return None
+    del text, reader  # the cells are in ``rows``: the file's text can go before the frame is built
     return table_from_rows(
         file, name, header, header_line, rows, lines, blank_lines, delimiter, problems,
         guarded=guarded,
     )  # fmt: skip
+
+
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
+# Where str.splitlines also cuts a line, and CSV does not.
+_OTHER_BREAKS = re.compile("[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+_CHUNK = 1 << 20  # characters split into lines at a time
+
+
+def _csv_lines(text: str, advance: Callable[[int], object] | None = None) -> Iterator[str]:
+    """The lines of ``text`` with their ends, cut at \\r\\n, \\r or \\n only (as CSV is);
+    ``advance(characters)`` is told the progress as it goes.
+
+    str.splitlines on a megabyte at a time (cut after a \\n, so never inside \\r\\n) when the
+    text has no other line break it would cut at, else a regular expression: the lines of a
+    large file are never all held at once, and there is no copy of the whole text.
+    """
+    if _OTHER_BREAKS.search(text):
+        done = 0
+        for k, m in enumerate(_LINE.finditer(text), start=1):
+            yield m.group()
+            if advance is not None and k % 20_000 == 0:
+                advance(m.end() - done)
+                done = m.end()
+        if advance is not None:
+            advance(len(text) - done)
+        return
+    start = 0
+    while start < len(text):
+        cut = text.find("\n", start + _CHUNK)
+        end = len(text) if cut < 0 else cut + 1
+        yield from text[start:end].splitlines(keepends=True)
+        if advance is not None:
+            advance(end - start)
+        start = end
 
 
 def table_from_rows(
@@ -513,7 +631,8 @@ def table_from_rows(
     """A table from rows of text cells, as read from a CSV file or a spreadsheet's sheet.
 
     ``lines`` holds where each row starts (the header is ``header_line``); problems found (short
-    rows, unnamed columns, stray spaces, the header) are added to ``problems``. ``guarded``: the
+    rows, unnamed columns, stray spaces, the header) are added to ``problems``. ``rows`` is emptied
+    (its cells move into the frame, so that a large table is not held twice). ``guarded``: the
     cells were written by save_dataset, whose formula guard (a leading apostrophe) is removed.
     """
     columns = [f["name"] for f in fields(name)]
@@ -548,7 +667,8 @@ def table_from_rows(
                         f"A cell probably contains the separator {delimiter!r}: put that cell "
                         "between double quotes, or remove the extra cells.")
             )  # fmt: skip
-        rows[i] = (row + [""] * width)[:width]
+        if len(row) != width:
+            rows[i] = (row + [""] * width)[:width]
 
     # Columns without a name (spreadsheets add empty ones after the last) are dropped, and a column
     # named twice keeps its first occurrence (the header check reports the second).
@@ -565,26 +685,44 @@ def table_from_rows(
         elif column not in header[:j]:
             keep.append(j)
     names = [header[j] for j in keep]
-    frame = pd.DataFrame([[row[j] for j in keep] for row in rows], columns=names, dtype=object)
-
+    # Column by column on plain lists (issue 14): pandas' string methods on 100,000 rows cost
+    # seconds a table, these list passes a few milliseconds a column.
+    count = len(rows)
+    by_column = list(zip(*rows, strict=True)) if rows else [() for _ in header]
+    rows.clear()  # the cells live on in by_column; the row lists would double the table in memory
+    data: dict[str, pd.Series] = {}
     stray_rows: set[int] = set()
     stray_columns: list[str] = []
     apostrophes: list[tuple[int, str, str]] = []  # (row, column, value) kept with an apostrophe
-    for column in names:
-        values = frame[column].astype(str)
-        stripped = values.str.strip()
-        changed = np.flatnonzero((values != stripped).to_numpy() & (stripped != "").to_numpy())
-        if len(changed):
-            stray_rows.update(changed.tolist())
-            stray_columns.append(column)
+    for j, column in zip(keep, names, strict=True):
+        values = list(by_column[j])
+        by_column[j] = ()  # one copy of a column at a time
+        stripped = [v.strip() for v in values]
+        # str.strip returns the very same string when there is nothing to strip: comparing the
+        # lists is then a pass of identity checks, and the rows are looked at only when it fails.
+        if stripped != values:
+            changed = [
+                i for i, (v, s) in enumerate(zip(values, stripped, strict=True)) if v != s and s
+            ]
+            if changed:
+                stray_rows.update(changed)
+                stray_columns.append(column)
         # Empty cells become missing; a guarded formula-like cell loses its apostrophe (_unguard).
         # The "str" dtype even when empty or all missing, so that pandera's .str checks apply.
-        if guarded:
-            cells = [None if v == "" else _unguard(v) for v in stripped.tolist()]
+        joined = "\x00".join(stripped)  # one look for a cell starting with an apostrophe
+        if not (joined.startswith("'") or "\x00'" in joined):
+            cells = [v or None for v in stripped]
+        elif guarded:
+            cells = [None if v == "" else _unguard(v) if v[0] == "'" else v for v in stripped]
         else:  # a person's own file: an apostrophe they typed is part of the text
-            cells = [None if v == "" else v for v in stripped.tolist()]
-            apostrophes += [(i, column, v) for i, v in enumerate(cells) if v and _GUARDED.match(v)]
-        frame[column] = pd.Series(cells, index=frame.index, dtype="str")
+            cells = [None if v == "" else v for v in stripped]
+            apostrophes += [
+                (i, column, v)
+                for i, v in enumerate(cells)
+                if v and v[0] == "'" and _GUARDED.match(v)
+            ]
+        data[column] = pd.Series(cells, dtype="str")
+    frame = pd.DataFrame(data, index=pd.RangeIndex(count), columns=names)
     if stray_rows:
         problems.append(
             Problem(file, int(lines[min(stray_rows)]), stray_columns[0], None,
@@ -672,10 +810,15 @@ _BIDI_HINT = (
 def _bidi_warnings(file: str, frame: pd.DataFrame, lines: list[int] | np.ndarray) -> list[Problem]:
     """One warning a cell holding bidirectional controls (the first ten), then how many more."""
     found: list[tuple[int, str, str]] = []
+    controls = re.compile(f"[{bidi.BIDI_CONTROLS}]")
     for column in frame.columns:
-        values = frame[column]
-        hits = values.str.contains(f"[{bidi.BIDI_CONTROLS}]", regex=True, na=False).to_numpy()
-        found += [(int(i), column, str(values.iloc[i])) for i in np.flatnonzero(hits)]
+        present = frame[column].dropna()
+        # One search over the whole column first: almost every column holds no control at all.
+        joined = "\n".join(present.tolist())
+        if not any(c in joined for c in bidi.BIDI_CONTROLS):
+            continue
+        values = frame[column].tolist()
+        found += [(i, column, v) for i, v in enumerate(values) if v == v and controls.search(v)]
     problems = []
     for i, column, value in sorted(found)[:10]:
         codes = ", ".join(dict.fromkeys(bidi.find_controls(value)))
@@ -850,6 +993,15 @@ _PATTERN_HINTS = {
 }
 
 
+def _pandera():  # -> the module pandera.pandas
+    """Import pandera on first validation, not with the package: it is half of a cold import."""
+    with warnings.catch_warnings():  # pandera warns about its own import layout; nothing for users
+        warnings.simplefilter("ignore")
+        import pandera.pandas
+
+    return pandera.pandas
+
+
 def _edtf_valid(series: pd.Series) -> pd.Series:
     # Each distinct value is checked once (parse_date is cached too); results broadcast back.
     unique = series.dropna().unique()
@@ -858,6 +1010,7 @@ def _edtf_valid(series: pd.Series) -> pd.Series:
 
 
 def _column_checks(f: dict, refs: dict[str, set[str]]) -> list[pa.Check]:
+    pa = _pandera()
     constraints = f.get("constraints", {})
     checks: list[pa.Check] = []
     if "enum" in constraints:
@@ -903,6 +1056,7 @@ def _column_checks(f: dict, refs: dict[str, set[str]]) -> list[pa.Check]:
 
 
 def _schema(table: str, refs: dict[str, set[str]]) -> pa.DataFrameSchema:
+    pa = _pandera()
     columns = {}
     for f in fields(table):
         constraints = f.get("constraints", {})
@@ -975,7 +1129,11 @@ def _edtf_hint(value: str | None) -> str:
     return ""
 
 
-def validate_tables(tables: dict[str, Table], texts: dict[str, list[str]]) -> list[Problem]:
+def validate_tables(
+    tables: dict[str, Table],
+    texts: dict[str, list[str]],
+    step: Callable[[str], object] | None = None,
+) -> list[Problem]:
     """Validate read tables against the declared schema; return every problem found.
 
     Parameters
@@ -1008,7 +1166,11 @@ def validate_tables(tables: dict[str, Table], texts: dict[str, list[str]]) -> li
             ):
                 refs[f["name"]] = keys["actors"]
                 refs[f"ref:{f['name']}"] = "actors"
+        if step is not None:
+            step(f"checking {name}.csv")
         schema = _schema(name, refs)  # type: ignore[arg-type]
+        from pandera.errors import SchemaErrors  # loaded by _schema; imported here for the except
+
         try:
             schema.validate(table.frame, lazy=True)
         except SchemaErrors as err:
@@ -1127,7 +1289,8 @@ def _quote_rules(table: Table, texts: dict[str, list[str]]) -> list[Problem]:
     para = pd.to_numeric(cells.where(cells.str.fullmatch("[0-9]{1,18}")), errors="coerce")
     malformed = (cells.notna() & para.isna()).to_numpy()
     normalised: dict[str, list[str]] = {}  # each source text once, not once per quote
-    for i, (quote, source, p) in enumerate(zip(frame["quote"], frame["source"], para, strict=True)):
+    quotes, sources = frame["quote"].tolist(), frame["source"].tolist()  # lists: fast to walk
+    for i, (quote, source, p) in enumerate(zip(quotes, sources, para.tolist(), strict=True)):
         if not isinstance(quote, str) or not isinstance(source, str) or source not in texts:
             continue
         if malformed[i]:
@@ -1177,9 +1340,15 @@ def _loose(text: str) -> str:
     return re.sub("[’‘ʼ`]", "'", re.sub("[«»“”]", '"', text)).replace('" ', '"').replace(' "', '"')
 
 
+_SPACES = re.compile(r"\s+")
+_ODD_SPACES = re.compile(r"[^\S ]|  ")  # anything _normalise would change
+
+
 def _normalise(text: str) -> str:
     # Spreadsheets turn non-breaking spaces into spaces; everything else must match exactly.
-    return re.sub(r"\s+", " ", text.replace("\u00a0", " ").replace("\u202f", " "))
+    if not _ODD_SPACES.search(text):
+        return text  # the usual case, without building a new string
+    return _SPACES.sub(" ", text.replace("\u00a0", " ").replace("\u202f", " "))
 
 
 def _text_file_rules(
@@ -1227,7 +1396,9 @@ def _text_file_rules(
     return problems
 
 
-def read_folder(folder: Path) -> tuple[dict[str, Table], dict[str, list[str]], list[Problem]]:
+def read_folder(
+    folder: Path, *, progress: bool | None = None
+) -> tuple[dict[str, Table], dict[str, list[str]], list[Problem]]:
     """Read and validate a dataset folder.
 
     Parameters
@@ -1244,6 +1415,17 @@ def read_folder(folder: Path) -> tuple[dict[str, Table], dict[str, list[str]], l
         The tables read (those that could be read), the source texts, and every problem found
         (errors and warnings), in file order.
     """
+    try:
+        return _read_folder(folder, progress)
+    except (
+        MemoryError
+    ):  # past the size check (the memory filled meanwhile): a message, no traceback
+        return {}, {}, [Problem(str(folder), None, None, None, _OUT_OF_MEMORY, _TOO_LARGE_HINT)]
+
+
+def _read_folder(
+    folder: Path, progress: bool | None
+) -> tuple[dict[str, Table], dict[str, list[str]], list[Problem]]:
     from explainer import spreadsheet  # it builds on this module, so it is imported here
 
     problems: list[Problem] = []
@@ -1263,17 +1445,39 @@ def read_folder(folder: Path) -> tuple[dict[str, Table], dict[str, list[str]], l
         return {}, {}, problems
     tables = {}
     guarded = _folder_descriptor(folder, problems)
-    for name in TABLES:
-        table = _read_table(folder / f"{name}.csv", name, problems, guarded=guarded)
-        if table is not None:
-            tables[name] = table
-    texts = read_texts(folder, problems)
-    if (folder / "sources").is_dir():
-        problems.extend(_text_file_rules(folder / "sources", tables, texts))
-    problems.extend(validate_tables(tables, texts))
+    with _folder_bar(folder, progress) as bar:
+        for name in TABLES:
+            bar.set_description(f"reading {name}.csv", refresh=False)
+            table = _read_table(
+                folder / f"{name}.csv",
+                name,
+                problems,
+                guarded=guarded,
+                advance=None if bar.disable else bar.update,
+            )
+            if table is not None:
+                tables[name] = table
+        texts = read_texts(folder, problems)
+        if (folder / "sources").is_dir():
+            problems.extend(_text_file_rules(folder / "sources", tables, texts))
+        problems.extend(validate_tables(tables, texts, step=bar.set_description))
     order = {f"{n}.csv": i for i, n in enumerate(TABLES)}
     problems.sort(key=lambda p: (order.get(p.file, -1), p.line or 0))
     return tables, texts, problems
+
+
+def _folder_bar(folder: Path, asked: bool | None) -> Any:
+    """A progress bar over the characters of a folder's tables: only for large ones, unless asked
+    (see :mod:`explainer.progress`)."""
+    from explainer import progress
+
+    size = 0
+    for name in TABLES:
+        with contextlib.suppress(OSError):
+            size += (folder / f"{name}.csv").stat().st_size
+    if asked is None and size < progress.LARGE_BYTES:
+        asked = False
+    return progress.bar(total=size, desc="reading", unit="B", unit_scale=True, asked=asked)
 
 
 def read_texts(folder: Path, problems: list[Problem]) -> dict[str, list[str]]:

@@ -36,6 +36,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -130,29 +131,48 @@ _OPEN, _CLOSE = "«“", "»”"
 
 
 def split_sentences(paragraph: str) -> list[tuple[int, int]]:
-    """Sentence spans ``(start, end)`` in ``paragraph``, end exclusive, spaces left out."""
+    """Sentence spans ``(start, end)`` in ``paragraph``, end exclusive, spaces left out.
+
+    Linear in the paragraph's length (issue 14): quotation depth is kept as running counts, and the
+    word before a full stop is found by walking back from it, never by re-slicing the paragraph.
+    """
     spans = []
     start = 0
+    # Quote marks counted in paragraph[:counted]; at_start: the counts at ``start``.
+    counted, opens, closes = 0, 0, 0
+    at_start = (0, 0)
     for m in _END.finditer(paragraph):
-        before = paragraph[start : m.end()]
-        depth = sum(before.count(c) for c in _OPEN) - sum(before.count(c) for c in _CLOSE)
-        if depth > 0:
+        end = m.end()
+        opens += sum(paragraph.count(c, counted, end) for c in _OPEN)
+        closes += sum(paragraph.count(c, counted, end) for c in _CLOSE)
+        counted = end
+        if (opens - at_start[0]) - (closes - at_start[1]) > 0:
             continue  # inside a quotation: its full stops do not end our sentence
-        word = re.search(r"(\S+)$", paragraph[: m.start()])
-        token = word.group(1).lower().lstrip("(«“\"'") if word else ""
+        token = _word_before(paragraph, m.start()).lower().lstrip("(«“\"'")
         if m.group(0)[0] == "." and (
             token in _ABBREVIATIONS
             or re.fullmatch(r"[a-zà-þ]", token)  # an initial: "J. Smith"
             or re.fullmatch(r"(?:[a-z]\.)+[a-z]", token)  # "U.S", "e.g"
         ):
             continue
-        spans.append((start, m.end()))
-        start = m.end()
+        spans.append((start, end))
+        start = end
         while start < len(paragraph) and paragraph[start].isspace():
-            start += 1
+            start += 1  # spaces hold no quote marks: the counts at ``end`` are those at ``start``
+        at_start = (opens, closes)
     if paragraph[start:].strip():
         spans.append((start, len(paragraph.rstrip())))
     return spans
+
+
+def _word_before(text: str, at: int) -> str:
+    """The run of non-spaces ending at ``at`` (``(\\S+)$`` on ``text[:at]``, one final newline
+    allowed as ``$`` does), or ""; its cost is the word's length, not ``at``."""
+    end = at - 1 if at and text[at - 1] == "\n" else at
+    begin = end
+    while begin and not text[begin - 1].isspace():
+        begin -= 1
+    return text[begin:end]
 
 
 # --------------------------------------------------------------------------------------------------
@@ -679,7 +699,14 @@ def analyse(text: str, lang: str = "fr", known: list[dict[str, str]] | None = No
         for k, (a, b) in enumerate(split_sentences(para), start=1):
             sentences.append(Sentence(paragraph=p, index=k, text=para[a:b], start=a))
     docs = nlp.pipe([s.text for s in sentences])
-    for sent, doc in zip(sentences, docs, strict=True):
+    from explainer import progress
+
+    # A bar on a terminal for a long article only (a few seconds of work), see explainer.progress.
+    shown = progress.bar(
+        total=len(sentences), desc="drafting", unit=" sentences",
+        asked=None if len(sentences) >= LONG_ARTICLE_SENTENCES else False,
+    )  # fmt: skip
+    for sent, doc in zip(sentences, _ticking(docs, shown), strict=True):
         if lang == "fr":
             sent.tokens = _tokens_fr(doc)
             sent.entities = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
@@ -725,6 +752,20 @@ def analyse(text: str, lang: str = "fr", known: list[dict[str, str]] | None = No
     for sent in sentences:
         sent.cues = cue_rules.find_cues(sent, lang)
     return analysis
+
+
+# Articles of at least this many sentences (about 75 KB) show a progress bar on a terminal.
+LONG_ARTICLE_SENTENCES = 500
+
+
+def _ticking(items: Iterable[Any], bar: Any) -> Iterator[Any]:
+    """``items``, one step of ``bar`` each; the bar is closed at the end (or on an error)."""
+    try:
+        for item in items:
+            yield item
+            bar.update()
+    finally:
+        bar.close()
 
 
 def read_article(path: str | Path) -> str:

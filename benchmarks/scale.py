@@ -1,0 +1,298 @@
+"""Archive scale (issue 14): what a user waits for before interacting, as ratios and sizes.
+
+Each figure of the issue's table, measured in fresh interpreters (so that one figure's memory or
+caches do not flatter the next), on synthetic datasets from ``explainer.synthetic``:
+
+- ``load_dataset`` of N claims, as a ratio to a plain ``pandas.read_csv`` of the same three files
+  taken in the same run (goal at 100,000: at most 4x);
+- ``validate`` of N rows: seconds and peak RSS (goal at 200,000: at most 5 s and 400 MB);
+- a 1 GB ``claims.csv``: refused before it is read, with the limit stated, no traceback;
+- drafting one paragraph of 200 KB (and 2 MB with ``--full``): seconds (goals 2 s and 30 s);
+- ``import explainer`` against ``import pandas`` (goal: at most 0.2 s more).
+
+Timings are printed with the load average and the machine: on a shared machine they vary 2-3x.
+
+    python benchmarks/scale.py                      # 10,000 / 100,000 / 200,000 claims
+    python benchmarks/scale.py --full               # and 1,000,000 claims, a 2 MB paragraph
+    python benchmarks/scale.py --json artifacts/scale.json
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TABLES = ("actors", "sources", "claims")
+
+
+# --------------------------------------------------------------------------------------------------
+# What runs in a child interpreter: one measurement, printed as JSON on the last line
+
+
+def _peak_mb() -> float:
+    """This process's peak RSS in MB. VmHWM, not ru_maxrss: ru_maxrss carries over through
+    fork and exec, so a child would report the benchmark's own size when that is larger."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kB on Linux
+
+
+def child_load(folder: str) -> dict:
+    import pandas as pd
+
+    import explainer
+
+    start = time.perf_counter()
+    for name in TABLES:
+        pd.read_csv(Path(folder) / f"{name}.csv")
+    plain = time.perf_counter() - start
+    before = _peak_mb()
+    start = time.perf_counter()
+    ds = explainer.load_dataset(folder, progress=False)
+    took = time.perf_counter() - start
+    return {
+        "plain_read_csv_s": plain,
+        "load_s": took,
+        "claims": len(ds.claims),
+        "rss_before_mb": before,
+        "peak_rss_mb": _peak_mb(),
+    }
+
+
+def child_validate(folder: str) -> dict:
+    import explainer
+
+    before = _peak_mb()
+    start = time.perf_counter()
+    problems = explainer.validate(folder, progress=False)
+    took = time.perf_counter() - start
+    errors = sum(p.severity == "error" for p in problems)
+    return {
+        "validate_s": took,
+        "errors": errors,
+        "rss_before_mb": before,
+        "peak_rss_mb": _peak_mb(),
+    }
+
+
+def child_draft(kb: str) -> dict:
+    from explainer.dataset import DATA_DIR
+    from explainer.draft import draft_text
+    from explainer.draft.extract import load_nlp, read_article, split_paragraphs
+
+    article = " ".join(
+        split_paragraphs(read_article(DATA_DIR / "sources" / "numerama-2024-10.txt"))
+    )
+    size = int(kb) * 1024
+    paragraph = (article * (size // len(article) + 1))[:size]
+    load_nlp("fr")
+    start = time.perf_counter()
+    result = draft_text(paragraph, lang="fr", date="2024-10")
+    return {
+        "draft_s": time.perf_counter() - start,
+        "claims": len(result.claims),
+        "peak_rss_mb": _peak_mb(),
+    }
+
+
+CHILDREN = {"load": child_load, "validate": child_validate, "draft": child_draft}
+
+
+def run_child(kind: str, argument: str, timeout: float = 3600) -> dict:
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "EXPLAINER_PROGRESS": "0"}
+    out = subprocess.run(
+        [sys.executable, __file__, "--child", kind, argument],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=timeout,
+        check=False,
+    )
+    if out.returncode != 0:
+        raise SystemExit(f"{kind} {argument} failed:\n{out.stderr[-2000:]}")
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+# --------------------------------------------------------------------------------------------------
+# The parent: datasets, figures, the table
+
+
+def machine() -> dict:
+    cpu = "unknown"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    import pandas
+
+    return {
+        "cpu": cpu,
+        "cores": os.cpu_count(),
+        "memory_gb": round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 1e9, 1),
+        "python": platform.python_version(),
+        "pandas": pandas.__version__,
+        "system": platform.system(),
+    }
+
+
+def load_average() -> float:
+    return round(os.getloadavg()[0], 2)
+
+
+def median_import(module: str, runs: int = 3) -> float:
+    code = f"import time; t = time.perf_counter(); import {module}; print(time.perf_counter() - t)"
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    times = [
+        float(
+            subprocess.run(
+                [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
+            ).stdout
+        )
+        for _ in range(runs)
+    ]
+    return statistics.median(times)
+
+
+def huge_file(work: Path, size: int = 1 << 30) -> dict:
+    """A 1 GB claims.csv (sparse on disk): validate refuses it before reading, with the limit."""
+    from explainer.synthetic import write_synthetic
+
+    folder = write_synthetic(work / "huge", 100)
+    with (folder / "claims.csv").open("r+b") as f:
+        f.truncate(size)
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    code = (
+        "import sys\n"
+        "from explainer.__main__ import main\n"
+        "sys.path.insert(0, sys.argv[2])\n"
+        "from scale import _peak_mb\n"
+        "code = main(['validate', sys.argv[1]])\n"
+        "print('peak', _peak_mb(), file=sys.stderr)\n"
+        "sys.exit(code)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(folder), str(Path(__file__).resolve().parent)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=600,
+        check=False,
+    )
+    peak = float(out.stderr.rsplit("peak", 1)[1].split()[0])
+    message = next((line for line in out.stdout.splitlines() if "claims.csv" in line), "")
+    return {
+        "file_bytes": size,
+        "exit": out.returncode,
+        "peak_rss_mb": peak,
+        "traceback": "Traceback" in out.stdout + out.stderr,
+        "message": message,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
+    parser.add_argument("--full", action="store_true", help="add 1,000,000 claims and 2 MB")
+    parser.add_argument("--sizes", type=int, nargs="*", help="claims (default 10k 100k 200k)")
+    parser.add_argument("--draft-kb", type=int, nargs="*", help="paragraphs (default 200 KB)")
+    parser.add_argument("--json", type=Path, help="write the figures here too")
+    args = parser.parse_args(argv)
+    if args.child:
+        print(json.dumps(CHILDREN[args.child[0]](args.child[1])))
+        return 0
+
+    from explainer.synthetic import write_synthetic
+
+    sizes = args.sizes or [10_000, 100_000, 200_000] + ([1_000_000] if args.full else [])
+    report: dict = {
+        "machine": machine(),
+        "started": time.strftime("%Y-%m-%d %H:%M:%S %Z"),
+        "load_average_start": load_average(),
+        "sizes": {},
+    }
+    m = report["machine"]
+    print(
+        f"machine: {m['cpu']}, {m['cores']} cores, {m['memory_gb']} GB, Python {m['python']}, "
+        f"pandas {m['pandas']}; load average {report['load_average_start']}"
+    )
+
+    pandas_s, explainer_s = median_import("pandas"), median_import("explainer")
+    report["import"] = {
+        "pandas_s": pandas_s,
+        "explainer_s": explainer_s,
+        "over_pandas_s": explainer_s - pandas_s,
+        "load_average": load_average(),
+    }
+    print(
+        f"import explainer {explainer_s:.2f} s, import pandas {pandas_s:.2f} s: "
+        f"+{explainer_s - pandas_s:.2f} s (goal <= +0.2 s)  [load {load_average()}]"
+    )
+
+    with tempfile.TemporaryDirectory(prefix="explainer-scale-") as tmp:
+        work = Path(tmp)
+        for n in sizes:
+            folder = write_synthetic(work / f"s{n}", n)
+            size = sum((folder / f"{t}.csv").stat().st_size for t in TABLES)
+            load = run_child("load", str(folder))
+            check = run_child("validate", str(folder))
+            ratio = load["load_s"] / load["plain_read_csv_s"]
+            row = {
+                "csv_bytes": size,
+                **{f"load_{k}": v for k, v in load.items()},
+                "load_ratio": ratio,
+                **{f"validate_{k}": v for k, v in check.items()},
+                "load_average": load_average(),
+            }
+            report["sizes"][n] = row
+            print(
+                f"{n:>9,} claims ({size / 1e6:.0f} MB CSV): load_dataset {load['load_s']:.2f} s = "
+                f"{ratio:.1f}x plain read_csv ({load['plain_read_csv_s']:.2f} s), peak "
+                f"{load['peak_rss_mb']:.0f} MB; validate {check['validate_s']:.2f} s, peak "
+                f"{check['peak_rss_mb']:.0f} MB  [load {row['load_average']}]"
+            )
+
+            shutil.rmtree(folder)
+        report["huge_file"] = huge = huge_file(work)
+        print(
+            f"1 GB claims.csv: exit {huge['exit']}, peak {huge['peak_rss_mb']:.0f} MB "
+            f"({huge['peak_rss_mb'] * 2**20 / huge['file_bytes']:.2f}x the file), traceback "
+            f"{huge['traceback']}: {huge['message']}"
+        )
+
+    report["draft"] = {}
+    for kb in args.draft_kb or [200] + ([2048] if args.full else []):
+        drafted = run_child("draft", str(kb))
+        drafted["load_average"] = load_average()
+        report["draft"][f"{kb}KB"] = drafted
+        print(
+            f"draft one {kb} KB paragraph: {drafted['draft_s']:.1f} s, {drafted['claims']} "
+            f"claims, peak {drafted['peak_rss_mb']:.0f} MB  [load {drafted['load_average']}]"
+        )
+
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps(report, indent=2, default=str) + "\n", encoding="utf-8")
+        print(f"wrote {args.json}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
