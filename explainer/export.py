@@ -337,10 +337,10 @@ def _model_spec(
 def _network_spec(data: Dataset, lang: str) -> dict[str, Any]:
     """The network for the page.
 
-    Its edges bundle claims (width: how many; style: the firmest status), so an edge is not owned
-    by claims the way a timeline mark is: the page redraws the edges from the claims of each pair
-    with the rules of :class:`~explainer.figures.network.NetworkModel` (``networkData`` in
-    ``offline.js``); the browser tests check that both give the same arrays.
+    Its edges bundle claims (width: how many; style: the status first in STATUS_ORDER), so an
+    edge is not owned by claims the way a timeline mark is: the page redraws the edges from the
+    claims of each pair with the rules of :class:`~explainer.figures.network.NetworkModel`
+    (``networkData`` in ``offline.js``); the browser tests check that both give the same arrays.
     """
     from explainer.figures import network as network_figure
     from explainer.figures.network import WIDTH_CLASSES, NetworkModel

@@ -1,10 +1,13 @@
-"""The actor network: who is linked to whom, by how many claims, and how firmly.
+"""The actor network: who is linked to whom, by how many claims, and who vouches for them.
 
 Actors are nodes; every claim with a target is a directed edge from its actor to its target. Edges
 between the same two actors are bundled: the width says how many claims, the line style and colour
-say the *firmest* status among them (so a single established fact is not drowned by many reports,
-and a bundle of reports never looks like a fact). The layout is computed once, with a fixed seed,
-and kept when a filter changes what is shown, so that nothing jumps around.
+say the status of the bundle that comes first in ``STATUS_ORDER`` (the public record first, so a
+single established fact is not drowned by many reports). A bundle is not one claim: a Musk -> Putin
+edge drawn as established may also carry stated and reported claims; its hover lists them all, and
+the lesson asks students what it bundles. Status is sourcing, never a measure of truth. The layout
+is computed once, with a fixed seed, and kept when a filter changes what is shown, so that nothing
+jumps around.
 """
 
 from __future__ import annotations
@@ -228,13 +231,13 @@ class NetworkModel:
             shown = np.sort(shown[order])
         drawn = np.zeros(len(self.pairs), dtype=bool)
         drawn[shown] = True
-        firmest = np.where(drawn, np.argmax(counts > 0, axis=1), -1)
+        first = np.where(drawn, np.argmax(counts > 0, axis=1), -1)
         width_class = np.zeros(len(self.pairs), dtype=np.int64)
         for k, (low, _, _) in enumerate(WIDTH_CLASSES):
             width_class[total >= low] = k
         out: dict[str, dict[str, Any]] = {}
         for code, status in enumerate(STATUS_ORDER):
-            of_status = shown[firmest[shown] == code]
+            of_status = shown[first[shown] == code]
             for k in range(len(WIDTH_CLASSES)):
                 sel = of_status[width_class[of_status] == k]
                 g = self.geo[sel]
@@ -441,7 +444,8 @@ def actor_network(
     -------
     plotly.graph_objects.Figure
         Edge width: number of claims (in classes, see :data:`WIDTH_CLASSES`); edge style: the
-        firmest status among them. Deterministic: fixed trace uids and a seeded layout.
+        status among them that comes first in ``STATUS_ORDER``. Deterministic: fixed trace uids
+        and a seeded layout.
 
     Examples
     --------
