@@ -820,7 +820,7 @@ class Explorer(widgets.VBox):
         """
         tl = self._timeline
         window = self._window()
-        known = to_bound(self._query.get("known_on"), side="end")
+        known = self.known_by  # the Known-by control's day: part A's line (known_line) draws it
         layout = tl.frame(
             self.lang,
             window=window,
