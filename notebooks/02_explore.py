@@ -26,8 +26,6 @@
 # 15 minutes.
 #
 # </details>
-#
-# ## Explore
 
 # %%
 import explainer as ex

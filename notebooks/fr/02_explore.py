@@ -27,8 +27,6 @@
 # 15 minutes.
 #
 # </details>
-#
-# ## Explorer
 
 # %%
 import explainer as ex
