@@ -26,6 +26,8 @@
 # 15 minutes.
 #
 # </details>
+#
+# ## Explore
 
 # %%
 import explainer as ex

@@ -27,6 +27,8 @@
 # 15 minutes.
 #
 # </details>
+#
+# ## Explorer
 
 # %%
 import explainer as ex
