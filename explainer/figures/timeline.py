@@ -80,7 +80,7 @@ NAME_WIDTH = 16  # lane names are wrapped to lines of about this many characters
 CHAR_PX = 8.6  # the width of a character of 14 px text, generously (DejaVu Sans is wide)
 # Pixels above and below the plot area: title, key and year axis at the top, year axis and the
 # reading guide at the bottom. The key is placed this far from the top (plotly adds its height).
-TOP_PX = 176
+TOP_PX = 158
 BOTTOM_PX = 120
 # A timeline is at least this tall (px), even for one claim: on a narrow screen its keys wrap onto
 # more lines, and plotly.js cannot draw an axis in a plot they squeeze to nothing ("Something went
@@ -1169,7 +1169,7 @@ class TimelineModel:
             # Above the plot, from the top: the title, then the status key.
             # Below plotly's toolbar (its row of buttons, top right, would cover the title).
             "title.y": 1 - 34 / height,
-            "legend.y": 1 - 68 / height,
+            "legend.y": 1 - 62 / height,
             "legend2.y": 4 / height,
             "xaxis.type": "date",
             "xaxis.range": x_range,

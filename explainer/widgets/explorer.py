@@ -491,8 +491,11 @@ class Explorer(widgets.VBox):
         self._controls = widgets.HBox(
             [
                 self.actors,
-                widgets.VBox([self.dates, self.known_on, self._help]),
-                widgets.VBox([statuses, kinds, actions, self.language]),
+                widgets.VBox([self.dates, self.known_on]),
+                # The sliders' keys under the shorter column beside them, not under the sliders
+                # (the tallest column): the controls end a row higher, and at 1366x768 the
+                # timeline's first lanes are on the first screen with them.
+                widgets.VBox([statuses, kinds, actions, self.language, self._help]),
             ]
         )
         self._controls.add_class("explainer-controls")
@@ -820,7 +823,7 @@ class Explorer(widgets.VBox):
         """
         tl = self._timeline
         window = self._window()
-        known = to_bound(self._query.get("known_on"), side="end")
+        known = self.known_by  # the Known-by control's day: part A's line (known_line) draws it
         layout = tl.frame(
             self.lang,
             window=window,

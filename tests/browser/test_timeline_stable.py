@@ -371,7 +371,8 @@ def test_explorer_timeline_holds_still_and_fits_a_projector(
     watched_page.shot("projector-no-commentary")
 
     # 3. The language switch: every mark and year stays put; the key's titles are in French.
-    click_button(page, t("ui.lang.fr", "en"))
+    # The language control: radio buttons, the checked one the active language.
+    page.get_by_role("radio", name=t("ui.lang.fr", "en"), exact=True).check()
     wait_for(
         page,
         f"Array.from(gd.querySelectorAll('text[class$=titletext]')).some((e) => "
@@ -480,9 +481,9 @@ def test_known_by_is_drawn_as_a_line_and_moves_nothing(watched_page, voila_serve
     wait_for(page, f"({COUNT}) > 0", "the first draw", watched_page)
     wait_for(page, "Math.abs(gd._fullLayout.width - gd.clientWidth) <= 2", "sizing", watched_page)
     before = drawn(page)
-    label = t("ui.known_on", "en")
-    # The slider's handle next to the label "Known by" (ipywidgets: a noUiSlider handle).
-    handle = page.locator(".widget-slider", has_text=label).locator(".noUi-handle").first
+    # The Known-by month slider (a native range input, named "Known by the end of"), by its
+    # accessible name: one ArrowLeft is one month back from "today (everything)".
+    handle = page.get_by_role("slider", name=t("ui.known_slider", "en"), exact=True)
     handle.focus()
     page.keyboard.press("ArrowLeft")
     wait_for(
