@@ -130,11 +130,15 @@ def settle(page, width: int, height: int) -> dict:
     page.wait_for_function(
         f"""() => {{
           const gd = {TIMELINE};
-          const w = gd._fullLayout.width, box = gd.parentElement.getBoundingClientRect().width;
+          const w = gd._fullLayout.width;
+          const box = gd.parentElement.getBoundingClientRect().width;
+          const own = gd.getBoundingClientRect().width;
           if (window.innerWidth !== {width}) return false;  // the window has not resized yet
-          const same = window.__lastW === w;
-          window.__lastW = w;
-          return same && Math.abs(w - box) < 2;
+          // Settled: the drawn width, its box and the plot's own box agree, twice in a row.
+          const now = [w, box, own].map(Math.round).join();
+          const same = window.__lastW === now;
+          window.__lastW = now;
+          return same && Math.abs(w - box) < 2 && Math.abs(w - own) < 2;
         }}""",
         timeout=60_000,
         polling=500,
