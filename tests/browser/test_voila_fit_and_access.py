@@ -13,6 +13,7 @@ Screenshots of each size are saved in artifacts/screenshots/.
 from __future__ import annotations
 
 import re
+import time
 
 import pytest
 
@@ -124,26 +125,29 @@ def open_at(watched_page, voila_server, width: int, height: int) -> list[str]:
     return outside
 
 
-def settle(page, width: int, height: int) -> dict:
-    """Resize the window and wait until the plot has followed (its layout width is stable)."""
+def settle(page, width: int, height: int, *, limit: float = 30.0) -> dict:
+    """Resize the window and wait until the plot has followed; return the page's measures.
+
+    Followed means: the figure is drawn at its own box's width, its box has taken the width the
+    layout gives it (the card beside it, or the whole width once stacked), and both stay the same
+    over two looks half a second apart. The page may take a moment to reflow after a resize: what
+    is asserted is that it gets there, within ``limit`` seconds.
+    """
     page.set_viewport_size({"width": width, "height": height})
-    page.wait_for_function(
-        f"""() => {{
-          const gd = {TIMELINE};
-          const w = gd._fullLayout.width;
-          const box = gd.parentElement.getBoundingClientRect().width;
-          const own = gd.getBoundingClientRect().width;
-          if (window.innerWidth !== {width}) return false;  // the window has not resized yet
-          // Settled: the drawn width, its box and the plot's own box agree, twice in a row.
-          const now = [w, box, own].map(Math.round).join();
-          const same = window.__lastW === now;
-          window.__lastW = now;
-          return same && Math.abs(w - box) < 2 && Math.abs(w - own) < 2;
-        }}""",
-        timeout=60_000,
-        polling=500,
-    )
-    return page.evaluate(MEASURE)
+    page.wait_for_function(f"() => window.innerWidth === {width}", timeout=60_000)
+    stacked = width < 800
+    deadline, last, m = time.monotonic() + limit, None, page.evaluate(MEASURE)
+    while time.monotonic() < deadline:
+        m = page.evaluate(MEASURE)
+        plot, card, explorer = m["plot"], m["card"], m["explorer"]
+        room = explorer["width"] if stacked else explorer["width"] - card["width"]
+        placed = abs(m["layoutWidth"] - plot["width"]) < 2 and plot["width"] <= room + 1
+        now = (round(m["layoutWidth"]), round(plot["width"]), round(explorer["width"]))
+        if placed and now == last:
+            return m
+        last = now if placed else None
+        time.sleep(0.5)
+    return m  # not settled: assert_fits says what is wrong
 
 
 def assert_fits(m: dict, n_claims: int, *, stacked: bool) -> None:
