@@ -232,10 +232,14 @@ def _table_text(frame: pd.DataFrame, name: str) -> str:
 
 
 def _kind_of(path: Path) -> str | None:
-    """None for a regular file or nothing; else what is there, in words."""
+    """None for a regular file or nothing; else what is there, in words.
+
+    The one check of every writer (save_dataset, export): a folder, a link, a pipe or a device is
+    never replaced. A path the system cannot look at reads as nothing; writing it then says why.
+    """
     try:
         mode = path.lstat().st_mode
-    except FileNotFoundError:
+    except OSError:
         return None
     if stat.S_ISREG(mode):
         return None

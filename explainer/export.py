@@ -27,7 +27,6 @@ import json
 import math
 import os
 import re
-import stat
 import tempfile
 from collections.abc import Callable, Iterable
 from importlib import resources
@@ -38,7 +37,7 @@ import numpy as np
 import pandas as pd
 
 from explainer.bidi import balance, bdi, isolate
-from explainer.dataset import Dataset, load_dataset
+from explainer.dataset import Dataset, _kind_of, load_dataset
 from explainer.filtering import _FOLD_EXTRA, claim_mask, fold_text, to_bound
 from explainer.i18n import KIND_ORDER, LANGS, STATUS_ORDER, t, tn
 
@@ -1071,21 +1070,6 @@ def check_out(path: Path, *, force: bool = False) -> None:
         )
     if not path.parent.is_dir():
         raise ExportError(f"cannot write {path}: the folder {path.parent} does not exist")
-
-
-def _kind_of(path: Path) -> str | None:
-    """None for a regular file or nothing at all; else what is there, in words."""
-    try:
-        mode = path.lstat().st_mode
-    except OSError:
-        return None
-    if stat.S_ISREG(mode):
-        return None
-    if stat.S_ISLNK(mode):
-        return "a symbolic link"
-    if stat.S_ISDIR(mode):
-        return "a folder"
-    return "not a regular file (a pipe, socket or device)"
 
 
 def _umask() -> int:
