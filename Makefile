@@ -22,7 +22,7 @@ lab: $(STAMP)
 	JUPYTER_CONFIG_PATH=$(CURDIR)/jupyter-config JUPYTER_PATH=$(CURDIR)/share/jupyter \
 		$(BIN)/jupyter lab notebooks/01_story.ipynb --notebook-dir=notebooks
 
-## make voila: serve the Explorer to a class (Voila, no code shown, a kernel preheated, idle ones culled)
+## make voila: serve the Explorer to a class as Binder does (Voila, no code shown, idle kernels culled)
 voila: $(STAMP)
 	JUPYTER_CONFIG_PATH=$(CURDIR)/jupyter-config JUPYTER_PATH=$(CURDIR)/share/jupyter \
 		$(BIN)/voila notebooks/02_explore.ipynb

@@ -50,3 +50,10 @@ def test_the_template_voila_is_told_to_use_is_there():
     folder = ROOT / "share" / "jupyter" / "voila" / "templates" / name
     assert json.loads((folder / "conf.json").read_text(encoding="utf-8"))["base_template"] == "lab"
     assert "explainer-loading" in (folder / "index.html.j2").read_text(encoding="utf-8")
+
+
+def test_no_preheated_kernels_beside_culling():
+    # A preheated kernel leaves Voila's pool idle and unconnected: the culler can shut it down in
+    # the seconds before its page connects (jupyter-config/README.md). One or the other, not both.
+    config = json.loads((CONFIG / "voila.json").read_text(encoding="utf-8"))
+    assert not config["VoilaConfiguration"].get("preheat_kernel", False)

@@ -92,12 +92,6 @@ def stop(process) -> None:
             continue
 
 
-def pool_size(config_path: Path) -> int:
-    """Kernels standalone Voila keeps started ahead (``preheat_kernel``), besides the pages'."""
-    config = json.loads((config_path / "voila.json").read_text(encoding="utf-8"))
-    return 1 if config.get("VoilaConfiguration", {}).get("preheat_kernel") else 0
-
-
 def server_args(route: str, port: int) -> tuple[list[str], str, str]:
     """The command for a route, the Explorer's URL, and a URL that answers once it is up."""
     bindir = Path(sys.executable).parent
@@ -156,14 +150,10 @@ def kernel_processes(process) -> int:
     )
 
 
-def open_pages(browser, url: str, timings, what: str, ready=lambda k: None) -> list:
-    """Open PAGES tabs on the Explorer, each until its timeline shows marks.
-
-    ``ready(k)`` is called before page ``k`` is opened (to wait for a preheated kernel).
-    """
+def open_pages(browser, url: str, timings, what: str) -> list:
+    """Open PAGES tabs on the Explorer, each until its timeline shows marks."""
     pages = []
     for k in range(PAGES):
-        ready(k)
         context = browser.new_context(viewport={"width": 1366, "height": 768})
         page = context.new_page()
         keep_local(WatchedPage(page=page, name=f"culling-{k}"))
@@ -200,8 +190,6 @@ def test_kernels_of_closed_tabs_are_culled(browser, tmp_path, route, timings):
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
     argv, url, probe = server_args(route, port)
-    # Standalone Voila also keeps a preheated kernel ready for the next page (never culled).
-    extra = 0 if route.startswith("voila/render") else pool_size(config_path)
     server = start(argv, tmp_path, probe, config_path)
     try:
         if route.startswith("voila/render"):
@@ -214,23 +202,12 @@ def test_kernels_of_closed_tabs_are_culled(browser, tmp_path, route, timings):
             def count() -> int:
                 return kernel_processes(server)
 
-        def preheated(k: int) -> None:
-            # Each page is opened once the pool holds a kernel that has run the notebook, as for
-            # students who arrive a few seconds apart (Voila logs each filling of the pool).
-            log = tmp_path / "server.log"
-            deadline = time.monotonic() + 120
-            while log.read_text().count("Kernel pool of") <= k and time.monotonic() < deadline:
-                time.sleep(0.2)
-
-        label = route + (" (preheated kernel)" if extra else "")
-        pages = open_pages(browser, url, timings, label, preheated if extra else lambda k: None)
-        # The pool refills a few seconds after each page takes its kernel.
-        seen = wait_for(count, PAGES + extra, limit=120)
-        assert seen[-1] == PAGES + extra, f"{PAGES} pages (+{extra} preheated): kernels {seen}"
+        pages = open_pages(browser, url, timings, route)
+        assert count() == PAGES, f"{PAGES} pages should hold {PAGES} kernels, found {count()}"
         _, kept = close_all_but_one(pages)
         # Culled within the idle timeout, the check interval and Voila's own slack.
-        seen = wait_for(count, 1 + extra, limit=IDLE + 4 * INTERVAL + 60)
-        assert seen[-1] == 1 + extra, f"kernel counts seen after closing {PAGES - 1} tabs: {seen}"
+        seen = wait_for(count, 1, limit=IDLE + 4 * INTERVAL + 60)
+        assert seen[-1] == 1, f"kernel counts seen after closing {PAGES - 1} tabs: {seen}"
         log = (tmp_path / "server.log").read_text()
         assert f"idle durations > {IDLE} seconds" in log, "the server did not read jupyter-config"
         if route.startswith("voila/render"):
