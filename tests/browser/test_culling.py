@@ -145,7 +145,8 @@ def kernel_processes(process) -> int:
         1
         for pid, cmdline in cmdlines.items()
         if pid != process.pid
-        and any(part.endswith(b"ipykernel_launcher") for part in cmdline)
+        # `-m ipykernel_launcher`, or share/jupyter's kernel (`-c "...from ipykernel import..."`)
+        and any(b"ipykernel" in part for part in cmdline)
         and descends(pid)
     )
 
