@@ -14,13 +14,18 @@ $(STAMP): pyproject.toml labextensions/explainer-rise-widgets/package.json labex
 	$(BIN)/python tools/install_labextension.py  # widgets in jupyterlab-rise's slideshow (README)
 	@touch $(STAMP)
 
+# jupyter-config/: idle-kernel culling, Voila's settings; share/jupyter/: the Voila template (its
+# loading state) and a kernel without the debugger (8 MB less per page load): jupyter-config/README.md.
+
 ## make lab: set up, then open JupyterLab on the notebooks (with the culling of jupyter-config/)
 lab: $(STAMP)
-	JUPYTER_CONFIG_PATH=$(CURDIR)/jupyter-config $(BIN)/jupyter lab notebooks/01_story.ipynb --notebook-dir=notebooks
+	JUPYTER_CONFIG_PATH=$(CURDIR)/jupyter-config JUPYTER_PATH=$(CURDIR)/share/jupyter \
+		$(BIN)/jupyter lab notebooks/01_story.ipynb --notebook-dir=notebooks
 
 ## make voila: serve the Explorer to a class as Binder does (Voila, no code shown, idle kernels culled)
 voila: $(STAMP)
-	JUPYTER_CONFIG_PATH=$(CURDIR)/jupyter-config $(BIN)/voila notebooks/02_explore.ipynb
+	JUPYTER_CONFIG_PATH=$(CURDIR)/jupyter-config JUPYTER_PATH=$(CURDIR)/share/jupyter \
+		$(BIN)/voila notebooks/02_explore.ipynb
 
 ## make test: set up, then lint and run every test (unit, property, notebooks with nbval, real browser)
 test: $(STAMP) browser-deps

@@ -25,6 +25,7 @@ import json
 import os
 import re
 import stat
+import sys
 import warnings
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -995,10 +996,19 @@ _PATTERN_HINTS = {
 
 def _pandera():  # -> the module pandera.pandas
     """Import pandera on first validation, not with the package: it is half of a cold import."""
-    with warnings.catch_warnings():  # pandera warns about its own import layout; nothing for users
-        warnings.simplefilter("ignore")
-        import pandera.pandas
-
+    # pandera imports hypothesis when it is installed (a test tool: ~5 MB in every kernel that
+    # loads a dataset) for data synthesis we never use; it is hidden while pandera loads only.
+    hide = "hypothesis" not in sys.modules and "pandera" not in sys.modules
+    if hide:
+        sys.modules["hypothesis"] = None  # type: ignore[assignment]  # None: ImportError
+    try:
+        with warnings.catch_warnings():  # pandera warns about its own import layout
+            warnings.simplefilter("ignore")
+            import pandera.pandas
+            import pandera.strategies.base_strategies  # where it decides, once
+    finally:
+        if hide and sys.modules.get("hypothesis", 0) is None:
+            del sys.modules["hypothesis"]
     return pandera.pandas
 
 

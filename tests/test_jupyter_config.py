@@ -39,3 +39,21 @@ def test_binder_and_make_put_the_folder_where_jupyter_reads_it():
     for target in ("lab", "voila"):
         recipe = makefile.split(f"\n{target}:", 1)[1].split("\n\n", 1)[0]
         assert "JUPYTER_CONFIG_PATH=$(CURDIR)/jupyter-config" in recipe, target
+        # The template that voila.json names and the light kernel (share/jupyter/) are found too.
+        assert "JUPYTER_PATH=$(CURDIR)/share/jupyter" in recipe, target
+    assert re.search(r"cp -r share/jupyter/\. .*jupyter --data-dir", post_build)
+
+
+def test_the_template_voila_is_told_to_use_is_there():
+    config = json.loads((CONFIG / "voila.json").read_text(encoding="utf-8"))
+    name = config["VoilaConfiguration"]["template"]
+    folder = ROOT / "share" / "jupyter" / "voila" / "templates" / name
+    assert json.loads((folder / "conf.json").read_text(encoding="utf-8"))["base_template"] == "lab"
+    assert "explainer-loading" in (folder / "index.html.j2").read_text(encoding="utf-8")
+
+
+def test_no_preheated_kernels_beside_culling():
+    # A preheated kernel leaves Voila's pool idle and unconnected: the culler can shut it down in
+    # the seconds before its page connects (jupyter-config/README.md). One or the other, not both.
+    config = json.loads((CONFIG / "voila.json").read_text(encoding="utf-8"))
+    assert not config["VoilaConfiguration"].get("preheat_kernel", False)

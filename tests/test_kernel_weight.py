@@ -34,3 +34,100 @@ def test_widgets_do_not_compile_the_iri_grammars_but_leave_them_importable():
     assert found["before"] is False
     # ...which a later import still gets: nothing is blocked for good.
     assert found["after"] == "rfc3987_syntax"
+
+
+def test_the_explorer_leaves_networkx_and_hypothesis_out_until_the_network_is_shown():
+    found = run(
+        "import json, sys\n"
+        "import explainer as ex\n"
+        "app = ex.Explorer(ex.load_dataset(), lang='en')\n"
+        "before = {m: m in sys.modules for m in ('networkx', 'hypothesis', 'pandera')}\n"
+        "app.network\n"
+        "print(json.dumps({'before': before, 'after': 'networkx' in sys.modules}))\n"
+    )
+    # pandera validates the data; hypothesis (its data synthesis) and networkx are not needed...
+    assert found["before"] == {"networkx": False, "hypothesis": False, "pandera": True}
+    # ...until the network is asked for.
+    assert found["after"] is True
+
+
+BUNDLE = r"""
+import json, re, sys, pathlib
+import plotly
+import explainer.widgets
+from plotly.basewidget import BaseFigureWidget
+
+esm = BaseFigureWidget._esm
+path = pathlib.Path(plotly.__file__).parent / "package_data" / "widgetbundle.js"
+original = path.read_text(encoding="utf-8")
+
+
+def plain(text):  # every \\uXXXX escape (and surrogate pair) read as its character
+    pair = r"\\u(d[89ab][0-9a-f]{2})\\u(d[c-f][0-9a-f]{2})|\\u([0-9a-fA-F]{4})"
+
+    def char(m):
+        if m[1]:
+            return chr(0x10000 + ((int(m[1], 16) - 0xD800) << 10) + int(m[2], 16) - 0xDC00)
+        return chr(int(m[3], 16))
+
+    return re.sub(pair, char, text)
+
+
+done = isinstance(esm, str)
+print(json.dumps({
+    "str": done,
+    "max": max(map(ord, esm)) if done else None,
+    "size": sys.getsizeof(esm),
+    "chars": len(original),
+    "wide": sum(ord(c) > 0xFF for c in original),
+    "added": esm.count("\\u") - original.count("\\u") if done else None,
+    "same": done and plain(esm) == plain(original),
+}))
+"""
+
+
+def test_the_plotly_bundle_is_one_byte_per_character_and_means_the_same():
+    found = run(BUNDLE)
+    assert found["str"], "plotly's bundle is not the file anywidget reads: see explainer.widgets"
+    assert found["max"] <= 0xFF
+    assert found["size"] < 1.1 * found["chars"]  # 1 byte a character, not 2
+    # Each wide character became one \uXXXX escape (none is beyond the BMP in plotly 7.1), and
+    # with every escape read as its character, the two texts are the same.
+    assert found["wide"] > 0 and found["added"] == found["wide"]
+    assert found["same"]
+
+
+def test_the_voila_kernel_has_no_debugger_and_gives_memory_back():
+    """``share/jupyter/kernels/python3``: what ``make voila`` and Binder start for each page."""
+    import os
+    from pathlib import Path
+
+    from jupyter_client.manager import start_new_kernel
+
+    root = Path(__file__).resolve().parents[1]
+    spec = json.loads((root / "share/jupyter/kernels/python3/kernel.json").read_text())
+    assert spec["metadata"]["debugger"] is False
+    assert spec["env"]["MALLOC_TRIM_THRESHOLD_"] == "131072"
+    printed: list[str] = []
+    saved = os.environ.get("JUPYTER_PATH")
+    os.environ["JUPYTER_PATH"] = str(root / "share" / "jupyter")
+    try:
+        manager, client = start_new_kernel(kernel_name="python3", startup_timeout=120)
+    finally:
+        if saved is None:
+            del os.environ["JUPYTER_PATH"]
+        else:
+            os.environ["JUPYTER_PATH"] = saved
+    try:
+        reply = client.execute_interactive(
+            "import sys, os, ipykernel.debugger as d\n"
+            "print(d._is_debugpy_available, 'debugpy' in sys.modules and sys.modules['debugpy'],"
+            " os.environ.get('MALLOC_TRIM_THRESHOLD_'), sys.path[0] != '')",
+            timeout=120,
+            output_hook=lambda msg: printed.append(msg["content"].get("text", "")),
+        )
+    finally:
+        client.stop_channels()
+        manager.shutdown_kernel(now=True)
+    assert reply["content"]["status"] == "ok", reply["content"]
+    assert "".join(printed).split() == ["False", "None", "131072", "True"]

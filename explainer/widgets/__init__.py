@@ -4,6 +4,7 @@ This is the only package that imports ipywidgets and holds state; the figures it
 :mod:`explainer.figures` and are changed in place.
 """
 
+import re
 import sys
 
 
@@ -27,7 +28,43 @@ def _import_figurewidget_without_iri_grammars() -> None:
             del sys.modules["rfc3987_syntax"]
 
 
+def _escape_beyond_latin1(match: re.Match[bytes]) -> bytes:
+    # A run of UTF-8: Latin-1 characters stay as they are (one byte each once decoded as Latin-1),
+    # the others become \\uXXXX escapes (surrogate pairs beyond the BMP, as JavaScript holds them).
+    out = []
+    for char in match.group().decode("utf-8"):
+        code = ord(char)
+        if code <= 0xFF:
+            out.append(char.encode("latin-1"))
+        elif code <= 0xFFFF:
+            out.append(b"\\u%04x" % code)
+        else:
+            code -= 0x10000
+            out.append(b"\\u%04x\\u%04x" % (0xD800 + (code >> 10), 0xDC00 + (code & 0x3FF)))
+    return b"".join(out)
+
+
+def _figurewidget_bundle_in_one_byte_per_character() -> None:
+    """Keep plotly's 5 MB widget bundle (the ``_esm`` sent to the browser) at 5 MB in the kernel.
+
+    In plotly 7.1 the bundle has 13 Chinese characters and one U+FFFD, all in regular expressions
+    (a calendar's month names); because of them Python would store the whole text with 2 bytes per
+    character: 10 MB in every kernel, never given back. Written as ``\\uXXXX`` escapes, which mean
+    the same characters in a JavaScript regular expression or string, the text takes 1 byte per
+    character. The file is rewritten as bytes, so the 10 MB text is never made at all.
+    """
+    import plotly.basewidget
+
+    widget = plotly.basewidget.BaseFigureWidget
+    path = getattr(widget.__dict__.get("_esm"), "_path", None)  # anywidget's FileContents
+    if path is None:  # already done, or a plotly that stores its bundle otherwise
+        return
+    raw = re.sub(rb"[\x80-\xff]+", _escape_beyond_latin1, path.read_bytes())
+    widget._esm = raw.decode("latin-1")
+
+
 _import_figurewidget_without_iri_grammars()
+_figurewidget_bundle_in_one_byte_per_character()
 
 from explainer.widgets.card import card_html, table_html  # noqa: E402
 from explainer.widgets.explorer import Explorer, StableFigureWidget  # noqa: E402

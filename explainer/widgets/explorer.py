@@ -9,6 +9,7 @@ once with all their traces: nothing is ever rebuilt, so it stays fast and works 
 
 from __future__ import annotations
 
+import functools
 import html
 from collections import OrderedDict
 from collections.abc import Iterable
@@ -322,7 +323,6 @@ class Explorer(widgets.VBox):
         self.lang = check_lang(lang)
         self.claims = data.claims.reset_index(drop=True)
         self._timeline = TimelineModel(data, self.claims)
-        self._network = NetworkModel(data, self.claims)
         self._fast = FastMask(self.claims)
         self._stats = ClaimStats(self.claims, data)
         self._rows = TableRows(data, self.claims)
@@ -388,6 +388,12 @@ class Explorer(widgets.VBox):
             self._timeline.trace_data(self.mask, lang=lang, stable=True), self._timeline_layout(n)
         )
         self._update()
+
+    @functools.cached_property
+    def _network(self) -> NetworkModel:
+        # Made with the network's figure, on first use: its layout imports networkx (~10 MB in
+        # every kernel, so in every Voila page load) for a view many page loads never open.
+        return NetworkModel(self.data, self.claims)
 
     @property
     def network(self) -> go.FigureWidget:

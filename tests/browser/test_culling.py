@@ -39,6 +39,9 @@ from tests.browser.conftest import (
 from tests.browser.test_voila_explore import COUNT_MARKS
 
 CONFIG = ROOT / "jupyter-config"
+# The Voila template (loading state) and the kernel spec (no debugger) that `make voila` and
+# Binder's postBuild put on Jupyter's data path.
+DATA = ROOT / "share" / "jupyter"
 IDLE, INTERVAL = 6, 1  # seconds, instead of the configured minutes
 PAGES = 4
 
@@ -58,6 +61,7 @@ def short_config(folder: Path) -> Path:
 def start(argv: list[str], home: Path, probe: str, config_path: Path):
     env = jupyter_env(home)
     env["JUPYTER_CONFIG_PATH"] = str(config_path)
+    env["JUPYTER_PATH"] = str(DATA)
     log = (home / "server.log").open("w")
     process = subprocess.Popen(
         argv, cwd=ROOT, env=env, stdout=log, stderr=log, start_new_session=True
@@ -88,6 +92,34 @@ def stop(process) -> None:
             continue
 
 
+def server_args(route: str, port: int) -> tuple[list[str], str, str]:
+    """The command for a route, the Explorer's URL, and a URL that answers once it is up."""
+    bindir = Path(sys.executable).parent
+    base = f"http://127.0.0.1:{port}/"
+    if route.startswith("voila/render"):
+        argv = [
+            str(bindir / "jupyter"),
+            "server",
+            "--no-browser",
+            "--ServerApp.ip=127.0.0.1",
+            f"--port={port}",
+            "--IdentityProvider.token=",
+            "--ServerApp.password=",
+            f"--ServerApp.root_dir={ROOT}",
+        ]
+        if os.geteuid() == 0:
+            argv.append("--allow-root")
+        return argv, base + "voila/render/notebooks/02_explore.ipynb", base + "api"
+    argv = [
+        str(bindir / "voila"),
+        str(NOTEBOOKS / "02_explore.ipynb"),
+        "--no-browser",
+        f"--port={port}",
+        "--Voila.ip=127.0.0.1",
+    ]
+    return argv, base, base + "voila/static/voila.js"
+
+
 def kernel_processes(process) -> int:
     """ipykernel processes started by the server (standalone Voila has no kernel API)."""
     parent: dict[int, int] = {}
@@ -113,7 +145,8 @@ def kernel_processes(process) -> int:
         1
         for pid, cmdline in cmdlines.items()
         if pid != process.pid
-        and any(part.endswith(b"ipykernel_launcher") for part in cmdline)
+        # `-m ipykernel_launcher`, or share/jupyter's kernel (`-c "...from ipykernel import..."`)
+        and any(b"ipykernel" in part for part in cmdline)
         and descends(pid)
     )
 
@@ -156,32 +189,8 @@ def close_all_but_one(pages) -> object:
 def test_kernels_of_closed_tabs_are_culled(browser, tmp_path, route, timings):
     config_path = short_config(tmp_path)
     port = free_port()
-    bindir = Path(sys.executable).parent
     base = f"http://127.0.0.1:{port}/"
-    if route.startswith("voila/render"):
-        argv = [
-            str(bindir / "jupyter"),
-            "server",
-            "--no-browser",
-            "--ServerApp.ip=127.0.0.1",
-            f"--port={port}",
-            "--IdentityProvider.token=",
-            "--ServerApp.password=",
-            f"--ServerApp.root_dir={ROOT}",
-        ]
-        if os.geteuid() == 0:
-            argv.append("--allow-root")
-        url = base + "voila/render/notebooks/02_explore.ipynb"
-        probe = base + "api"
-    else:
-        argv = [
-            str(bindir / "voila"),
-            str(NOTEBOOKS / "02_explore.ipynb"),
-            "--no-browser",
-            f"--port={port}",
-            "--Voila.ip=127.0.0.1",
-        ]
-        url, probe = base, base + "voila/static/voila.js"
+    argv, url, probe = server_args(route, port)
     server = start(argv, tmp_path, probe, config_path)
     try:
         if route.startswith("voila/render"):
