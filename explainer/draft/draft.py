@@ -34,8 +34,11 @@ from typing import TYPE_CHECKING
 
 from explainer import dates, schema
 from explainer.dataset import _cell  # one convention for cells a spreadsheet would run as formulas
+from explainer.draft.actors import slug
 from explainer.draft.cues import Cue, sentence_subject
-from explainer.draft.extract import Analysis, DraftError, Sentence, analyse, read_article, slug
+from explainer.draft.extract import Analysis, analyse
+from explainer.draft.model import DraftError, Sentence
+from explainer.draft.segment import read_article
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -556,7 +559,7 @@ def draft(
 
     Raises
     ------
-    explainer.draft.extract.DraftError
+    explainer.draft.model.DraftError
         With a message that says what to do: a missing or unreadable article, a bad date, a folder
         that is not empty.
 
