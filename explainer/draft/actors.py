@@ -82,6 +82,7 @@ class ActorRegistry:
         self.actors: dict[str, Actor] = {}
         self.keys: dict[str, str] = {}
         self.used: dict[str, None] = {}  # ordered set of the ids the draft refers to
+        self._gazetteer: tuple[int, list[tuple[re.Pattern, str]]] | None = None
         for row in known or []:
             actor = Actor(
                 id=row["id"],
@@ -156,12 +157,15 @@ class ActorRegistry:
 
     def gazetteer(self) -> list[tuple[re.Pattern, str]]:
         """Patterns for every known key, longest first (a capitalised match only)."""
-        pats = []
-        for key, actor_id in sorted(self.keys.items(), key=lambda kv: -len(kv[0])):
-            if len(key) < 2 and key != "x":
-                continue
-            pats.append((_name_pattern(key), actor_id))
-        return pats
+        # Asked for every sentence; keys are only ever added, so their number says when to rebuild.
+        if self._gazetteer is None or self._gazetteer[0] != len(self.keys):
+            pats = []
+            for key, actor_id in sorted(self.keys.items(), key=lambda kv: -len(kv[0])):
+                if len(key) < 2 and key != "x":
+                    continue
+                pats.append((_name_pattern(key), actor_id))
+            self._gazetteer = (len(self.keys), pats)
+        return self._gazetteer[1]
 
 
 @lru_cache(maxsize=4096)

@@ -89,12 +89,17 @@ def is_conditional(word: str, lemma: str = "", mood: tuple[str, ...] = ()) -> bo
     (True, False)
     """
     w = word.lower()
-    m = re.search(r"r(?:ait|aient)$", w)
-    if not m or not w.isalpha():
+    # The future stem ends in r: "continuer|ait", "discuter|aient" (called for every token).
+    if w.endswith("rait"):
+        stem = w[:-3]
+    elif w.endswith("raient"):
+        stem = w[:-5]
+    else:
+        return False
+    if not w.isalpha():
         return False
     if "Cnd" in mood:
         return True
-    stem = w[: m.start() + 1]  # the future stem ends in r
     lem = lemma.lower()
     if lem.endswith(("er", "ir")) and stem == lem:
         return True  # continuer -> continuerait, finir -> finirait
@@ -156,18 +161,28 @@ def _speech_verb(t: Token, lex: Lexicon) -> str | None:
     if lemma in lex.speech_lemmas:
         return lemma
     for ending in lex.speech_endings:
-        guess = w[: -len(ending)] + lex.speech_infinitive_ending
-        if w.endswith(ending) and guess in lex.speech_lemmas:
-            return guess  # "indique" lemmatised "indique": indiquer
+        if w.endswith(ending):
+            guess = w[: -len(ending)] + lex.speech_infinitive_ending
+            if guess in lex.speech_lemmas:
+                return guess  # "indique" lemmatised "indique": indiquer
     return None
 
 
 _QUOTE = re.compile(r"«\s*([^»]*?)\s*»|“([^”]*)”|\"([^\"]+)\"")
 
 
-def _in_quotes(text: str, pos: int) -> bool:
-    before = text[:pos]
-    return before.count("«") > before.count("»") or before.count("“") > before.count("”")
+def _quoted(sent: Sentence) -> list[bool]:
+    """For each token, whether it starts inside « guillemets » or “quotes” (more opened than closed
+    before it), counted in one pass over the sentence."""
+    text, flags = sent.text, []
+    counted, guillemets, quotes = 0, 0, 0
+    for t in sent.tokens:
+        start = max(t.start, counted)
+        guillemets += text.count("«", counted, start) - text.count("»", counted, start)
+        quotes += text.count("“", counted, start) - text.count("”", counted, start)
+        counted = start
+        flags.append(guillemets > 0 or quotes > 0)
+    return flags
 
 
 # --------------------------------------------------------------------------------------------------
@@ -322,13 +337,15 @@ def _attribution_cues(sent: Sentence, lex: Lexicon) -> list[Cue]:
     return cues
 
 
-def _conditional_cues(sent: Sentence, lex: Lexicon, attribution: bool) -> list[Cue]:
+def _conditional_cues(
+    sent: Sentence, lex: Lexicon, attribution: bool, quoted: list[bool]
+) -> list[Cue]:
     """The conditional outside quotes: reported, or commentary after a hypothesis marker."""
     if not lex.conditional:
         return []
     cues = []
-    for t in sent.tokens:
-        if _in_quotes(sent.text, t.start):
+    for t, inside in zip(sent.tokens, quoted, strict=True):
+        if inside:
             continue  # the speaker's own words: their conditional is not the journalist's hedge
         if not is_conditional(t.text, t.lemma, t.mood):
             continue
@@ -380,11 +397,13 @@ def _denial_cues(sent: Sentence, lex: Lexicon) -> list[Cue]:
     return cues
 
 
-def _is_speech(t: Token, sent: Sentence, lex: Lexicon, denials: list[Cue]) -> bool:
+def _is_speech(t: Token, sent: Sentence, lex: Lexicon, denials: list[Cue], inside: bool) -> bool:
     """Whether a token is a speech verb that says someone spoke (see the module docstring)."""
+    if inside:
+        return False  # the speaker's own words
     verb = _speech_verb(t, lex)
     text = sent.text
-    if verb is None or _in_quotes(text, t.start):
+    if verb is None:
         return False
     if t.lemma and t.text.lower() == verb:
         return False  # an infinitive ("comment expliquer ?") says nobody spoke
@@ -402,11 +421,11 @@ def _is_speech(t: Token, sent: Sentence, lex: Lexicon, denials: list[Cue]) -> bo
     return not any(c.start <= t.start < c.end for c in denials)
 
 
-def _speech_cues(sent: Sentence, lex: Lexicon, denials: list[Cue]) -> list[Cue]:
+def _speech_cues(sent: Sentence, lex: Lexicon, denials: list[Cue], quoted: list[bool]) -> list[Cue]:
     """Speech verbs: stated by whoever speaks, reported when the speaker is an unnamed source."""
     cues = []
-    for t in sent.tokens:
-        if not _is_speech(t, sent, lex, denials):
+    for t, inside in zip(sent.tokens, quoted, strict=True):
+        if not _is_speech(t, sent, lex, denials, inside):
             continue
         subject = _subject(sent, t.start, t.end, lex)
         if subject and subject[0] == "unnamed":
@@ -453,12 +472,13 @@ def find_cues(sent: Sentence, lang: str = "fr") -> list[Cue]:
     unnamed = _unnamed_source_cues(sent, lex)
     attributed = _attribution_cues(sent, lex)
     denials = _denial_cues(sent, lex)
-    speech = _speech_cues(sent, lex, denials)
+    quoted = _quoted(sent)
+    speech = _speech_cues(sent, lex, denials, quoted)
     cues = [
         *unnamed,
         *_reported_phrase_cues(sent, lex),
         *attributed,
-        *_conditional_cues(sent, lex, attribution=bool(unnamed) or bool(attributed)),
+        *_conditional_cues(sent, lex, bool(unnamed) or bool(attributed), quoted),
         *_accusation_cues(sent, lex),
         *denials,
         *speech,

@@ -316,18 +316,36 @@ def _rows_for(
     return rows
 
 
-def _denied(row: dict[str, str], sent: Sentence, hedges: list[dict[str, str]]) -> str:
+class _Hedges:
+    """The reported and accused rows so far (what a denial may answer), indexed by actor and
+    paragraph: a long article has thousands, and every denial looks among them."""
+
+    def __init__(self) -> None:
+        self.rows: list[dict[str, str]] = []
+        self.about: dict[str, list[dict[str, str]]] = {}  # actor or target -> rows
+        self.in_paragraph: dict[str, list[dict[str, str]]] = {}
+        self.about_in_paragraph: dict[tuple[str, str], list[dict[str, str]]] = {}
+
+    def add(self, row: dict[str, str]) -> None:
+        self.rows.append(row)
+        self.in_paragraph.setdefault(row["paragraph"], []).append(row)
+        for actor in dict.fromkeys((row["actor"], row["target"])):
+            self.about.setdefault(actor, []).append(row)
+            self.about_in_paragraph.setdefault((actor, row["paragraph"]), []).append(row)
+
+
+def _denied(row: dict[str, str], sent: Sentence, hedges: _Hedges) -> str:
     """A guess at the claim a denial answers: the first hedge of its paragraph about the denier
     whose kind matches what is denied ("dément tout lien": a contact), else the latest about the
-    denier."""
-    about = [h for h in hedges if row["actor"] in (h["actor"], h["target"])] or hedges
+    denier (about anyone when none is about the denier)."""
+    about = hedges.about.get(row["actor"])
+    if about:
+        scope = hedges.about_in_paragraph.get((row["actor"], row["paragraph"]), [])
+    else:
+        about, scope = hedges.rows, hedges.in_paragraph.get(row["paragraph"], [])
     denied = next((k for k, pattern in _KIND_RES if pattern.search(sent.text)), None)
-    same = [
-        h
-        for h in about
-        if h["paragraph"] == row["paragraph"] and (denied is None or h["kind"] == denied)
-    ]
-    return (same[0] if same else about[-1])["id"]
+    same = next((h for h in scope if denied is None or h["kind"] == denied), None)
+    return (same or about[-1])["id"]
 
 
 # Short words that are common in one language and rare in the other: enough to tell an English
@@ -410,7 +428,7 @@ def draft_text(
     claims: list[dict[str, str]] = []
     left_out = []
     spans: dict[str, tuple[int, int, int]] = {}
-    hedges: list[dict[str, str]] = []  # reported and accused rows so far: what a denial may answer
+    hedges = _Hedges()
     for n, sent in enumerate(analysis.sentences):
         ctx.position = n
         rows = _rows_for(sent, ctx, source_id, published, fallback)
@@ -421,14 +439,14 @@ def draft_text(
             )
         for row in rows:
             spans[row["id"]] = (sent.paragraph, sent.start, sent.start + len(sent.text))
-            if row["kind"] == "denial" and hedges:
+            if row["kind"] == "denial" and hedges.rows:
                 guess = _denied(row, sent, hedges)
                 row["responds_to"] = guess
                 row["review"] = row["review"].replace(
                     "; write the summaries", f"; responds_to guessed: {guess}; write the summaries"
                 )
             elif row["status"] in ("reported", "accused"):
-                hedges.append(row)
+                hedges.add(row)
         claims.extend(rows)
     used = OrderedDict()
     for row in claims:
