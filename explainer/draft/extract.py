@@ -25,7 +25,6 @@ Speed
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -221,12 +220,12 @@ def analyse(text: str, lang: str = "fr", known: list[dict[str, str]] | None = No
             sentences.append(Sentence(paragraph=p, index=k, text=para[a:b], start=a))
     distinct = list(dict.fromkeys(s.text for s in sentences))
     # A bar on a terminal for a long article only (a few seconds of work), see explainer.progress.
-    shown = progress.bar(
-        total=len(distinct), desc="drafting", unit=" sentences",
+    docs = progress.steps(
+        nlp.pipe(distinct), total=len(distinct), desc="drafting", unit=" sentences",
         asked=None if len(sentences) >= LONG_ARTICLE_SENTENCES else False,
     )  # fmt: skip
     done: dict[str, _Parsed] = {}
-    for sentence_text, doc in zip(distinct, _ticking(nlp.pipe(distinct), shown), strict=True):
+    for sentence_text, doc in zip(distinct, docs, strict=True):
         entities = (
             [(e.start_char, e.end_char, e.label_) for e in doc.ents]
             if parsed
@@ -241,13 +240,3 @@ def analyse(text: str, lang: str = "fr", known: list[dict[str, str]] | None = No
     for sent in sentences:
         sent.cues = find_cues(sent, lang)
     return Analysis(lang, paragraphs, sentences, registry)
-
-
-def _ticking(items: Iterable[Any], bar: Any) -> Iterator[Any]:
-    """``items``, one step of ``bar`` each; the bar is closed at the end (or on an error)."""
-    try:
-        for item in items:
-            yield item
-            bar.update()
-    finally:
-        bar.close()
