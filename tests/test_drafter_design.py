@@ -200,3 +200,22 @@ def test_export_shows_a_bar_per_claim_only_when_asked(monkeypatch, capsys):
     monkeypatch.setenv("EXPLAINER_PROGRESS", "1")
     assert element_owners(trace_data, 250) == owners
     assert "exporting" in capsys.readouterr().err
+
+
+def test_the_cli_lists_the_first_sentences_left_out_and_every_one_with_all(tmp_path, capsys):
+    from explainer.__main__ import FIRST_WARNINGS, main
+
+    article = tmp_path / "sources.txt"
+    article.write_text(
+        "\n".join(f"Sources said that the deal was done on day {n} of talks." for n in range(6)),
+        encoding="utf-8",
+    )
+    assert main(["draft", str(article), "--lang", "en", "--out", str(tmp_path / "a"),
+                 "--no-known-actors"]) == 0  # fmt: skip
+    out = capsys.readouterr().out
+    assert out.count("Left out (a cue but no actor)") == FIRST_WARNINGS
+    assert f"{6 - FIRST_WARNINGS} more sentences with a cue but no actor" in out
+    assert main(["draft", str(article), "--lang", "en", "--out", str(tmp_path / "b"),
+                 "--no-known-actors", "--all"]) == 0  # fmt: skip
+    out = capsys.readouterr().out
+    assert out.count("Left out (a cue but no actor)") == 6 and "more sentences" not in out
