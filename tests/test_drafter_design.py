@@ -219,3 +219,27 @@ def test_the_cli_lists_the_first_sentences_left_out_and_every_one_with_all(tmp_p
                  "--no-known-actors", "--all"]) == 0  # fmt: skip
     out = capsys.readouterr().out
     assert out.count("Left out (a cue but no actor)") == 6 and "more sentences" not in out
+
+
+def test_the_highlight_hover_names_each_rule_in_the_interface_language(nlp_fr):
+    import re
+
+    from explainer.draft import highlight
+    from explainer.i18n import t
+
+    text = (
+        "Selon une source, Elon Musk serait proche de Vladimir Poutine. Si Trump gagnait, Musk "
+        "aurait un poste. Il a déclaré « je ne crois pas du tout ». Musk est accusé de mentir. "
+        "Musk dément."
+    )
+    rules = ["conditional", "hypothetical", "speech_verb", "accusation", "denial",
+             "unnamed_source"]  # fmt: skip
+    for ui in ("fr", "en"):
+        titles = " | ".join(re.findall(r'title="([^"]*)"', highlight(text, "fr", ui_lang=ui).html))
+        titles = titles.replace("&#x27;", "'")
+        for rule in rules:
+            words = t(f"highlight.rule.{rule}", ui, marker="Si")
+            assert words in titles, (ui, rule, titles)
+    english = [t(f"highlight.rule.{rule}", "en", marker="Si") for rule in rules]
+    french_view = highlight(text, "fr", ui_lang="fr").html.replace("&#x27;", "'")
+    assert not [w for w in english if w in french_view and w != "accusation"]
