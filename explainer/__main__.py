@@ -115,8 +115,15 @@ def _draft(args: argparse.Namespace) -> int:
     )
     for note in result.notes:
         print(f"Note: {note}")
-    for line in result.left_out:
+    # A long article can leave out hundreds of sentences: the first few, then how many more.
+    shown = result.left_out if args.all else result.left_out[:FIRST_WARNINGS]
+    for line in shown:
         print(f"Left out (a cue but no actor): {line}")
+    if len(shown) < len(result.left_out):
+        print(
+            f"Left out: {len(result.left_out) - len(shown)} more sentences with a cue but no "
+            "actor. Add --all to list every one."
+        )
     print(
         "Every claim has a 'review' note (which cue chose its status) and empty summaries for "
         f"you to write. Check it with: python -m explainer validate {result.folder}"
@@ -335,6 +342,11 @@ def main(argv: list[str] | None = None) -> int:
         "--force",
         action="store_true",
         help="draft even if the article looks written in the other language than --lang",
+    )
+    sketch.add_argument(
+        "--all",
+        action="store_true",
+        help=f"list every sentence left out (by default, the first {FIRST_WARNINGS})",
     )
     sketch.set_defaults(run=_draft)
     start = commands.add_parser(

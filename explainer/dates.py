@@ -27,6 +27,8 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
+from explainer.i18n import LANGS, t
+
 __all__ = [
     "OPEN_END",
     "OPEN_START",
@@ -47,16 +49,8 @@ _ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _SIDE = r"\d{4}(?:-\d{2}(?:-\d{2})?)?[~?%]?"
 _SIMPLE = re.compile(rf"^(?:{_SIDE}|(?:{_SIDE}|\.\.|)/(?:{_SIDE}|\.\.|))$")
 
-MONTHS = {
-    "en": [
-        "January", "February", "March", "April", "May", "June",
-        "July", "August", "September", "October", "November", "December",
-    ],
-    "fr": [
-        "janvier", "février", "mars", "avril", "mai", "juin",
-        "juillet", "août", "septembre", "octobre", "novembre", "décembre",
-    ],
-}  # fmt: skip
+# Month names in labels: the interface catalogue's (one place for every interface string, issue 13).
+MONTHS = {lang: t("dates.month_names", lang).split() for lang in LANGS}
 
 
 class InvalidDate(ValueError):

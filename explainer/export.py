@@ -252,7 +252,9 @@ def element_owners(trace_data: TraceData, n: int) -> dict[str, list[list[int]]]:
     """
     full = {uid: _rows(props) for uid, props in trace_data(np.ones(n, dtype=bool)).items()}
     alone: dict[str, list[tuple[int, list[tuple]]]] = {uid: [] for uid in full}
-    for i in range(n):
+    from explainer import progress  # a bar on a terminal: thousands of claims take a minute
+
+    for i in progress.steps(range(n), total=n, desc="exporting", unit=" claims", least=200):
         mask = np.zeros(n, dtype=bool)
         mask[i] = True
         for uid, props in trace_data(mask).items():

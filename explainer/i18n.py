@@ -462,6 +462,21 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "highlight.paragraph": {"en": "paragraph", "fr": "paragraphe"},
     "highlight.none": {"en": "No text to show.", "fr": "Aucun texte à afficher."},
     "highlight.new": {"en": "new", "fr": "nouveau"},
+    # The rule that found a cue, in a mark's hover (the cue's own words follow, untranslated).
+    "highlight.rule.unnamed_source": {"en": "unnamed source", "fr": "source anonyme"},
+    "highlight.rule.conditional": {"en": "conditional", "fr": "conditionnel"},
+    "highlight.rule.hypothetical": {
+        "en": "hypothetical conditional (after «{marker}»)",
+        "fr": "conditionnel d'hypothèse (après «{marker}»)",
+    },
+    "highlight.rule.accusation": {"en": "accusation", "fr": "accusation"},
+    "highlight.rule.denial": {"en": "denial", "fr": "démenti"},
+    "highlight.rule.speech_verb": {"en": "speech verb", "fr": "verbe de parole"},
+    "highlight.rule.speech_verb_unnamed_source": {
+        "en": "speech verb, unnamed source",
+        "fr": "verbe de parole, source anonyme",
+    },
+    "highlight.rule.quotation_marks": {"en": "quotation marks", "fr": "guillemets"},
 }
 
 

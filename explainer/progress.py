@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Any
+from collections.abc import Iterable, Iterator
+from typing import Any, TypeVar
 
-__all__ = ["LARGE_BYTES", "bar", "wanted"]
+__all__ = ["LARGE_BYTES", "bar", "steps", "wanted"]
+
+T = TypeVar("T")
 
 # Tables smaller than this (all files of a folder together) are read in about a second: no bar.
 LARGE_BYTES = 20 * 1024 * 1024
@@ -44,3 +47,43 @@ def bar(*, total: float | None, desc: str, unit: str = "it", asked: bool | None 
         total=total, desc=desc, unit=unit, disable=not on, file=sys.stderr, leave=False,
         dynamic_ncols=True, **options,
     )  # fmt: skip
+
+
+def steps(
+    items: Iterable[T],
+    *,
+    total: int,
+    desc: str,
+    unit: str = "it",
+    least: int = 0,
+    asked: bool | None = None,
+) -> Iterator[T]:
+    """``items``, one step of a bar each; the bar is closed at the end, or on an error.
+
+    Parameters
+    ----------
+    items : iterable
+        The work, one item a step.
+    total : int
+        How many items there are.
+    desc, unit : str
+        What the bar says ("exporting", " claims").
+    least : int
+        Fewer items than this are quick work: no bar unless ``asked``.
+    asked : bool, optional
+        As for :func:`wanted`.
+
+    Examples
+    --------
+    >>> list(steps(range(3), total=3, desc="counting", asked=False))
+    [0, 1, 2]
+    """
+    if asked is None and total < least:
+        asked = False
+    shown = bar(total=total, desc=desc, unit=unit, asked=asked)
+    try:
+        for item in items:
+            yield item
+            shown.update()
+    finally:
+        shown.close()

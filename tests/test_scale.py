@@ -42,7 +42,7 @@ def test_validation_still_loads_pandera_and_finds_the_bundled_dataset_clean():
 
 def _split_sentences_quadratic(paragraph: str) -> list[tuple[int, int]]:
     """The implementation before issue 14, verbatim: re-slices the paragraph at each end."""
-    from explainer.draft.extract import _ABBREVIATIONS, _CLOSE, _END, _OPEN
+    from explainer.draft.segment import _ABBREVIATIONS, _CLOSE, _END, _OPEN
 
     spans = []
     start = 0

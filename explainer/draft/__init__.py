@@ -15,8 +15,8 @@ import sys
 import types
 
 from explainer.draft.draft import Draft, draft, draft_text
-from explainer.draft.extract import DraftError
 from explainer.draft.highlight import Highlight, highlight
+from explainer.draft.model import DraftError
 
 __all__ = ["Draft", "DraftError", "Highlight", "draft", "draft_text", "highlight"]
 

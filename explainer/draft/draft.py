@@ -34,43 +34,16 @@ from typing import TYPE_CHECKING
 
 from explainer import dates, schema
 from explainer.dataset import _cell  # one convention for cells a spreadsheet would run as formulas
-from explainer.draft.cues import Cue, sentence_subject
-from explainer.draft.extract import Analysis, DraftError, Sentence, analyse, read_article, slug
+from explainer.draft.actors import slug
+from explainer.draft.extract import analyse
+from explainer.draft.model import DraftError
+from explainer.draft.rows import claim_rows, columns
+from explainer.draft.segment import read_article
 
 if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = ["Draft", "draft", "draft_text"]
-
-MAX_WORDS = 25
-_SUBJECT_PRONOUNS = {"il", "elle", "ils", "elles", "he", "she", "they"}
-
-_KIND_WORDS = [  # first match wins; lemmas (French) and words (English)
-    (
-        "influence",
-        r"convain\w*|convainc\w*|influen\w*|persua\w*|pouss\w*|pression\w*|manipul\w*|"
-        r"renonc\w*|sway\w*|pressur\w*|talked\s+\w+\s+into",
-    ),
-    (
-        "contact",
-        r"parl\w*|discut\w*|conversation\w*|relation\w*|liens?|contacts?|rencontr\w*|"
-        r"appel\w*|coup\s+de\s+fil|entretien\w*|échang\w*|téléphon\w*|talk\w*|spoke|speak\w*|"
-        r"calls?|called|met|meet\w*|ties|relationship\w*",
-    ),
-    (
-        "stance",
-        r"admir\w*|soutien\w*|soutient|soutenu|considèr\w*|revendiqu\w*|critiqu\w*|espèr\w*|"
-        r"ambition\w*|milit\w*|défend\w*|intérêt|proches?|support\w*|prais\w*|oppos\w*|"
-        r"hopes?|wants?|favou?r\w*",
-    ),
-    (
-        "action",
-        r"déploy\w*|bloqu\w*|lanc\w*|publi\w*|diffus\w*|propos\w*|envo\w*|financ\w*|"
-        r"achet\w*|vot\w*|partag\w*|utilis\w*|deploy\w*|block\w*|launch\w*|post\w*|shar\w*|"
-        r"sen[dt]\w*|fund\w*|bought|buy\w*|used?|using",
-    ),
-]
-_KIND_RES = [(kind, re.compile(rf"\b(?:{pat})\b", re.IGNORECASE)) for kind, pat in _KIND_WORDS]
 
 
 @dataclass
@@ -110,11 +83,7 @@ class Draft:
         """The claims as a pandas DataFrame (for a look in a notebook)."""
         import pandas as pd
 
-        return pd.DataFrame(self.claims, columns=_columns("claims"))
-
-
-def _columns(table: str) -> list[str]:
-    return [f["name"] for f in schema.fields(table)]
+        return pd.DataFrame(self.claims, columns=columns("claims"))
 
 
 # --------------------------------------------------------------------------------------------------
@@ -152,179 +121,6 @@ def _article_dates(date: str | None) -> tuple[str, str, list[str]]:
     if not dates.is_valid(fallback):
         fallback = value
     return value, fallback, []
-
-
-def _quote(sentence: str, cue_start: int | None) -> str:
-    """At most 25 words of the sentence, verbatim, keeping the cue inside."""
-    words = list(re.finditer(r"\S+", sentence))
-    if len(words) <= MAX_WORDS:
-        return sentence.strip()
-    at = 0
-    if cue_start is not None:
-        at = next((i for i, w in enumerate(words) if w.end() > cue_start), 0)
-    first = 0 if at < MAX_WORDS - 4 else max(0, min(at - MAX_WORDS // 2, len(words) - MAX_WORDS))
-    last = first + MAX_WORDS - 1
-    return sentence[words[first].start() : words[last].end()]
-
-
-def _guess_kind(sent: Sentence, status: str, denial: bool) -> str:
-    if denial:
-        return "denial"
-    if status == "commentary":
-        return "assessment"
-    lemmas = " ".join(t.lemma or t.text for t in sent.tokens) if sent.tokens else ""
-    for kind, pattern in _KIND_RES:
-        if pattern.search(sent.text) or (lemmas and pattern.search(lemmas)):
-            return kind
-    return "action"
-
-
-def _when(sent: Sentence, cue: Cue | None, fallback: str) -> tuple[str, str | None]:
-    if not sent.dates:
-        return fallback, None
-    pos = cue.start if cue is not None else 0
-    best = min(sent.dates, key=lambda d: abs(d.start - pos))
-    return best.edtf, best.text
-
-
-class _Context:
-    """What the actor rules remember from one sentence to the next."""
-
-    def __init__(self, analysis: Analysis):
-        self.analysis = analysis
-        self.last_actor: dict[int, str] = {}  # paragraph -> the last row's actor, if a person
-        self.position = 0
-
-    def resolve(
-        self, sent: Sentence, subject: tuple[str, int, int] | None
-    ) -> tuple[str | None, str]:
-        """(actor id, how it was found): named, or guessed from a pronoun or description."""
-        kind = subject[0] if subject else None
-        if kind == "mention":
-            m = sent.mention_at(subject[1], subject[2])  # type: ignore[index]
-            if m is not None:
-                return m.actor, "named"
-        if kind == "pronoun":
-            before = [
-                m
-                for m in sent.mentions
-                if m.end <= subject[1] and m.person and not m.attribution  # type: ignore[index]
-            ]
-            if before:
-                return before[0].actor, "guessed from a pronoun"
-            if sent.paragraph in self.last_actor:
-                return self.last_actor[sent.paragraph], "guessed from a pronoun"
-        unnamed = not any(not m.attribution for m in sent.mentions)
-        if kind is None and unnamed and sent.paragraph in self.last_actor:
-            return self.last_actor[sent.paragraph], "guessed (no name in the sentence)"
-        if kind is None:
-            named = [m for m in sent.mentions if not m.attribution]
-            if named:
-                return named[0].actor, "named"
-        main = self.analysis.protagonist(self.position + 1)
-        if main is not None:
-            return main, "guessed (no name in the sentence)"
-        return None, ""
-
-
-def _rows_for(
-    sent: Sentence, ctx: _Context, source_id: str, published: str, fallback: str
-) -> list[dict[str, str]]:
-    cues = sent.cues
-    denial = next((c for c in cues if c.denial), None)
-    groups: OrderedDict[str, list[Cue]] = OrderedDict()
-    for c in cues:
-        if c.denial:
-            continue
-        groups.setdefault(c.status, []).append(c)
-    if denial is not None:
-        status = "reported" if "reported" in groups else denial.status
-        groups.setdefault(status, []).insert(0, denial)
-    named = [m for m in sent.mentions if not m.attribution]
-    pronoun_start = bool(sent.tokens) and sent.tokens[0].text.lower() in _SUBJECT_PRONOUNS
-    if not groups:
-        if not named and not pronoun_start:
-            return []
-        groups["established"] = []
-    rows = []
-    for status, group in groups.items():
-        main = group[0] if group else None
-        subject = next((c.subject for c in group if c.subject), None)
-        if subject is None:  # no cue, or a cue that names nobody (selon, quotation marks)
-            subject = sentence_subject(sent, ctx.analysis.lang)
-        actor, how = ctx.resolve(sent, subject)
-        if actor is None:
-            continue
-        others = OrderedDict.fromkeys(
-            m.actor
-            for m in sorted(sent.mentions, key=lambda m: (m.attribution, m.start))
-            if m.actor != actor
-        )
-        target = next(
-            (m.actor for m in sent.mentions if not m.attribution and m.actor != actor), ""
-        )
-        involves = [a for a in others if a not in (actor, target)]
-        is_denial = any(c.denial for c in group)
-        kind = _guess_kind(sent, status, is_denial)
-        when, date_text = _when(sent, main, fallback)
-        notes = []
-        if main is None:
-            notes.append(
-                "no cue found: established, or the journalist's commentary? check the status"
-            )
-        else:
-            also = [c.describe() for c in group[1:]]
-            notes.append(
-                f"status {status} suggested by {main.describe()}"
-                + (f" (also {', '.join(also)})" if also else "")
-            )
-            if main.name == "quotation marks":
-                notes.append("whose words are in quotation marks? (scare quotes are commentary)")
-        if not is_denial:
-            notes.append(f"kind guessed: {kind}")
-        if how != "named":
-            notes.append(f"actor {how}: {actor}")
-        new = [a for a in sent.new_actors if a in (actor, target) or a in involves]
-        if new:
-            notes.append("new actor(s) to check in actors.csv: " + ", ".join(new))
-        notes.append(
-            f"when from «{date_text}»" if date_text else f"no date in the sentence: when {when}"
-        )
-        notes.append("write the summaries")
-        row = {c: "" for c in _columns("claims")}
-        row.update(
-            id=f"p{sent.paragraph}-s{sent.index}-{status}",
-            when=when,
-            public_since=published,
-            actor=actor,
-            target=target,
-            involves=";".join(involves),
-            kind=kind,
-            status=status,
-            quote=_quote(sent.text, main.start if main else None),
-            source=source_id,
-            paragraph=str(sent.paragraph),
-            layer="article",
-            review="; ".join(notes),
-        )
-        rows.append(row)
-        if ctx.analysis.registry.actors[actor].type == "person":
-            ctx.last_actor[sent.paragraph] = actor  # what "il" or "elle" may refer to next
-    return rows
-
-
-def _denied(row: dict[str, str], sent: Sentence, hedges: list[dict[str, str]]) -> str:
-    """A guess at the claim a denial answers: the first hedge of its paragraph about the denier
-    whose kind matches what is denied ("dément tout lien": a contact), else the latest about the
-    denier."""
-    about = [h for h in hedges if row["actor"] in (h["actor"], h["target"])] or hedges
-    denied = next((k for k, pattern in _KIND_RES if pattern.search(sent.text)), None)
-    same = [
-        h
-        for h in about
-        if h["paragraph"] == row["paragraph"] and (denied is None or h["kind"] == denied)
-    ]
-    return (same[0] if same else about[-1])["id"]
 
 
 # Short words that are common in one language and rare in the other: enough to tell an English
@@ -403,30 +199,7 @@ def draft_text(
             "(--force): check every status, the cues of the other language were not looked for"
         )
     analysis = analyse(text, lang, known_actors)
-    ctx = _Context(analysis)
-    claims: list[dict[str, str]] = []
-    left_out = []
-    spans: dict[str, tuple[int, int, int]] = {}
-    hedges: list[dict[str, str]] = []  # reported and accused rows so far: what a denial may answer
-    for n, sent in enumerate(analysis.sentences):
-        ctx.position = n
-        rows = _rows_for(sent, ctx, source_id, published, fallback)
-        if not rows and sent.cues:
-            left_out.append(
-                f"paragraph {sent.paragraph}, sentence {sent.index} ({sent.cues[0].describe()}): "
-                "no actor found"
-            )
-        for row in rows:
-            spans[row["id"]] = (sent.paragraph, sent.start, sent.start + len(sent.text))
-            if row["kind"] == "denial" and hedges:
-                guess = _denied(row, sent, hedges)
-                row["responds_to"] = guess
-                row["review"] = row["review"].replace(
-                    "; write the summaries", f"; responds_to guessed: {guess}; write the summaries"
-                )
-            elif row["status"] in ("reported", "accused"):
-                hedges.append(row)
-        claims.extend(rows)
+    claims, left_out, spans = claim_rows(analysis, source_id, published, fallback)
     used = OrderedDict()
     for row in claims:
         for a in [row["actor"], row["target"], *row["involves"].split(";")]:
@@ -496,9 +269,9 @@ def _write(result: Draft, out: Path, source_id: str) -> None:
     except OSError as err:
         raise DraftError(f"cannot create {out} ({err.strerror})") from None
     try:  # written aside, then moved into place: an interrupted draft leaves no half folder
-        _write_csv(tmp / "actors.csv", _columns("actors"), result.actors)
-        _write_csv(tmp / "sources.csv", _columns("sources"), result.sources)
-        _write_csv(tmp / "claims.csv", _columns("claims"), result.claims)
+        _write_csv(tmp / "actors.csv", columns("actors"), result.actors)
+        _write_csv(tmp / "sources.csv", columns("sources"), result.sources)
+        _write_csv(tmp / "claims.csv", columns("claims"), result.claims)
         # Cells are guarded like save_dataset's, and the descriptor says so (see explainer.dataset).
         (tmp / "datapackage.json").write_text(schema.guarded_descriptor_text(), encoding="utf-8")
         (tmp / "sources").mkdir()
@@ -556,7 +329,7 @@ def draft(
 
     Raises
     ------
-    explainer.draft.extract.DraftError
+    explainer.draft.model.DraftError
         With a message that says what to do: a missing or unreadable article, a bad date, a folder
         that is not empty.
 

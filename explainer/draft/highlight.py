@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import html
 import itertools
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from explainer.bidi import balance, needs_isolation
 from explainer.draft.extract import analyse
-from explainer.i18n import LANGS, t
+from explainer.i18n import CATALOGUE, LANGS, t
 
 __all__ = ["STYLES", "Highlight", "highlight"]
 
@@ -40,6 +41,16 @@ _DATE_BG = "#fff1b8"
 # language, which need not be the text's.
 def _tr(key: str, lang: str) -> str:
     return t(f"highlight.{key}", lang)
+
+
+def _rule(name: str, lang: str) -> str:
+    """A cue rule's name in the interface language; a rule named by its words ("selon",
+    "according to", "reportedly") keeps them: they are the text's own."""
+    hypothesis = re.fullmatch(r"hypothetical conditional \(after «(.*)»\)", name)
+    if hypothesis:
+        return t("highlight.rule.hypothetical", lang, marker=hypothesis.group(1))
+    key = "highlight.rule." + re.sub(r"\W+", "_", name)
+    return t(key, lang) if key in CATALOGUE else name
 
 
 @dataclass
@@ -215,7 +226,8 @@ def highlight(
         for c in sent.cues:
             what = "denial" if c.denial else c.status
             label = t("kind.denial", ui) if c.denial else t(f"status.{c.status}", ui)
-            marks.append(_Mark(base + c.start, base + c.end, what, f"{label}: {c.describe()}"))
+            rule = f"{_rule(c.name, ui)} «{c.word}»"
+            marks.append(_Mark(base + c.start, base + c.end, what, f"{label}: {rule}"))
             counts[what] += 1
     paragraphs = []
     for p, para in enumerate(analysis.paragraphs, start=1):

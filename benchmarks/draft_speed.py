@@ -1,0 +1,78 @@
+"""How long drafting one long paragraph takes, on repeated and on new sentences (issue 14).
+
+    .venv/bin/python benchmarks/draft_speed.py [KB ...]      # default 200 and 2048
+
+``benchmarks/scale.py`` drafts the bundled article repeated to the size asked: its sentences come
+back every 8 KB, and the drafter analyses each distinct sentence once. That is the figure for an
+archive full of repeated text, not for new text. So this benchmark drafts both:
+
+- **repeated**: the bundled article repeated (as ``scale.py`` does);
+- **new**: the same article, each copy with one word in eight swapped with its neighbour (seeded),
+  so that nearly every sentence is new to spaCy.
+
+It prints the seconds (wall clock, and this process's CPU time, which a busy shared machine inflates
+less), the sentences (distinct), the claims and the machine with its load average.
+Timings are printed, never asserted.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import random
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from explainer.dataset import DATA_DIR
+from explainer.draft import draft_text
+from explainer.draft.extract import load_nlp
+from explainer.draft.segment import read_article, split_paragraphs, split_sentences
+
+
+def paragraphs(size: int) -> dict[str, str]:
+    """The repeated and the new paragraph of ``size`` characters."""
+    text = read_article(DATA_DIR / "sources" / "numerama-2024-10.txt")
+    article = " ".join(split_paragraphs(text))
+    repeated = (article * (size // len(article) + 1))[:size]
+    rng = random.Random(0)
+    words = article.split(" ")
+    copies, total = [], 0
+    while total < size:
+        w = list(words)
+        for i in rng.sample(range(len(w) - 1), len(w) // 8):
+            w[i], w[i + 1] = w[i + 1], w[i]
+        copies.append(" ".join(w))
+        total += len(copies[-1]) + 1
+    return {"repeated": repeated, "new": " ".join(copies)[:size]}
+
+
+def main(argv: list[str]) -> int:
+    sizes = [int(a) for a in argv] or [200, 2048]
+    load = os.getloadavg()[0]
+    print(
+        f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}; load average {load:.1f}"
+    )
+    start = time.perf_counter()
+    load_nlp("fr")
+    print(f"spaCy fr_core_news_sm loaded in {time.perf_counter() - start:.1f} s")
+    for kb in sizes:
+        for kind, text in paragraphs(kb * 1024).items():
+            spans = split_sentences(text)
+            distinct = len({text[a:b] for a, b in spans})
+            start, cpu = time.perf_counter(), time.process_time()
+            result = draft_text(text, lang="fr", date="2024-10")
+            took, cpu = time.perf_counter() - start, time.process_time() - cpu
+            print(
+                f"{kb:>5} KB {kind:>8}: {took:6.1f} s ({cpu:.1f} s of CPU), {len(spans):,} "
+                f"sentences ({distinct:,} "
+                f"distinct), {len(result.claims):,} claims  [load {os.getloadavg()[0]:.1f}]"
+            )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
