@@ -22,16 +22,15 @@ import plotly.graph_objects as go
 
 from explainer.bidi import isolate
 from explainer.figures.style import FONT, GREY, STATUS_STYLES, status_words
-from explainer.figures.timeline import (
-    CHAR_PX,
-    TEXT_PX,
-    _lane_name,
-    _segments,
-    _set_path,
+from explainer.figures.timeline import CHAR_PX, NAME_WIDTH, TEXT_PX
+from explainer.figures.traces import (
     check_lang,
     make_trace,
     message_html,
+    segments,
+    set_path,
     wrap_label,
+    wrap_name,
 )
 from explainer.i18n import LANGS, STATUS_ORDER, t, tn
 
@@ -241,12 +240,12 @@ class NetworkModel:
             for k in range(len(WIDTH_CLASSES)):
                 sel = of_status[width_class[of_status] == k]
                 g = self.geo[sel]
-                sizes = _segments(np.zeros(len(sel)), np.full(len(sel), 9.0 + 1.2 * k))
+                sizes = segments(np.zeros(len(sel)), np.full(len(sel), 9.0 + 1.2 * k))
                 if len(sel):
                     sizes[2::3] = 0.0  # an arrowhead at the target end only
                 out[f"network-edges-{status}-w{k}"] = {
-                    "x": _segments(g[:, 0], g[:, 2]),
-                    "y": _segments(g[:, 1], g[:, 3]),
+                    "x": segments(g[:, 0], g[:, 2]),
+                    "y": segments(g[:, 1], g[:, 3]),
                     "marker.size": sizes,
                 }
         names = self._names(lang)
@@ -282,7 +281,7 @@ class NetworkModel:
         key = f"labels-{lang}"
         if key not in self._name_cache:
             self._name_cache[key] = {
-                a: _lane_name(self.data.actor_name(a, lang)) for a in self.nodes
+                a: wrap_name(self.data.actor_name(a, lang), NAME_WIDTH) for a in self.nodes
             }
         return self._name_cache[key]
 
@@ -404,12 +403,12 @@ class NetworkModel:
         for uid in self.trace_uids():
             spec = self.trace_style(uid, lang)
             for path, value in data.get(uid, {}).items():
-                _set_path(spec, path, value)
+                set_path(spec, path, value)
             traces.append(make_trace(spec))
-        fig = go.Figure(data=traces, layout=self.layout(lang))
+        layout = self.layout(lang)
         for path, value in self.notes(data, lang).items():
-            _set_path(fig._layout, path, value)
-        return fig
+            set_path(layout, path, value)
+        return go.Figure(data=traces, layout=layout)
 
     def notes(self, data: dict[str, dict[str, Any]], lang: str) -> dict[str, Any]:
         """Layout changes that go with ``data`` (from :meth:`trace_data`): the message of an

@@ -21,7 +21,6 @@ redraw a filtered view by changing only the ``x``/``y``/... of existing traces:
 from __future__ import annotations
 
 import html
-import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -29,10 +28,19 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
-from plotly.basedatatypes import Undefined
 
 from explainer.bidi import isolate
 from explainer.figures.style import FONT, GREY, LIGHT_GREY, STATUS_STYLES, status_words
+from explainer.figures.traces import (
+    check_lang,
+    make_trace,
+    message_html,
+    segments,
+    set_path,
+    wrap_label,
+    wrap_name,
+    wrap_text,
+)
 from explainer.i18n import CATALOGUE, LANGS, STATUS_ORDER, t, tn
 
 if TYPE_CHECKING:
@@ -43,8 +51,6 @@ __all__ = [
     "DETAIL_LIMIT",
     "GL_THRESHOLD",
     "TimelineModel",
-    "apply_updates",
-    "axis_types",
     "check_lang",
     "influence_timeline",
     "message_html",
@@ -88,53 +94,10 @@ BOTTOM_PX = 120
 MIN_HEIGHT = 560
 
 
-def check_lang(lang: str) -> str:
-    """``lang`` if it is a supported language, else a clear ``ValueError``."""
-    if lang not in LANGS:
-        raise ValueError(f"lang must be one of {', '.join(map(repr, LANGS))}, not {lang!r}")
-    return lang
-
-
 def _ms(values: pd.Series) -> np.ndarray:
     """Datetimes as float milliseconds since 1970: plotly reads numbers on a date axis that way, and
     float arrays travel to the browser as compact binary buffers."""
     return values.to_numpy(dtype="datetime64[ms]").astype("int64").astype("float64")
-
-
-def _wrap(text: str, width: int = 64) -> str:
-    """Escape data text for a plotly hover label (which renders a subset of HTML) and wrap it.
-
-    A plain greedy wrap on spaces: ``textwrap`` is ten times slower, and this runs per claim.
-    """
-    lines: list[str] = []
-    line = ""
-    for word in text.split():
-        if line and len(line) + 1 + len(word) > width:
-            lines.append(line)
-            line = word
-        else:
-            line = f"{line} {word}" if line else word
-    if line:
-        lines.append(line)
-    # Each line isolated: a bidirectional control in the data cannot reorder the next line or field.
-    return "<br>".join(html.escape(isolate(x)) for x in lines)
-
-
-def wrap_label(text: str, width: int) -> str:
-    """An interface text (a title) escaped and broken into lines of about ``width`` characters:
-    plotly never wraps titles, which then run off a narrow figure."""
-    lines: list[str] = []
-    for word in text.split():
-        if lines and len(lines[-1]) + 1 + len(word) <= width:
-            lines[-1] += " " + word
-        else:
-            lines.append(word)
-    return "<br>".join(html.escape(line, quote=False) for line in lines)
-
-
-def message_html(text: str) -> str:
-    """A message for a plot annotation: escaped and broken into lines (annotations never wrap)."""
-    return _wrap(text, 72)
 
 
 def _shorten(text: str, width: int) -> str:
@@ -155,21 +118,6 @@ def _split_pattern(pattern: str) -> tuple[str, str, str]:
 
 def _iso(ms: float) -> str:
     return pd.Timestamp(ms, unit="ms").strftime("%Y-%m-%d")
-
-
-_NO_SEGMENTS = np.zeros(0, dtype="float64")
-_NO_SEGMENTS.flags.writeable = False
-
-
-def _segments(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """Interleave ``a[i], b[i], NaN``: many line segments in one trace (NaN breaks the line)."""
-    if len(a) == 0:
-        return _NO_SEGMENTS  # one shared empty array: an unchanged empty trace costs nothing
-    out = np.empty(3 * len(a), dtype="float64")
-    out[0::3] = a
-    out[1::3] = b
-    out[2::3] = np.nan
-    return out
 
 
 def _gaps(lo: np.ndarray, hi: np.ndarray) -> list[tuple[float, float]]:
@@ -194,14 +142,7 @@ def _gaps(lo: np.ndarray, hi: np.ndarray) -> list[tuple[float, float]]:
 
 def _lane_name(name: str) -> str:
     """An actor's name, escaped and wrapped (``<br>``) so that the lane names take little width."""
-    lines: list[str] = []
-    for word in name.split():
-        if lines and len(lines[-1]) + 1 + len(word) <= NAME_WIDTH:
-            lines[-1] += " " + word
-        else:
-            lines.append(word)
-    # Each line isolated: a bidirectional control in a name cannot reorder the next line.
-    return "<br>".join(html.escape(isolate(line)) for line in lines) or html.escape(isolate(name))
+    return wrap_name(name, NAME_WIDTH)
 
 
 @dataclass(frozen=True)
@@ -554,7 +495,7 @@ class TimelineModel:
             if answered is not None:
                 short = _shorten(summaries[answered] or str(self.ids[answered]), 70)
                 tail.insert(0, html.escape(t("hover.answers", lang, summary=isolate(short))))
-            body = _wrap(summaries[i] or str(self.ids[i]))
+            body = wrap_text(summaries[i] or str(self.ids[i]))
             full.append("<br>".join([head, body, parts["status"][col["status"][i]], *tail]))
             guess.append("<br>".join([head, body, parts["guess"], *tail]))
         return full, guess
@@ -810,8 +751,8 @@ class TimelineModel:
             for suffix, sel in (("", ~self.soft[spans]), ("-soft", self.soft[spans])):
                 s = spans[sel]
                 out[f"timeline-spans-{status}{suffix}"] = {
-                    "x": _segments(self.x0[s], self.x1[s]),
-                    "y": _segments(pl.y[s], pl.y[s]),
+                    "x": segments(self.x0[s], self.x1[s]),
+                    "y": segments(pl.y[s], pl.y[s]),
                 }
             # Links
             links = self.link[keep[self.link] & (self.status_code[self.link] == code)]
@@ -821,8 +762,8 @@ class TimelineModel:
             down = pl.link_down[pos]
             n_links = len(links)
             out[f"timeline-links-{status}"] = {
-                "x": _segments(self.x[links], self.x[links]),
-                "y": _segments(pl.y[links], pl.link_y1[pos]),
+                "x": segments(self.x[links], self.x[links]),
+                "y": segments(pl.y[links], pl.link_y1[pos]),
                 "marker.size": np.tile(np.array([0.0, 9.0, 0.0]), n_links),
                 "marker.symbol": [
                     s
@@ -836,8 +777,8 @@ class TimelineModel:
         hollow = spans[~np.array([STATUS_STYLES[s].filled for s in self.status[spans]], bool)]
         hollow = hollow[self.x1[hollow] - self.x0[hollow] > 0]
         out["timeline-spans-hollow"] = {
-            "x": _segments(self.x0[hollow], self.x1[hollow]),
-            "y": _segments(pl.y[hollow], pl.y[hollow]),
+            "x": segments(self.x0[hollow], self.x1[hollow]),
+            "y": segments(pl.y[hollow], pl.y[hollow]),
         }
         # ▶ at the end of "since ..." (drawn to the day it became public), ◀ at the start of
         # "until ..." (whose start is unknown).
@@ -856,8 +797,8 @@ class TimelineModel:
         both = keep[self.denial] & keep[self.answered] if not aggregate else self.denial[:0] > 0
         d, a = self.denial[both], self.answered[both]
         out["timeline-denials"] = {
-            "x": _segments(self.x[d], self.x[a]),
-            "y": _segments(pl.y[d], pl.y[a]),
+            "x": segments(self.x[d], self.x[a]),
+            "y": segments(pl.y[d], pl.y[a]),
             "marker.size": np.tile(np.array([0.0, 11.0, 0.0]), len(d)),
         }
 
@@ -866,8 +807,8 @@ class TimelineModel:
         hidden = focus == conceal if conceal is not None else np.zeros(len(focus), bool)
         spans = focus[~self.point[focus]]
         out["timeline-highlight-span"] = {
-            "x": _segments(self.x0[spans], self.x1[spans]),
-            "y": _segments(pl.y[spans], pl.y[spans]),
+            "x": segments(self.x0[spans], self.x1[spans]),
+            "y": segments(pl.y[spans], pl.y[spans]),
         }
         texts = (
             np.where(hidden, self.hover_guess(lang, focus), self.hover(lang, focus))
@@ -1103,7 +1044,7 @@ class TimelineModel:
             lang, window=window, place=place, known_on=known_on, max_height=max_height
         )
         for path, value in changing.items():
-            _set_path(layout, path, value)
+            set_path(layout, path, value)
         return layout
 
     def frame(
@@ -1360,7 +1301,7 @@ class TimelineModel:
         for uid in self.trace_uids():
             spec = self.trace_style(uid, lang)
             for path, value in data.get(uid, {}).items():
-                _set_path(spec, path, value)
+                set_path(spec, path, value)
             traces.append(make_trace(spec))  # validated once, data included
         layout = self.layout(lang, max_height=max_height)
         fig = go.Figure(data=traces, layout=layout)
@@ -1368,184 +1309,6 @@ class TimelineModel:
         if shown == 0:
             fig.layout.annotations[0].update(text=message_html(t("empty.none", lang)), visible=True)
         return fig
-
-
-def apply_updates(
-    fig: go.Figure,
-    updates: dict[str, dict[str, Any]],
-    cache: dict[tuple[str, str], Any] | None = None,
-    layout: dict[str, Any] | None = None,
-) -> int:
-    """Change trace properties (by uid) and layout properties of ``fig`` in place, in one update.
-
-    Only values that differ from those remembered in ``cache`` are sent, all in one ``update``
-    message: on a ``FigureWidget``, the same single message that ``batch_update()`` sends when its
-    block ends. Whenever traces change, the message restates the type of every axis that has one
-    (see :func:`axis_types`), then its range: without them, plotly.js re-guesses the type of a
-    date axis as linear, and stating a type alone turns autorange on.
-    It skips plotly's per-assignment validation and path parsing, which cost about a
-    millisecond per property (dozens of milliseconds per control change); the values come from
-    :class:`TimelineModel` and :class:`~explainer.figures.network.NetworkModel`, already valid, and
-    the paths are plain (``x``, ``marker.size``, ``annotations[0].text``).
-
-    Parameters
-    ----------
-    fig : plotly.graph_objects.Figure or FigureWidget
-    updates : dict
-        ``{trace uid: {property path: value}}``, e.g. ``{"timeline-points-reported": {"x": ...}}``.
-    cache : dict, optional
-        Remembers what was last sent; pass the same dict on every call for a given figure.
-    layout : dict, optional
-        ``{layout property path: value}``, e.g. ``{"xaxis.range": [a, b]}``.
-
-    Returns
-    -------
-    int
-        The number of properties changed.
-    """
-    # Trace uids straight from plotly's dicts: going through fig.data costs ~0.1 ms a trace.
-    position = {d.get("uid"): i for i, d in enumerate(fig._data)}
-    by_trace: dict[int, dict[str, Any]] = {}
-    for uid, props in updates.items():
-        i = position.get(uid)
-        if i is None:
-            continue
-        for path, value in props.items():
-            if cache is not None:
-                old = cache.get((uid, path), _MISSING)
-                if old is not _MISSING and _same(old, value):
-                    continue
-                cache[(uid, path)] = value
-            by_trace.setdefault(i, {})[path] = value
-    relayout: dict[str, Any] = {}
-    for path, value in (layout or {}).items():
-        if cache is not None:
-            old = cache.get(("layout", path), _MISSING)
-            if old is not _MISSING and _same(old, value):
-                continue
-            cache[("layout", path)] = value
-        relayout[path] = value
-    if not by_trace and not relayout:
-        return 0
-    traces = sorted(by_trace)
-    keys = sorted({k for props in by_trace.values() for k in props})
-    # Set the values where plotly keeps them (fig.data[i] and fig.layout read from these dicts)...
-    for i in traces:
-        for path, value in by_trace[i].items():
-            _set_path(fig._data[i], path, value)
-    for path, value in relayout.items():
-        _set_path(fig._layout, path, value)
-    if by_trace:
-        # plotly.js forgets an axis's type whenever x or y is restyled without the update saying
-        # it (Plotly.update calls clearAxisTypes): the date axis would be guessed again from the
-        # numbers, become linear and lose its cuts, and every mark would jump. Restate each type;
-        # and, since stating a type turns autorange on, each range after it (order matters).
-        types, ranges = axis_types(fig), _axis_ranges(fig)
-        rest = {k: v for k, v in relayout.items() if k not in types and k not in ranges}
-        relayout = {**types, **rest, **ranges}
-    # ...and tell the browser: an update message if it shows the figure, else its whole state.
-    if not sync_unshown(fig):
-        restyle = {k: [by_trace[i].get(k, Undefined) for i in traces] for k in keys}
-        fig._send_update_msg(restyle_data=restyle, relayout_data=relayout, trace_indexes=traces)
-    return sum(len(props) for props in by_trace.values()) + len(relayout)
-
-
-def axis_types(fig: go.Figure) -> dict[str, str]:
-    """``{"xaxis.type": "date", ...}`` for every axis of ``fig``'s layout that states its type."""
-    out = {}
-    for name, axis in fig._layout.items():
-        if name[:5] in ("xaxis", "yaxis") and isinstance(axis, dict) and axis.get("type"):
-            out[f"{name}.type"] = axis["type"]
-    return out
-
-
-def _axis_ranges(fig: go.Figure) -> dict[str, Any]:
-    """``{"xaxis.range": [a, b], ...}`` for every axis of ``fig`` that states a type and a range."""
-    out = {}
-    for name, axis in fig._layout.items():
-        typed = name[:5] in ("xaxis", "yaxis") and isinstance(axis, dict) and axis.get("type")
-        if typed and axis.get("range") is not None:
-            out[f"{name}.range"] = axis["range"]
-    return out
-
-
-def sync_unshown(fig: go.Figure) -> bool:
-    """Make a ``FigureWidget`` that no browser shows yet start from its current data.
-
-    A browser applies update messages only once plotly's JavaScript has loaded, which happens when
-    the widget is first shown: changes made before that (``app.filter(...)`` in the cell that
-    makes the Explorer) would be lost. Until a view exists (the browser counts them in
-    ``_view_count``), the widget's initial state is rewritten instead. The traces hold at most a
-    few thousand points (more are grouped), so this stays cheap.
-
-    Returns
-    -------
-    bool
-        Whether the state was rewritten (``False`` for a plain ``go.Figure`` or a shown widget).
-    """
-    if not hasattr(fig, "_widget_data") or getattr(fig, "_view_count", 0):
-        return False
-    fig._widget_data = _copy_tree(fig._data)
-    fig._widget_layout = _copy_tree(fig._layout)
-    return True
-
-
-def _copy_tree(value: Any) -> Any:
-    """Copy nested dicts and lists (new containers, so the change is seen); share the leaves,
-    which are replaced, never changed in place."""
-    if isinstance(value, dict):
-        return {k: _copy_tree(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return (
-            [_copy_tree(v) for v in value]
-            if value and isinstance(value[0], dict | list)
-            else (list(value))
-        )
-    return value
-
-
-def _set_path(target: dict, path: str, value: Any) -> None:
-    """Set ``target["a"]["b"][0]["c"] = value`` for the path ``a.b[0].c``."""
-    keys: list[str | int] = []
-    for part in path.split("."):
-        name, _, rest = part.partition("[")
-        keys.append(name)
-        if rest:
-            keys.append(int(rest.rstrip("]")))
-    node: Any = target
-    for key, following in itertools.pairwise(keys):
-        if isinstance(key, int):
-            node = node[key]
-        else:
-            if key not in node or node[key] is None:
-                node[key] = [] if isinstance(following, int) else {}
-            node = node[key]
-    node[keys[-1]] = value
-
-
-_MISSING = object()
-
-
-def _same(a: Any, b: Any) -> bool:
-    if a is b:
-        return True
-    if isinstance(a, np.ndarray) or isinstance(b, np.ndarray):
-        a, b = np.asarray(a), np.asarray(b)
-        if a.shape != b.shape or a.dtype != b.dtype:
-            return False
-        if a.dtype.kind in "fiub":  # byte equality: NaN gaps compare equal, and it is fast
-            return a.tobytes() == b.tobytes()
-        return bool(np.array_equal(a, b))
-    return bool(a == b)
-
-
-_TRACE_TYPES = {"scatter": go.Scatter, "scattergl": go.Scattergl}
-
-
-def make_trace(spec: dict[str, Any]) -> go.Scatter | go.Scattergl:
-    """A validated trace from a ``{"type": ..., ...}`` spec (without building a whole figure)."""
-    spec = dict(spec)
-    return _TRACE_TYPES[spec.pop("type")](**spec)
 
 
 def influence_timeline(

@@ -22,12 +22,8 @@ import plotly.graph_objects as go
 from explainer.figures.describe import ClaimStats
 from explainer.figures.network import NetworkModel
 from explainer.figures.style import STATUS_STYLES, status_words
-from explainer.figures.timeline import (
-    TimelineModel,
-    apply_updates,
-    check_lang,
-    message_html,
-)
+from explainer.figures.timeline import TimelineModel
+from explainer.figures.traces import check_lang, message_html, parse_uid, trace_uid
 from explainer.filtering import (
     DateLike,
     check_choices,
@@ -45,6 +41,7 @@ from explainer.widgets.controls import (
     MonthSlider,
     RadioChoice,
 )
+from explainer.widgets.sync import StableFigureWidget, apply_updates
 
 if TYPE_CHECKING:
     from explainer.dataset import Dataset
@@ -108,33 +105,6 @@ FIGURE_CONFIG: dict[str, Any] = {
     ],
     "toImageButtonOptions": {"format": "png", "scale": 2},
 }
-
-
-class StableFigureWidget(go.FigureWidget):
-    """A ``FigureWidget`` that keeps the trace uids it is given.
-
-    plotly's ``FigureWidget`` replaces every uid with a random one, which makes its JSON differ from
-    run to run and breaks finding traces by name; ours are explicit and unique within a figure.
-    """
-
-    _set_trace_uid = False
-
-    def __init__(self, *args: Any, **kwargs: Any):
-        super().__init__(*args, **kwargs)
-        self.observe(self._measure_again, "_view_count")
-
-    def _measure_again(self, change: dict) -> None:
-        """A new view: ask plotly.js to size the figure to its place on the page.
-
-        The widget draws a figure before the page has put it anywhere, so plotly.js falls back
-        to 700 px wide, and only measures its container at its next update: the first click
-        would then stretch the whole timeline under the cursor. An update as soon as the view
-        exists (the browser counts views in ``_view_count``) does that measuring before anyone
-        clicks: ``autosize`` is what makes plotly.js measure again (it is already on, so it
-        changes nothing else; no trace changes, so the axes keep their types and ranges).
-        """
-        if (change["new"] or 0) > (change["old"] or 0):
-            self._send_update_msg(restyle_data={}, relayout_data={"autosize": True})
 
 
 def _month(ts: pd.Timestamp) -> str:
@@ -347,7 +317,8 @@ class Explorer(widgets.VBox):
         self._network_button.on_click(lambda _: self.network)
         self._network_slot = widgets.VBox([self._network_button])
         for trace in self.figure.data:
-            if trace.uid.startswith("timeline-points-") or trace.uid == "timeline-highlight":
+            ref = parse_uid(trace.uid)
+            if ref is not None and ref.kind.claims:  # marks that are claims open their card
                 trace.on_click(self._on_click)
         self.summary = widgets.HTML(layout=widgets.Layout(margin="4px 0"))
         self.description = widgets.HTML()
@@ -752,8 +723,9 @@ class Explorer(widgets.VBox):
             for k, ann in enumerate(fresh["annotations"][1:], start=1):
                 layout[f"annotations[{k}].text"] = ann["text"]
         else:
-            nodes = model.trace_data(self.mask, lang=lang)["network-nodes"]
-            traces.setdefault("network-nodes", {})["text"] = nodes["text"]
+            nodes_uid = trace_uid("network", "nodes")
+            nodes = model.trace_data(self.mask, lang=lang)[nodes_uid]
+            traces.setdefault(nodes_uid, {})["text"] = nodes["text"]
         cache.clear()  # everything else is sent again, in the new language, by _update
         apply_updates(fig, traces, None, layout)
 
