@@ -287,6 +287,10 @@ class Explorer(widgets.VBox):
     >>> app  # doctest: +SKIP
     """
 
+    # How figures are synced (widgets/sync.py); benchmarks/interaction.py swaps in plotly's
+    # documented route to compare the two on the same app.
+    _apply_updates = staticmethod(apply_updates)
+
     def __init__(self, data: Dataset, lang: str = "en"):
         self.data = data
         self.lang = check_lang(lang)
@@ -382,7 +386,7 @@ class Explorer(widgets.VBox):
         net = self._network.trace_data(mask, lang=lang)
         net_layout = self._network.notes(net, lang)
         net_layout["annotations[0].visible"] &= bool(mask.any())  # the summary says "no claim"
-        apply_updates(self._network_fig, net, self._cache_n, net_layout)
+        self._apply_updates(self._network_fig, net, self._cache_n, net_layout)
 
     # ------------------------------------------------------------------------------------------
     # Controls
@@ -727,7 +731,7 @@ class Explorer(widgets.VBox):
             nodes = model.trace_data(self.mask, lang=lang)[nodes_uid]
             traces.setdefault(nodes_uid, {})["text"] = nodes["text"]
         cache.clear()  # everything else is sent again, in the new language, by _update
-        apply_updates(fig, traces, None, layout)
+        self._apply_updates(fig, traces, None, layout)
 
     def _window(self) -> tuple[float, float] | None:
         lo = to_bound(self._query.get("start"), side="start")
@@ -769,7 +773,7 @@ class Explorer(widgets.VBox):
             mask, lang=lang, highlight=focus, stable=True, place=mask
         )
         layout = {} if selection_only else self._timeline_layout(n)
-        apply_updates(self.figure, updates, self._cache_t, layout)
+        self._apply_updates(self.figure, updates, self._cache_t, layout)
         rows = np.flatnonzero(mask)
         self.table.value = self._rows.table(rows, lang, selected=self.selected)
         if selection_only:
