@@ -20,6 +20,8 @@ redraw a filtered view by changing only the ``x``/``y``/... of existing traces:
 
 from __future__ import annotations
 
+import copy
+import functools
 import html
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -32,11 +34,14 @@ import plotly.graph_objects as go
 from explainer.bidi import isolate
 from explainer.figures.style import FONT, GREY, LIGHT_GREY, STATUS_STYLES, status_words
 from explainer.figures.traces import (
+    LEGEND_KEYS,
     check_lang,
     make_trace,
     message_html,
+    parse_uid,
     segments,
     set_path,
+    trace_uid,
     wrap_label,
     wrap_name,
     wrap_text,
@@ -504,183 +509,44 @@ class TimelineModel:
     # Traces: their fixed part (style, names) and their data for a given mask
 
     def trace_uids(self) -> list[str]:
-        """Every trace uid, in drawing order (bottom first)."""
-        uids = ["timeline-highlight-span"]
-        uids += [f"timeline-links-{s}" for s in STATUS_ORDER]
-        uids += ["timeline-denials"]
-        uids += [f"timeline-spans-{s}" for s in STATUS_ORDER]
-        uids += [f"timeline-spans-{s}-soft" for s in STATUS_ORDER]
-        uids += ["timeline-spans-hollow", "timeline-open-ends"]
-        uids += [f"timeline-points-{s}" for s in STATUS_ORDER]
-        if self.aggregate_possible:
-            uids += [f"timeline-bins-{s}" for s in STATUS_ORDER]
-        uids += ["timeline-highlight"]
-        # Legend entries of their own, so that every status stays in the legend when none is shown.
-        uids += [f"timeline-status-{s}" for s in STATUS_ORDER]
-        uids += [f"timeline-legend-{k}" for k in ("span", "open", "approx", "link", "denial")]
-        uids += ["timeline-top-axis"]  # no data: plotly draws an axis only for a trace on it
+        """Every trace uid, in drawing order (bottom first); see :mod:`explainer.figures.traces`."""
+        uids = []
+        for kind in _DRAWING_ORDER:
+            if kind == "bins" and not self.aggregate_possible:
+                continue
+            if kind in _BY_STATUS:
+                uids += [trace_uid("timeline", kind, status=s) for s in STATUS_ORDER]
+            elif kind == "legend":
+                uids += [trace_uid("timeline", kind, key=k) for k in LEGEND_KEYS]
+            else:
+                uids.append(trace_uid("timeline", kind))
         return uids
 
     def trace_style(self, uid: str, lang: str) -> dict[str, Any]:
-        """The fixed part of trace ``uid``: type, name, legend, marker and line style."""
-        kind, _, rest = uid.removeprefix("timeline-").partition("-")
-        status = rest.removesuffix("-soft")
-        gl_type = "scattergl" if self.gl else "scatter"
-        base: dict[str, Any] = {"uid": uid, "type": gl_type, "showlegend": False}
-        if kind in ("links", "spans", "points", "bins") and status in STATUS_STYLES:
-            style = STATUS_STYLES[status]
-            base["legendgroup"] = status
-        if kind == "status":
-            points = self.trace_style(f"timeline-points-{status}", lang)
-            base.update(
-                mode="markers",
-                name=points["name"],
-                legendgroup=status,
-                showlegend=True,
-                marker=points["marker"],
-                x=[None],
-                y=[None],
-                hoverinfo="skip",
-                type="scatter",
-            )
-        elif kind == "points":
-            base.update(
-                mode="markers",
-                name=t(
-                    "colon",
-                    lang,
-                    label=status_words(status, lang),
-                    text=t(f"status_gloss.{status}", lang),
-                ),
-                marker={
-                    "symbol": style.symbol,
-                    "size": MARKER_SIZE,
-                    "color": style.colour,
-                    "line": {"width": 1 if style.filled else 2.2, "color": "white"}
-                    if style.filled
-                    else {"width": 2.2, "color": style.colour},
-                },
-                hovertemplate="%{hovertext}<extra></extra>",
-            )
-        elif kind == "bins":
-            base.update(
-                mode="markers",
-                name=status_words(status, lang),
-                marker={
-                    "symbol": style.symbol,
-                    "color": style.colour,
-                    "sizemode": "diameter",
-                    "line": {"width": 1 if style.filled else 2, "color": style.colour},
-                    "opacity": style.opacity,
-                },
-                hovertemplate="%{hovertext}<extra></extra>",
-            )
-        elif kind == "spans" and status in STATUS_STYLES:
-            soft = uid.endswith("-soft")
-            base.update(
-                mode="lines",
-                name=status_words(status, lang),
-                line={
-                    "color": style.colour,
-                    "width": SPAN_WIDTH if not soft else SPAN_WIDTH - 3,
-                    "dash": "dot" if soft else "solid",
-                },
-                opacity=0.45 if soft else style.opacity,
-                hoverinfo="skip",
-            )
-        elif kind == "links":
-            base.update(
-                mode="lines+markers",
-                name=status_words(status, lang),
-                line={"color": style.colour, "width": 1.6, "dash": style.dash},
-                marker={"color": style.colour, "line": {"width": 0}},
-                opacity=0.75,
-                hoverinfo="skip",
-            )
-        elif uid == "timeline-spans-hollow":  # the white inside of hedged claims' bars
-            base.update(
-                mode="lines",
-                line={"color": "white", "width": SPAN_WIDTH - 4.5},
-                hoverinfo="skip",
-            )
-        elif uid == "timeline-open-ends":
-            base.update(
-                mode="markers",
-                marker={"size": 10, "line": {"width": 0}},
-                hoverinfo="skip",
-            )
-        elif uid == "timeline-denials":
-            base.update(
-                type="scatter" if not self.gl else "scattergl",
-                mode="lines+markers",
-                line={"color": GREY, "width": 1.6, "dash": "dash"},
-                marker={"color": GREY, "line": {"width": 0}},
-                hoverinfo="skip",
-            )
-            if not self.gl:
-                base["marker"].update(symbol="arrow", angleref="previous")
-        elif uid == "timeline-highlight":
-            base.update(
-                type="scatter",
-                mode="markers+text",
-                marker={
-                    "symbol": "circle-open",
-                    "size": 28,
-                    "color": "black",
-                    "line": {"width": 3, "color": "black"},
-                },
-                textfont={"size": 16, "color": "black", "family": FONT},
-                textposition="middle center",
-                hovertemplate="%{hovertext}<extra></extra>",
-            )
-        elif uid == "timeline-highlight-span":
-            base.update(
-                type="scatter",
-                mode="lines",
-                line={"color": "#f0e442", "width": SPAN_WIDTH + 12},
-                opacity=0.75,
-                hoverinfo="skip",
-            )
-        elif uid == "timeline-top-axis":
-            base.update(
-                type="scatter", mode="markers", xaxis="x2", x=[None], y=[None], hoverinfo="skip"
-            )
-        elif kind == "legend":
-            base.update(self._legend_style(rest, lang), type="scatter", showlegend=True)
-            base["legend"] = "legend2"
-            base["x"], base["y"] = [None], [None]
-        return base
+        """The fixed part of trace ``uid``: type, name, legend, marker and line style.
 
-    def _legend_style(self, key: str, lang: str) -> dict[str, Any]:
-        name = t(f"legend.{key}", lang)
-        if key == "span":
-            return {"mode": "lines", "name": name, "line": {"color": GREY, "width": SPAN_WIDTH}}
-        if key == "open":
-            return {
-                "mode": "lines+markers",
-                "name": name,
-                "line": {"color": GREY, "width": SPAN_WIDTH},
-                "marker": {"symbol": "triangle-right", "size": 9, "color": GREY},
-            }
-        if key == "approx":
-            return {
-                "mode": "lines",
-                "name": name,
-                "opacity": 0.45,
-                "line": {"color": GREY, "width": SPAN_WIDTH - 3, "dash": "dot"},
-            }
-        if key == "link":
-            return {
-                "mode": "lines+markers",
-                "name": name,
-                "line": {"color": GREY, "width": 1.6},
-                "marker": {"symbol": "triangle-down", "size": 8, "color": GREY},
-            }
-        return {
-            "mode": "lines",
-            "name": name,
-            "line": {"color": GREY, "width": 1.6, "dash": "dash"},
+        Built from the tables :data:`TIMELINE_TRACES` (what each kind of trace always is),
+        :data:`LEGEND_TRACES` (the key to how dates are drawn) and, for a trace of one status,
+        that status's style (:data:`~explainer.figures.style.STATUS_STYLES`).
+        """
+        ref = parse_uid(uid)
+        if ref is None or ref.kind.figure != "timeline":
+            raise ValueError(f"{uid!r} is not a timeline trace")
+        kind = ref.kind.name
+        spec: dict[str, Any] = {
+            "uid": uid,
+            "type": "scattergl" if self.gl else "scatter",
+            "showlegend": False,
         }
+        spec.update(copy.deepcopy(TIMELINE_TRACES[kind]))
+        if ref.status is not None:
+            spec["legendgroup"] = ref.status
+            spec.update(_BY_STATUS[kind](ref.status, lang))
+        if ref.key is not None:
+            spec.update(copy.deepcopy(LEGEND_TRACES[ref.key]), name=t(f"legend.{ref.key}", lang))
+        if kind == "denials" and not self.gl:  # arrow heads exist in SVG only
+            spec["marker"].update(symbol="arrow", angleref="previous")
+        return spec
 
     def trace_data(
         self,
@@ -722,6 +588,7 @@ class TimelineModel:
             keep[conceal] = False
         shown = np.flatnonzero(keep)
         out: dict[str, dict[str, Any]] = {}
+        uid = functools.partial(trace_uid, "timeline")
         aggregate = self.aggregate_possible and len(shown) > DETAIL_LIMIT
         period = self._choose_period(shown) if aggregate else 1
         empty = np.zeros(0, dtype="float64")
@@ -734,7 +601,7 @@ class TimelineModel:
             if stable and not self.aggregate_possible:
                 pts = self._of_status[code]  # every claim of this status; the hidden at NaN
                 x = np.where(keep[pts], self.x[pts], np.nan)
-            out[f"timeline-points-{status}"] = {
+            out[uid("points", status=status)] = {
                 "x": x,
                 "y": pl.y[pts],
                 "customdata": pts.astype(np.int32),
@@ -745,12 +612,12 @@ class TimelineModel:
             }
             if self.aggregate_possible:
                 members = of_status if aggregate else of_status[:0]
-                out[f"timeline-bins-{status}"] = self._bins(members, period, lang, pl)
+                out[uid("bins", status=status)] = self._bins(members, period, lang, pl)
             # Spans, firm and soft
             spans = of_status[~self.point[of_status]] if not aggregate else of_status[:0]
-            for suffix, sel in (("", ~self.soft[spans]), ("-soft", self.soft[spans])):
+            for kind, sel in (("spans", ~self.soft[spans]), ("spans-soft", self.soft[spans])):
                 s = spans[sel]
-                out[f"timeline-spans-{status}{suffix}"] = {
+                out[uid(kind, status=status)] = {
                     "x": segments(self.x0[s], self.x1[s]),
                     "y": segments(pl.y[s], pl.y[s]),
                 }
@@ -761,7 +628,7 @@ class TimelineModel:
             pos = np.searchsorted(self.link, links)
             down = pl.link_down[pos]
             n_links = len(links)
-            out[f"timeline-links-{status}"] = {
+            out[uid("links", status=status)] = {
                 "x": segments(self.x[links], self.x[links]),
                 "y": segments(pl.y[links], pl.link_y1[pos]),
                 "marker.size": np.tile(np.array([0.0, 9.0, 0.0]), n_links),
@@ -776,14 +643,14 @@ class TimelineModel:
         spans = shown[~self.point[shown] & ~self.soft[shown]] if not aggregate else shown[:0]
         hollow = spans[~np.array([STATUS_STYLES[s].filled for s in self.status[spans]], bool)]
         hollow = hollow[self.x1[hollow] - self.x0[hollow] > 0]
-        out["timeline-spans-hollow"] = {
+        out[uid("spans-hollow")] = {
             "x": segments(self.x0[hollow], self.x1[hollow]),
             "y": segments(pl.y[hollow], pl.y[hollow]),
         }
         # ▶ at the end of "since ..." (drawn to the day it became public), ◀ at the start of
         # "until ..." (whose start is unknown).
         ends = shown[self.open_end[shown] | self.open_start[shown]] if not aggregate else shown[:0]
-        out["timeline-open-ends"] = {
+        out[uid("open-ends")] = {
             "x": np.where(self.open_end[ends], self.x1[ends], self.x0[ends]),
             "y": pl.y[ends],
             "marker.symbol": [
@@ -796,7 +663,7 @@ class TimelineModel:
         # Denials and what they answer, when both are shown.
         both = keep[self.denial] & keep[self.answered] if not aggregate else self.denial[:0] > 0
         d, a = self.denial[both], self.answered[both]
-        out["timeline-denials"] = {
+        out[uid("denials")] = {
             "x": segments(self.x[d], self.x[a]),
             "y": segments(pl.y[d], pl.y[a]),
             "marker.size": np.tile(np.array([0.0, 11.0, 0.0]), len(d)),
@@ -806,7 +673,7 @@ class TimelineModel:
         focus = np.array(sorted(set(highlight)), dtype=np.int64)
         hidden = focus == conceal if conceal is not None else np.zeros(len(focus), bool)
         spans = focus[~self.point[focus]]
-        out["timeline-highlight-span"] = {
+        out[uid("highlight-span")] = {
             "x": segments(self.x0[spans], self.x1[spans]),
             "y": segments(pl.y[spans], pl.y[spans]),
         }
@@ -815,7 +682,7 @@ class TimelineModel:
             if len(focus)
             else []
         )
-        out["timeline-highlight"] = {
+        out[uid("highlight")] = {
             "x": self.x[focus] if len(focus) else empty,
             "y": pl.y[focus] if len(focus) else empty,
             "customdata": focus.astype(np.int32),
@@ -1309,6 +1176,169 @@ class TimelineModel:
         if shown == 0:
             fig.layout.annotations[0].update(text=message_html(t("empty.none", lang)), visible=True)
         return fig
+
+
+# ----------------------------------------------------------------------------------------------
+# Trace styles as data: what each kind of trace always is (plus, for a trace of one status, what
+# that status gives it). Uids and kinds are defined in explainer.figures.traces.
+
+_HOVER = "%{hovertext}<extra></extra>"
+
+TIMELINE_TRACES: dict[str, dict[str, Any]] = {
+    "highlight-span": {
+        "type": "scatter",
+        "mode": "lines",
+        "line": {"color": "#f0e442", "width": SPAN_WIDTH + 12},
+        "opacity": 0.75,
+        "hoverinfo": "skip",
+    },
+    "links": {"mode": "lines+markers", "opacity": 0.75, "hoverinfo": "skip"},
+    "denials": {
+        "mode": "lines+markers",
+        "line": {"color": GREY, "width": 1.6, "dash": "dash"},
+        "marker": {"color": GREY, "line": {"width": 0}},
+        "hoverinfo": "skip",
+    },
+    "spans": {"mode": "lines", "hoverinfo": "skip"},
+    "spans-soft": {"mode": "lines", "hoverinfo": "skip"},
+    "spans-hollow": {  # the white inside of hedged claims' bars
+        "mode": "lines",
+        "line": {"color": "white", "width": SPAN_WIDTH - 4.5},
+        "hoverinfo": "skip",
+    },
+    "open-ends": {
+        "mode": "markers",
+        "marker": {"size": 10, "line": {"width": 0}},
+        "hoverinfo": "skip",
+    },
+    "points": {"mode": "markers", "hovertemplate": _HOVER},
+    "bins": {"mode": "markers", "hovertemplate": _HOVER},
+    "highlight": {
+        "type": "scatter",
+        "mode": "markers+text",
+        "marker": {
+            "symbol": "circle-open",
+            "size": 28,
+            "color": "black",
+            "line": {"width": 3, "color": "black"},
+        },
+        "textfont": {"size": 16, "color": "black", "family": FONT},
+        "textposition": "middle center",
+        "hovertemplate": _HOVER,
+    },
+    # A legend entry per status, so that every status stays in the legend when none is shown.
+    "status": {
+        "type": "scatter",
+        "mode": "markers",
+        "showlegend": True,
+        "x": [None],
+        "y": [None],
+        "hoverinfo": "skip",
+    },
+    "legend": {
+        "type": "scatter",
+        "showlegend": True,
+        "legend": "legend2",
+        "x": [None],
+        "y": [None],
+    },
+    # No data: plotly draws an axis only for a trace on it.
+    "top-axis": {
+        "type": "scatter",
+        "mode": "markers",
+        "xaxis": "x2",
+        "x": [None],
+        "y": [None],
+        "hoverinfo": "skip",
+    },
+}
+
+# The second legend: how a date is drawn (names come from the catalogue, "legend.<key>").
+LEGEND_TRACES: dict[str, dict[str, Any]] = {
+    "span": {"mode": "lines", "line": {"color": GREY, "width": SPAN_WIDTH}},
+    "open": {
+        "mode": "lines+markers",
+        "line": {"color": GREY, "width": SPAN_WIDTH},
+        "marker": {"symbol": "triangle-right", "size": 9, "color": GREY},
+    },
+    "approx": {
+        "mode": "lines",
+        "opacity": 0.45,
+        "line": {"color": GREY, "width": SPAN_WIDTH - 3, "dash": "dot"},
+    },
+    "link": {
+        "mode": "lines+markers",
+        "line": {"color": GREY, "width": 1.6},
+        "marker": {"symbol": "triangle-down", "size": 8, "color": GREY},
+    },
+    "denial": {"mode": "lines", "line": {"color": GREY, "width": 1.6, "dash": "dash"}},
+}
+
+
+def _point_marks(status: str, lang: str) -> dict[str, Any]:
+    style = STATUS_STYLES[status]
+    outline = (
+        {"width": 1, "color": "white"} if style.filled else {"width": 2.2, "color": style.colour}
+    )
+    return {
+        "name": t("colon", lang, label=status_words(status, lang),
+                  text=t(f"status_gloss.{status}", lang)),
+        "marker": {"symbol": style.symbol, "size": MARKER_SIZE, "color": style.colour,
+                   "line": outline},
+    }  # fmt: skip
+
+
+def _bin_marks(status: str, lang: str) -> dict[str, Any]:
+    style = STATUS_STYLES[status]
+    return {
+        "name": status_words(status, lang),
+        "marker": {
+            "symbol": style.symbol,
+            "color": style.colour,
+            "sizemode": "diameter",
+            "line": {"width": 1 if style.filled else 2, "color": style.colour},
+            "opacity": style.opacity,
+        },
+    }
+
+
+def _span_lines(status: str, lang: str, *, soft: bool = False) -> dict[str, Any]:
+    style = STATUS_STYLES[status]
+    return {
+        "name": status_words(status, lang),
+        "line": {
+            "color": style.colour,
+            "width": SPAN_WIDTH - 3 if soft else SPAN_WIDTH,
+            "dash": "dot" if soft else "solid",
+        },
+        "opacity": 0.45 if soft else style.opacity,
+    }
+
+
+def _link_lines(status: str, lang: str) -> dict[str, Any]:
+    style = STATUS_STYLES[status]
+    return {
+        "name": status_words(status, lang),
+        "line": {"color": style.colour, "width": 1.6, "dash": style.dash},
+        "marker": {"color": style.colour, "line": {"width": 0}},
+    }
+
+
+# What a status gives a trace of each kind that has one trace per status.
+_BY_STATUS: dict[str, Any] = {
+    "links": _link_lines,
+    "spans": _span_lines,
+    "spans-soft": lambda status, lang: _span_lines(status, lang, soft=True),
+    "points": _point_marks,
+    "bins": _bin_marks,
+    "status": _point_marks,  # the legend entry looks like the claim's mark
+}
+
+# Drawing order, bottom first.
+_DRAWING_ORDER = (
+    "highlight-span", "links", "denials", "spans", "spans-soft", "spans-hollow", "open-ends",
+    "points", "bins", "highlight", "status", "legend", "top-axis",
+)  # fmt: skip
 
 
 def influence_timeline(
