@@ -36,6 +36,8 @@ from typing import Any
 import numpy as np
 import plotly.graph_objects as go
 from plotly.basedatatypes import Undefined
+from plotly.serializers import custom_serializers
+from traitlets import Dict, observe
 
 from explainer.figures.traces import set_path
 
@@ -58,6 +60,16 @@ class StableFigureWidget(go.FigureWidget):
 
     _set_trace_uid = False
 
+    # After every update, plotly.js sends back the defaults it filled in for every changed trace
+    # (~45 KB for the timeline) and for the layout. ipywidgets echoes each such state back to the
+    # browser (another ~60 KB a change): not for these, which only this kernel reads.
+    _js2py_traceDeltas = Dict(allow_none=True).tag(
+        sync=True, echo_update=False, **custom_serializers
+    )
+    _js2py_layoutDelta = Dict(allow_none=True).tag(
+        sync=True, echo_update=False, **custom_serializers
+    )
+
     def __init__(self, *args: Any, **kwargs: Any):
         super().__init__(*args, **kwargs)
         self.observe(self._measure_again, "_view_count")
@@ -74,6 +86,22 @@ class StableFigureWidget(go.FigureWidget):
         """
         if (change["new"] or 0) > (change["old"] or 0):
             self._send_update_msg(restyle_data={}, relayout_data={"autosize": True})
+
+    @observe("_js2py_traceDeltas")
+    def _handler_js2py_traceDeltas(self, change: dict) -> None:
+        """The browser has applied a trace edit: note it, and drop the defaults it reports.
+
+        plotly merges those defaults into each trace so that Python can read them (nothing here
+        does); with the array-valued properties these traces hold, that merge raises (numpy's
+        "truth value of an array is ambiguous"), which the page then receives as a kernel error
+        after every control change. Only the bookkeeping that says the edit is done is kept.
+        """
+        msg = change["new"]
+        if msg and msg.get("trace_edit_id") == self._last_trace_edit_id:
+            self._trace_edit_in_process = False
+            if not self._layout_edit_in_process:
+                while self._waiting_edit_callbacks:
+                    self._waiting_edit_callbacks.pop()()
 
 
 _MISSING = object()
