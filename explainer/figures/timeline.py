@@ -16,6 +16,12 @@ legend in words (:mod:`explainer.figures.style`).
 redraw a filtered view by changing only the ``x``/``y``/... of existing traces:
 :meth:`TimelineModel.trace_data` gives those arrays for any boolean mask.
 :func:`influence_timeline` is the pure figure function.
+
+Why one module of more than 500 lines: :class:`TimelineModel` is one object whose parts (dates,
+lanes, placement, hover texts, trace data, layout, ticks and cuts) share the same precomputed
+arrays, and splitting it would pass those arrays between modules for no reader's gain. What is not
+the timeline has left: trace identities and shared helpers (:mod:`explainer.figures.traces`),
+FigureWidget syncing (:mod:`explainer.widgets.sync`).
 """
 
 from __future__ import annotations

@@ -112,6 +112,7 @@ def _month(ts: pd.Timestamp) -> str:
 
 
 Query = dict[str, Any]  # actors, start, end, statuses, kinds, known_on, text
+Labels = tuple[dict[str, dict[str, Any]], dict[str, Any]]  # (trace changes by uid, layout changes)
 
 _EMPTY_QUERY: Query = {
     "actors": None,
@@ -306,6 +307,9 @@ class Explorer(widgets.VBox):
         self._syncing = False
         self._cache_t: dict = {}
         self._cache_n: dict = {}
+        # New labels after a language switch, sent with the next update: one message per figure.
+        self._labels_t: Labels | None = None
+        self._labels_n: Labels | None = None
         self.mask = np.ones(len(self.claims), dtype=bool)
 
         self.figure = StableFigureWidget(self._timeline.figure(lang=lang))
@@ -386,6 +390,8 @@ class Explorer(widgets.VBox):
         net = self._network.trace_data(mask, lang=lang)
         net_layout = self._network.notes(net, lang)
         net_layout["annotations[0].visible"] &= bool(mask.any())  # the summary says "no claim"
+        net, net_layout = _with_labels(net, net_layout, self._labels_n)
+        self._labels_n = None
         self._apply_updates(self._network_fig, net, self._cache_n, net_layout)
 
     # ------------------------------------------------------------------------------------------
@@ -687,10 +693,10 @@ class Explorer(widgets.VBox):
         with self._quiet():
             self.language.value = lang
         self._label_controls()
-        self._relabel(self.figure, self._timeline, self._cache_t)
+        self._labels_t = self._relabel(self.figure, self._timeline)
         self._network_button.description = t("explorer.show_network", lang)
         if self._network_fig is not None:
-            self._relabel(self._network_fig, self._network, self._cache_n)
+            self._labels_n = self._relabel(self._network_fig, self._network)
             self._network_note.value = _drawing_html(lang)
         self._update()
         if self._selected is not None:
@@ -701,10 +707,12 @@ class Explorer(widgets.VBox):
     # ------------------------------------------------------------------------------------------
     # Drawing
 
-    def _relabel(self, fig: go.FigureWidget, model: Any, cache: dict) -> None:
+    def _relabel(self, fig: go.FigureWidget, model: Any) -> Labels:
         """Every fixed text of ``fig`` in the current language: trace names, legend titles, axis
-        and plot titles, notes. Sent through :func:`apply_updates`, like every other change, so
-        that the axes keep their types."""
+        and plot titles, notes, as ``(traces, layout)`` changes. Sent with the update that
+        follows (:meth:`_update`), in the same single message, so that a language switch redraws
+        each figure once; the texts that come with the data (hover, ticks) are sent by that update
+        as any change is, only where they differ."""
         lang = self.lang
         traces: dict[str, dict[str, Any]] = {}
         for uid in (d.get("uid") for d in fig._data):
@@ -730,8 +738,7 @@ class Explorer(widgets.VBox):
             nodes_uid = trace_uid("network", "nodes")
             nodes = model.trace_data(self.mask, lang=lang)[nodes_uid]
             traces.setdefault(nodes_uid, {})["text"] = nodes["text"]
-        cache.clear()  # everything else is sent again, in the new language, by _update
-        self._apply_updates(fig, traces, None, layout)
+        return traces, layout
 
     def _window(self) -> tuple[float, float] | None:
         lo = to_bound(self._query.get("start"), side="start")
@@ -773,6 +780,8 @@ class Explorer(widgets.VBox):
             mask, lang=lang, highlight=focus, stable=True, place=mask
         )
         layout = {} if selection_only else self._timeline_layout(n)
+        updates, layout = _with_labels(updates, layout, self._labels_t)
+        self._labels_t = None
         self._apply_updates(self.figure, updates, self._cache_t, layout)
         rows = np.flatnonzero(mask)
         self.table.value = self._rows.table(rows, lang, selected=self.selected)
@@ -859,6 +868,21 @@ def _drawing_html(lang: str) -> str:
         'style="font-size:15px;padding:12px;color:#333">'
         f"⏳ {html.escape(t('network.drawing', lang))}</div>"
     )
+
+
+def _with_labels(
+    updates: dict[str, dict[str, Any]], layout: dict[str, Any], labels: Labels | None
+) -> Labels:
+    """``updates`` and ``layout`` with the new labels of a language switch added (new dicts)."""
+    if labels is None:
+        return updates, layout
+    # What the update itself says wins: it is the later state (e.g. the Known-by label, which
+    # the fixed layout leaves empty).
+    traces, relayout = labels
+    merged = dict(updates)
+    for uid, props in traces.items():
+        merged[uid] = {**props, **updates.get(uid, {})}
+    return merged, {**relayout, **layout}
 
 
 def _remember(updates: dict[str, dict[str, Any]], layout: dict[str, Any]) -> dict:

@@ -92,9 +92,10 @@ class StableFigureWidget(go.FigureWidget):
         """The browser has applied a trace edit: note it, and drop the defaults it reports.
 
         plotly merges those defaults into each trace so that Python can read them (nothing here
-        does); with the array-valued properties these traces hold, that merge raises (numpy's
-        "truth value of an array is ambiguous"), which the page then receives as a kernel error
-        after every control change. Only the bookkeeping that says the edit is done is kept.
+        does), and deletes from the trace every property the browser reported a default for
+        (e.g. the per-claim ``marker.opacity`` arrays); with other array-valued properties the
+        merge raises (numpy's "truth value of an array is ambiguous"), which the page received as
+        a kernel error after every control change. Only the note that the edit is done is kept.
         """
         msg = change["new"]
         if msg and msg.get("trace_edit_id") == self._last_trace_edit_id:
