@@ -936,6 +936,8 @@ def render_html(
             f"and may have no summary (the first is {first!r}); review them and empty their "
             "'review' cells, or add --draft to write a page marked as a draft"
         )
+    from explainer.figures.traces import uid_table
+
     figures = _figures(data)
     strings = {code: {key: t(key, code) for key in _SCRIPT_KEYS} for code in LANGS}
     page_data = {
@@ -945,6 +947,7 @@ def render_html(
         "fold": fold_tables(),
         "figures": figures,
         "strings": strings,
+        "traces": uid_table(),  # trace uids, defined once (explainer.figures.traces)
     }
     header, titles = _header(data, int(pending.sum()))
     return f"""<!DOCTYPE html>

@@ -19,12 +19,11 @@ from explainer.figures.timeline import (
     ROW_PX,
     TEXT_PX,
     TimelineModel,
-    apply_updates,
-    axis_types,
 )
 from explainer.i18n import t
 from explainer.widgets import Explorer, Story
 from explainer.widgets.story import STORY_HEIGHT
+from explainer.widgets.sync import apply_updates, axis_types
 
 
 def sent(fig) -> list[dict]:

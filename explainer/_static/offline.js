@@ -182,6 +182,14 @@
     return fill(n === 1 || (code === "fr" && n === 0) ? text.one : text.other, { n: n });
   }
 
+  // A trace's uid from the protocol Python wrote into the page (explainer.figures.traces): the
+  // uids are defined there once, never spelled out here.
+  function traceUid(figure, kind, fields) {
+    return page.traces[figure][kind].template.replace(/\{(\w+)\}/g, function (_, name) {
+      return String(fields[name]);
+    });
+  }
+
   // The network's arrays for the kept claims, by the rules of explainer.figures.network
   // (NetworkModel.trace_data): claims between the same two actors make one edge, its width class
   // by how many are kept, its style by the firmest status among them; nodes fade when no kept
@@ -191,7 +199,7 @@
     var W = net.widthLow.length;
     net.statuses.forEach(function (status) {
       for (var k = 0; k < W; k++) {
-        out["network-edges-" + status + "-w" + k] = { x: [], y: [], "marker.size": [] };
+        out[traceUid("network", "edges", { status: status, width: k })] = { x: [], y: [], "marker.size": [] };
       }
     });
     var hover = { x: [], y: [], hovertext: [] };
@@ -220,7 +228,7 @@
       var firmest = counts.findIndex(function (c) { return c > 0; });
       var w = 0;
       net.widthLow.forEach(function (low, k) { if (total >= low) w = k; });
-      var edge = out["network-edges-" + net.statuses[firmest] + "-w" + w];
+      var edge = out[traceUid("network", "edges", { status: net.statuses[firmest], width: w })];
       var g = pair.geo;
       edge.x.push(g[0], g[2], null);
       edge.y.push(g[1], g[3], null);
@@ -235,14 +243,14 @@
         claims: countText(net.text, total, net.lang) + " (" + detail.join(", ") + ")"
       }));
     });
-    out["network-edge-hover"] = hover;
+    out[traceUid("network", "edge-hover", {})] = hover;
     var nodes = { "marker.opacity": [], hovertext: [] };
     net.nodes.forEach(function (node) {
       var n = node.claims.filter(function (id) { return kept.has(id); }).length;
       nodes["marker.opacity"].push(n > 0 ? 1 : 0.25);
       nodes.hovertext.push(fill(net.text.node, { name: node.name, claims: countText(net.text, n, net.lang) }));
     });
-    out["network-nodes"] = nodes;
+    out[traceUid("network", "nodes", {})] = nodes;
     return { traces: out, linked: linked.length, drawn: drawn.length };
   }
 

@@ -12,6 +12,7 @@ jumps around.
 
 from __future__ import annotations
 
+import copy
 import html
 import math
 from typing import TYPE_CHECKING, Any
@@ -22,16 +23,17 @@ import plotly.graph_objects as go
 
 from explainer.bidi import isolate
 from explainer.figures.style import FONT, GREY, STATUS_STYLES, status_words
-from explainer.figures.timeline import (
-    CHAR_PX,
-    TEXT_PX,
-    _lane_name,
-    _segments,
-    _set_path,
+from explainer.figures.timeline import CHAR_PX, NAME_WIDTH, TEXT_PX
+from explainer.figures.traces import (
     check_lang,
     make_trace,
     message_html,
+    parse_uid,
+    segments,
+    set_path,
+    trace_uid,
     wrap_label,
+    wrap_name,
 )
 from explainer.i18n import LANGS, STATUS_ORDER, t, tn
 
@@ -45,6 +47,40 @@ __all__ = ["EDGE_LIMIT", "WIDTH_CLASSES", "NetworkModel", "actor_network"]
 WIDTH_CLASSES = ((1, 1, 1.5), (2, 2, 3.0), (3, 4, 4.5), (5, 8, 6.5), (9, math.inf, 9.0))
 EDGE_LIMIT = 150  # links drawn at most (the busiest), so that the network stays readable
 UNIT_PER_PX = 0.0042  # layout units per pixel at the usual size: edges stop at node edges
+
+
+# Trace styles as data: what each kind of trace always is; a status and a width class add their
+# colour, dash and width (NetworkModel.trace_style). Uids are defined in explainer.figures.traces.
+_HOVER = "%{hovertext}<extra></extra>"
+NETWORK_TRACES: dict[str, dict[str, Any]] = {
+    "edges": {
+        "mode": "lines+markers",
+        "marker": {"symbol": "arrow", "angleref": "previous", "line": {"width": 0}},
+        "hoverinfo": "skip",
+    },
+    "edge-hover": {
+        "mode": "markers",
+        "marker": {"size": 14, "color": "rgba(0,0,0,0)"},
+        "hovertemplate": _HOVER,
+    },
+    "nodes": {
+        "mode": "markers+text",
+        "marker": {"color": "#3b3b3b", "line": {"color": "white", "width": 1.5}},
+        "textfont": {"family": FONT, "size": TEXT_PX, "color": "#222222"},
+        "hovertemplate": _HOVER,
+        # Names run past the plot's edge into the margins, which are made wide enough: clipped
+        # at the edge, "Walter Isaacson" read "saacson".
+        "cliponaxis": False,
+    },
+    "legend": {"mode": "lines", "x": [None], "y": [None], "showlegend": True},
+    "legend-width": {
+        "mode": "lines",
+        "x": [None],
+        "y": [None],
+        "showlegend": True,
+        "line": {"color": GREY, "width": 8},
+    },
+}
 
 
 class NetworkModel:
@@ -139,76 +175,43 @@ class NetworkModel:
     # ------------------------------------------------------------------------------------------
 
     def trace_uids(self) -> list[str]:
-        """Every trace uid, in drawing order."""
+        """Every trace uid, in drawing order; see :mod:`explainer.figures.traces`."""
         uids = [
-            f"network-edges-{s}-w{k}"
+            trace_uid("network", "edges", status=s, width=k)
             for s in reversed(STATUS_ORDER)
             for k in range(len(WIDTH_CLASSES))
         ]
-        uids += ["network-edge-hover", "network-nodes"]
-        uids += [f"network-legend-{s}" for s in STATUS_ORDER] + ["network-legend-width"]
+        uids += [trace_uid("network", "edge-hover"), trace_uid("network", "nodes")]
+        uids += [trace_uid("network", "legend", status=s) for s in STATUS_ORDER]
+        uids += [trace_uid("network", "legend-width")]
         return uids
 
     def trace_style(self, uid: str, lang: str) -> dict[str, Any]:
-        """The fixed part of trace ``uid``."""
-        base: dict[str, Any] = {"uid": uid, "type": "scatter", "showlegend": False}
-        if uid.startswith("network-edges-"):
-            status, _, k = uid.removeprefix("network-edges-").rpartition("-w")
-            style = STATUS_STYLES[status]
-            base.update(
-                mode="lines+markers",
-                legendgroup=status,
-                line={"color": style.colour, "width": WIDTH_CLASSES[int(k)][2], "dash": style.dash},
-                marker={
-                    "symbol": "arrow",
-                    "angleref": "previous",
-                    "color": style.colour,
-                    "line": {"width": 0},
-                },
-                opacity=0.9 if style.filled else 0.75,
-                hoverinfo="skip",
-            )
-        elif uid == "network-edge-hover":
-            base.update(
-                mode="markers",
-                marker={"size": 14, "color": "rgba(0,0,0,0)"},
-                hovertemplate="%{hovertext}<extra></extra>",
-            )
-        elif uid == "network-nodes":
-            base.update(
-                mode="markers+text",
-                marker={"color": "#3b3b3b", "line": {"color": "white", "width": 1.5}},
-                textfont={"family": FONT, "size": TEXT_PX, "color": "#222222"},
-                hovertemplate="%{hovertext}<extra></extra>",
-                # Names run past the plot's edge into the margins, which are made wide enough:
-                # clipped at the edge, "Walter Isaacson" read "saacson".
-                cliponaxis=False,
-            )
-        elif uid.startswith("network-legend-") and uid != "network-legend-width":
-            status = uid.removeprefix("network-legend-")
-            style = STATUS_STYLES[status]
-            base.update(
-                mode="lines",
-                x=[None],
-                y=[None],
-                showlegend=True,
-                legendgroup=status,
-                name=t("colon", lang, label=status_words(status, lang),
-                       text=t(f"status_gloss.{status}", lang)),
-                line={"color": style.colour, "width": 3, "dash": style.dash},
-            )  # fmt: skip
-            if status == STATUS_ORDER[0]:
-                base["legendgrouptitle"] = {"text": f"<b>{t('network.style', lang)}</b>"}
-        elif uid == "network-legend-width":
-            base.update(
-                mode="lines",
-                x=[None],
-                y=[None],
-                showlegend=True,
-                name=t("network.width", lang),
-                line={"color": GREY, "width": 8},
-            )
-        return base
+        """The fixed part of trace ``uid``: :data:`NETWORK_TRACES` for its kind, and what its
+        status and width class give it."""
+        ref = parse_uid(uid)
+        if ref is None or ref.kind.figure != "network":
+            raise ValueError(f"{uid!r} is not a network trace")
+        kind = ref.kind.name
+        spec: dict[str, Any] = {"uid": uid, "type": "scatter", "showlegend": False}
+        spec.update(copy.deepcopy(NETWORK_TRACES[kind]))
+        if ref.status is not None:
+            style = STATUS_STYLES[ref.status]
+            spec["legendgroup"] = ref.status
+            if kind == "edges":
+                width = WIDTH_CLASSES[ref.width or 0][2]
+                spec["line"] = {"color": style.colour, "width": width, "dash": style.dash}
+                spec["marker"]["color"] = style.colour
+                spec["opacity"] = 0.9 if style.filled else 0.75
+            else:  # a legend entry
+                spec["line"] = {"color": style.colour, "width": 3, "dash": style.dash}
+                spec["name"] = t("colon", lang, label=status_words(ref.status, lang),
+                                 text=t(f"status_gloss.{ref.status}", lang))  # fmt: skip
+                if ref.status == STATUS_ORDER[0]:
+                    spec["legendgrouptitle"] = {"text": f"<b>{t('network.style', lang)}</b>"}
+        if kind == "legend-width":
+            spec["name"] = t("network.width", lang)
+        return spec
 
     def trace_data(
         self, mask: np.ndarray | None = None, *, lang: str = "en"
@@ -241,12 +244,12 @@ class NetworkModel:
             for k in range(len(WIDTH_CLASSES)):
                 sel = of_status[width_class[of_status] == k]
                 g = self.geo[sel]
-                sizes = _segments(np.zeros(len(sel)), np.full(len(sel), 9.0 + 1.2 * k))
+                sizes = segments(np.zeros(len(sel)), np.full(len(sel), 9.0 + 1.2 * k))
                 if len(sel):
                     sizes[2::3] = 0.0  # an arrowhead at the target end only
-                out[f"network-edges-{status}-w{k}"] = {
-                    "x": _segments(g[:, 0], g[:, 2]),
-                    "y": _segments(g[:, 1], g[:, 3]),
+                out[trace_uid("network", "edges", status=status, width=k)] = {
+                    "x": segments(g[:, 0], g[:, 2]),
+                    "y": segments(g[:, 1], g[:, 3]),
                     "marker.size": sizes,
                 }
         names = self._names(lang)
@@ -261,13 +264,13 @@ class NetworkModel:
         # Not a trace: what the caller needs to say that only the busiest links are drawn.
         out["network-limit"] = {"drawn": len(shown), "linked": n_linked}
         mid = (self.geo[shown, :2] + self.geo[shown, 2:]) / 2
-        out["network-edge-hover"] = {
+        out[trace_uid("network", "edge-hover")] = {
             "x": mid[:, 0].copy(),
             "y": mid[:, 1].copy(),
             "hovertext": hover,
         }
         in_view = self._node_counts(keep)
-        out["network-nodes"] = {
+        out[trace_uid("network", "nodes")] = {
             "marker.opacity": np.where(in_view > 0, 1.0, 0.25).astype("float64"),
             "hovertext": [
                 t("network.node", lang, name=names[a], claims=tn("n_claims", int(k), lang))
@@ -282,7 +285,7 @@ class NetworkModel:
         key = f"labels-{lang}"
         if key not in self._name_cache:
             self._name_cache[key] = {
-                a: _lane_name(self.data.actor_name(a, lang)) for a in self.nodes
+                a: wrap_name(self.data.actor_name(a, lang), NAME_WIDTH) for a in self.nodes
             }
         return self._name_cache[key]
 
@@ -399,17 +402,17 @@ class NetworkModel:
     def figure(self, *, lang: str = "en", mask: np.ndarray | None = None) -> go.Figure:
         """A complete ``go.Figure``."""
         data = self.trace_data(mask, lang=lang)
-        data["network-nodes"].update(self.node_style())
+        data[trace_uid("network", "nodes")].update(self.node_style())
         traces = []
         for uid in self.trace_uids():
             spec = self.trace_style(uid, lang)
             for path, value in data.get(uid, {}).items():
-                _set_path(spec, path, value)
+                set_path(spec, path, value)
             traces.append(make_trace(spec))
-        fig = go.Figure(data=traces, layout=self.layout(lang))
+        layout = self.layout(lang)
         for path, value in self.notes(data, lang).items():
-            _set_path(fig._layout, path, value)
-        return fig
+            set_path(layout, path, value)
+        return go.Figure(data=traces, layout=layout)
 
     def notes(self, data: dict[str, dict[str, Any]], lang: str) -> dict[str, Any]:
         """Layout changes that go with ``data`` (from :meth:`trace_data`): the message of an

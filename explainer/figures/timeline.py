@@ -16,12 +16,19 @@ legend in words (:mod:`explainer.figures.style`).
 redraw a filtered view by changing only the ``x``/``y``/... of existing traces:
 :meth:`TimelineModel.trace_data` gives those arrays for any boolean mask.
 :func:`influence_timeline` is the pure figure function.
+
+Why one module of more than 500 lines: :class:`TimelineModel` is one object whose parts (dates,
+lanes, placement, hover texts, trace data, layout, ticks and cuts) share the same precomputed
+arrays, and splitting it would pass those arrays between modules for no reader's gain. What is not
+the timeline has left: trace identities and shared helpers (:mod:`explainer.figures.traces`),
+FigureWidget syncing (:mod:`explainer.widgets.sync`).
 """
 
 from __future__ import annotations
 
+import copy
+import functools
 import html
-import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -29,10 +36,22 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
-from plotly.basedatatypes import Undefined
 
 from explainer.bidi import isolate
 from explainer.figures.style import FONT, GREY, LIGHT_GREY, STATUS_STYLES, status_words
+from explainer.figures.traces import (
+    LEGEND_KEYS,
+    check_lang,
+    make_trace,
+    message_html,
+    parse_uid,
+    segments,
+    set_path,
+    trace_uid,
+    wrap_label,
+    wrap_name,
+    wrap_text,
+)
 from explainer.i18n import CATALOGUE, LANGS, STATUS_ORDER, t, tn
 
 if TYPE_CHECKING:
@@ -43,8 +62,6 @@ __all__ = [
     "DETAIL_LIMIT",
     "GL_THRESHOLD",
     "TimelineModel",
-    "apply_updates",
-    "axis_types",
     "check_lang",
     "influence_timeline",
     "message_html",
@@ -88,53 +105,10 @@ BOTTOM_PX = 120
 MIN_HEIGHT = 560
 
 
-def check_lang(lang: str) -> str:
-    """``lang`` if it is a supported language, else a clear ``ValueError``."""
-    if lang not in LANGS:
-        raise ValueError(f"lang must be one of {', '.join(map(repr, LANGS))}, not {lang!r}")
-    return lang
-
-
 def _ms(values: pd.Series) -> np.ndarray:
     """Datetimes as float milliseconds since 1970: plotly reads numbers on a date axis that way, and
     float arrays travel to the browser as compact binary buffers."""
     return values.to_numpy(dtype="datetime64[ms]").astype("int64").astype("float64")
-
-
-def _wrap(text: str, width: int = 64) -> str:
-    """Escape data text for a plotly hover label (which renders a subset of HTML) and wrap it.
-
-    A plain greedy wrap on spaces: ``textwrap`` is ten times slower, and this runs per claim.
-    """
-    lines: list[str] = []
-    line = ""
-    for word in text.split():
-        if line and len(line) + 1 + len(word) > width:
-            lines.append(line)
-            line = word
-        else:
-            line = f"{line} {word}" if line else word
-    if line:
-        lines.append(line)
-    # Each line isolated: a bidirectional control in the data cannot reorder the next line or field.
-    return "<br>".join(html.escape(isolate(x)) for x in lines)
-
-
-def wrap_label(text: str, width: int) -> str:
-    """An interface text (a title) escaped and broken into lines of about ``width`` characters:
-    plotly never wraps titles, which then run off a narrow figure."""
-    lines: list[str] = []
-    for word in text.split():
-        if lines and len(lines[-1]) + 1 + len(word) <= width:
-            lines[-1] += " " + word
-        else:
-            lines.append(word)
-    return "<br>".join(html.escape(line, quote=False) for line in lines)
-
-
-def message_html(text: str) -> str:
-    """A message for a plot annotation: escaped and broken into lines (annotations never wrap)."""
-    return _wrap(text, 72)
 
 
 def _shorten(text: str, width: int) -> str:
@@ -155,21 +129,6 @@ def _split_pattern(pattern: str) -> tuple[str, str, str]:
 
 def _iso(ms: float) -> str:
     return pd.Timestamp(ms, unit="ms").strftime("%Y-%m-%d")
-
-
-_NO_SEGMENTS = np.zeros(0, dtype="float64")
-_NO_SEGMENTS.flags.writeable = False
-
-
-def _segments(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """Interleave ``a[i], b[i], NaN``: many line segments in one trace (NaN breaks the line)."""
-    if len(a) == 0:
-        return _NO_SEGMENTS  # one shared empty array: an unchanged empty trace costs nothing
-    out = np.empty(3 * len(a), dtype="float64")
-    out[0::3] = a
-    out[1::3] = b
-    out[2::3] = np.nan
-    return out
 
 
 def _gaps(lo: np.ndarray, hi: np.ndarray) -> list[tuple[float, float]]:
@@ -194,14 +153,7 @@ def _gaps(lo: np.ndarray, hi: np.ndarray) -> list[tuple[float, float]]:
 
 def _lane_name(name: str) -> str:
     """An actor's name, escaped and wrapped (``<br>``) so that the lane names take little width."""
-    lines: list[str] = []
-    for word in name.split():
-        if lines and len(lines[-1]) + 1 + len(word) <= NAME_WIDTH:
-            lines[-1] += " " + word
-        else:
-            lines.append(word)
-    # Each line isolated: a bidirectional control in a name cannot reorder the next line.
-    return "<br>".join(html.escape(isolate(line)) for line in lines) or html.escape(isolate(name))
+    return wrap_name(name, NAME_WIDTH)
 
 
 @dataclass(frozen=True)
@@ -554,7 +506,7 @@ class TimelineModel:
             if answered is not None:
                 short = _shorten(summaries[answered] or str(self.ids[answered]), 70)
                 tail.insert(0, html.escape(t("hover.answers", lang, summary=isolate(short))))
-            body = _wrap(summaries[i] or str(self.ids[i]))
+            body = wrap_text(summaries[i] or str(self.ids[i]))
             full.append("<br>".join([head, body, parts["status"][col["status"][i]], *tail]))
             guess.append("<br>".join([head, body, parts["guess"], *tail]))
         return full, guess
@@ -563,183 +515,44 @@ class TimelineModel:
     # Traces: their fixed part (style, names) and their data for a given mask
 
     def trace_uids(self) -> list[str]:
-        """Every trace uid, in drawing order (bottom first)."""
-        uids = ["timeline-highlight-span"]
-        uids += [f"timeline-links-{s}" for s in STATUS_ORDER]
-        uids += ["timeline-denials"]
-        uids += [f"timeline-spans-{s}" for s in STATUS_ORDER]
-        uids += [f"timeline-spans-{s}-soft" for s in STATUS_ORDER]
-        uids += ["timeline-spans-hollow", "timeline-open-ends"]
-        uids += [f"timeline-points-{s}" for s in STATUS_ORDER]
-        if self.aggregate_possible:
-            uids += [f"timeline-bins-{s}" for s in STATUS_ORDER]
-        uids += ["timeline-highlight"]
-        # Legend entries of their own, so that every status stays in the legend when none is shown.
-        uids += [f"timeline-status-{s}" for s in STATUS_ORDER]
-        uids += [f"timeline-legend-{k}" for k in ("span", "open", "approx", "link", "denial")]
-        uids += ["timeline-top-axis"]  # no data: plotly draws an axis only for a trace on it
+        """Every trace uid, in drawing order (bottom first); see :mod:`explainer.figures.traces`."""
+        uids = []
+        for kind in _DRAWING_ORDER:
+            if kind == "bins" and not self.aggregate_possible:
+                continue
+            if kind in _BY_STATUS:
+                uids += [trace_uid("timeline", kind, status=s) for s in STATUS_ORDER]
+            elif kind == "legend":
+                uids += [trace_uid("timeline", kind, key=k) for k in LEGEND_KEYS]
+            else:
+                uids.append(trace_uid("timeline", kind))
         return uids
 
     def trace_style(self, uid: str, lang: str) -> dict[str, Any]:
-        """The fixed part of trace ``uid``: type, name, legend, marker and line style."""
-        kind, _, rest = uid.removeprefix("timeline-").partition("-")
-        status = rest.removesuffix("-soft")
-        gl_type = "scattergl" if self.gl else "scatter"
-        base: dict[str, Any] = {"uid": uid, "type": gl_type, "showlegend": False}
-        if kind in ("links", "spans", "points", "bins") and status in STATUS_STYLES:
-            style = STATUS_STYLES[status]
-            base["legendgroup"] = status
-        if kind == "status":
-            points = self.trace_style(f"timeline-points-{status}", lang)
-            base.update(
-                mode="markers",
-                name=points["name"],
-                legendgroup=status,
-                showlegend=True,
-                marker=points["marker"],
-                x=[None],
-                y=[None],
-                hoverinfo="skip",
-                type="scatter",
-            )
-        elif kind == "points":
-            base.update(
-                mode="markers",
-                name=t(
-                    "colon",
-                    lang,
-                    label=status_words(status, lang),
-                    text=t(f"status_gloss.{status}", lang),
-                ),
-                marker={
-                    "symbol": style.symbol,
-                    "size": MARKER_SIZE,
-                    "color": style.colour,
-                    "line": {"width": 1 if style.filled else 2.2, "color": "white"}
-                    if style.filled
-                    else {"width": 2.2, "color": style.colour},
-                },
-                hovertemplate="%{hovertext}<extra></extra>",
-            )
-        elif kind == "bins":
-            base.update(
-                mode="markers",
-                name=status_words(status, lang),
-                marker={
-                    "symbol": style.symbol,
-                    "color": style.colour,
-                    "sizemode": "diameter",
-                    "line": {"width": 1 if style.filled else 2, "color": style.colour},
-                    "opacity": style.opacity,
-                },
-                hovertemplate="%{hovertext}<extra></extra>",
-            )
-        elif kind == "spans" and status in STATUS_STYLES:
-            soft = uid.endswith("-soft")
-            base.update(
-                mode="lines",
-                name=status_words(status, lang),
-                line={
-                    "color": style.colour,
-                    "width": SPAN_WIDTH if not soft else SPAN_WIDTH - 3,
-                    "dash": "dot" if soft else "solid",
-                },
-                opacity=0.45 if soft else style.opacity,
-                hoverinfo="skip",
-            )
-        elif kind == "links":
-            base.update(
-                mode="lines+markers",
-                name=status_words(status, lang),
-                line={"color": style.colour, "width": 1.6, "dash": style.dash},
-                marker={"color": style.colour, "line": {"width": 0}},
-                opacity=0.75,
-                hoverinfo="skip",
-            )
-        elif uid == "timeline-spans-hollow":  # the white inside of hedged claims' bars
-            base.update(
-                mode="lines",
-                line={"color": "white", "width": SPAN_WIDTH - 4.5},
-                hoverinfo="skip",
-            )
-        elif uid == "timeline-open-ends":
-            base.update(
-                mode="markers",
-                marker={"size": 10, "line": {"width": 0}},
-                hoverinfo="skip",
-            )
-        elif uid == "timeline-denials":
-            base.update(
-                type="scatter" if not self.gl else "scattergl",
-                mode="lines+markers",
-                line={"color": GREY, "width": 1.6, "dash": "dash"},
-                marker={"color": GREY, "line": {"width": 0}},
-                hoverinfo="skip",
-            )
-            if not self.gl:
-                base["marker"].update(symbol="arrow", angleref="previous")
-        elif uid == "timeline-highlight":
-            base.update(
-                type="scatter",
-                mode="markers+text",
-                marker={
-                    "symbol": "circle-open",
-                    "size": 28,
-                    "color": "black",
-                    "line": {"width": 3, "color": "black"},
-                },
-                textfont={"size": 16, "color": "black", "family": FONT},
-                textposition="middle center",
-                hovertemplate="%{hovertext}<extra></extra>",
-            )
-        elif uid == "timeline-highlight-span":
-            base.update(
-                type="scatter",
-                mode="lines",
-                line={"color": "#f0e442", "width": SPAN_WIDTH + 12},
-                opacity=0.75,
-                hoverinfo="skip",
-            )
-        elif uid == "timeline-top-axis":
-            base.update(
-                type="scatter", mode="markers", xaxis="x2", x=[None], y=[None], hoverinfo="skip"
-            )
-        elif kind == "legend":
-            base.update(self._legend_style(rest, lang), type="scatter", showlegend=True)
-            base["legend"] = "legend2"
-            base["x"], base["y"] = [None], [None]
-        return base
+        """The fixed part of trace ``uid``: type, name, legend, marker and line style.
 
-    def _legend_style(self, key: str, lang: str) -> dict[str, Any]:
-        name = t(f"legend.{key}", lang)
-        if key == "span":
-            return {"mode": "lines", "name": name, "line": {"color": GREY, "width": SPAN_WIDTH}}
-        if key == "open":
-            return {
-                "mode": "lines+markers",
-                "name": name,
-                "line": {"color": GREY, "width": SPAN_WIDTH},
-                "marker": {"symbol": "triangle-right", "size": 9, "color": GREY},
-            }
-        if key == "approx":
-            return {
-                "mode": "lines",
-                "name": name,
-                "opacity": 0.45,
-                "line": {"color": GREY, "width": SPAN_WIDTH - 3, "dash": "dot"},
-            }
-        if key == "link":
-            return {
-                "mode": "lines+markers",
-                "name": name,
-                "line": {"color": GREY, "width": 1.6},
-                "marker": {"symbol": "triangle-down", "size": 8, "color": GREY},
-            }
-        return {
-            "mode": "lines",
-            "name": name,
-            "line": {"color": GREY, "width": 1.6, "dash": "dash"},
+        Built from the tables :data:`TIMELINE_TRACES` (what each kind of trace always is),
+        :data:`LEGEND_TRACES` (the key to how dates are drawn) and, for a trace of one status,
+        that status's style (:data:`~explainer.figures.style.STATUS_STYLES`).
+        """
+        ref = parse_uid(uid)
+        if ref is None or ref.kind.figure != "timeline":
+            raise ValueError(f"{uid!r} is not a timeline trace")
+        kind = ref.kind.name
+        spec: dict[str, Any] = {
+            "uid": uid,
+            "type": "scattergl" if self.gl else "scatter",
+            "showlegend": False,
         }
+        spec.update(copy.deepcopy(TIMELINE_TRACES[kind]))
+        if ref.status is not None:
+            spec["legendgroup"] = ref.status
+            spec.update(_BY_STATUS[kind](ref.status, lang))
+        if ref.key is not None:
+            spec.update(copy.deepcopy(LEGEND_TRACES[ref.key]), name=t(f"legend.{ref.key}", lang))
+        if kind == "denials" and not self.gl:  # arrow heads exist in SVG only
+            spec["marker"].update(symbol="arrow", angleref="previous")
+        return spec
 
     def trace_data(
         self,
@@ -781,6 +594,7 @@ class TimelineModel:
             keep[conceal] = False
         shown = np.flatnonzero(keep)
         out: dict[str, dict[str, Any]] = {}
+        uid = functools.partial(trace_uid, "timeline")
         aggregate = self.aggregate_possible and len(shown) > DETAIL_LIMIT
         period = self._choose_period(shown) if aggregate else 1
         empty = np.zeros(0, dtype="float64")
@@ -793,7 +607,7 @@ class TimelineModel:
             if stable and not self.aggregate_possible:
                 pts = self._of_status[code]  # every claim of this status; the hidden at NaN
                 x = np.where(keep[pts], self.x[pts], np.nan)
-            out[f"timeline-points-{status}"] = {
+            out[uid("points", status=status)] = {
                 "x": x,
                 "y": pl.y[pts],
                 "customdata": pts.astype(np.int32),
@@ -804,14 +618,14 @@ class TimelineModel:
             }
             if self.aggregate_possible:
                 members = of_status if aggregate else of_status[:0]
-                out[f"timeline-bins-{status}"] = self._bins(members, period, lang, pl)
+                out[uid("bins", status=status)] = self._bins(members, period, lang, pl)
             # Spans, firm and soft
             spans = of_status[~self.point[of_status]] if not aggregate else of_status[:0]
-            for suffix, sel in (("", ~self.soft[spans]), ("-soft", self.soft[spans])):
+            for kind, sel in (("spans", ~self.soft[spans]), ("spans-soft", self.soft[spans])):
                 s = spans[sel]
-                out[f"timeline-spans-{status}{suffix}"] = {
-                    "x": _segments(self.x0[s], self.x1[s]),
-                    "y": _segments(pl.y[s], pl.y[s]),
+                out[uid(kind, status=status)] = {
+                    "x": segments(self.x0[s], self.x1[s]),
+                    "y": segments(pl.y[s], pl.y[s]),
                 }
             # Links
             links = self.link[keep[self.link] & (self.status_code[self.link] == code)]
@@ -820,9 +634,9 @@ class TimelineModel:
             pos = np.searchsorted(self.link, links)
             down = pl.link_down[pos]
             n_links = len(links)
-            out[f"timeline-links-{status}"] = {
-                "x": _segments(self.x[links], self.x[links]),
-                "y": _segments(pl.y[links], pl.link_y1[pos]),
+            out[uid("links", status=status)] = {
+                "x": segments(self.x[links], self.x[links]),
+                "y": segments(pl.y[links], pl.link_y1[pos]),
                 "marker.size": np.tile(np.array([0.0, 9.0, 0.0]), n_links),
                 "marker.symbol": [
                     s
@@ -835,14 +649,14 @@ class TimelineModel:
         spans = shown[~self.point[shown] & ~self.soft[shown]] if not aggregate else shown[:0]
         hollow = spans[~np.array([STATUS_STYLES[s].filled for s in self.status[spans]], bool)]
         hollow = hollow[self.x1[hollow] - self.x0[hollow] > 0]
-        out["timeline-spans-hollow"] = {
-            "x": _segments(self.x0[hollow], self.x1[hollow]),
-            "y": _segments(pl.y[hollow], pl.y[hollow]),
+        out[uid("spans-hollow")] = {
+            "x": segments(self.x0[hollow], self.x1[hollow]),
+            "y": segments(pl.y[hollow], pl.y[hollow]),
         }
         # ▶ at the end of "since ..." (drawn to the day it became public), ◀ at the start of
         # "until ..." (whose start is unknown).
         ends = shown[self.open_end[shown] | self.open_start[shown]] if not aggregate else shown[:0]
-        out["timeline-open-ends"] = {
+        out[uid("open-ends")] = {
             "x": np.where(self.open_end[ends], self.x1[ends], self.x0[ends]),
             "y": pl.y[ends],
             "marker.symbol": [
@@ -855,9 +669,9 @@ class TimelineModel:
         # Denials and what they answer, when both are shown.
         both = keep[self.denial] & keep[self.answered] if not aggregate else self.denial[:0] > 0
         d, a = self.denial[both], self.answered[both]
-        out["timeline-denials"] = {
-            "x": _segments(self.x[d], self.x[a]),
-            "y": _segments(pl.y[d], pl.y[a]),
+        out[uid("denials")] = {
+            "x": segments(self.x[d], self.x[a]),
+            "y": segments(pl.y[d], pl.y[a]),
             "marker.size": np.tile(np.array([0.0, 11.0, 0.0]), len(d)),
         }
 
@@ -865,16 +679,16 @@ class TimelineModel:
         focus = np.array(sorted(set(highlight)), dtype=np.int64)
         hidden = focus == conceal if conceal is not None else np.zeros(len(focus), bool)
         spans = focus[~self.point[focus]]
-        out["timeline-highlight-span"] = {
-            "x": _segments(self.x0[spans], self.x1[spans]),
-            "y": _segments(pl.y[spans], pl.y[spans]),
+        out[uid("highlight-span")] = {
+            "x": segments(self.x0[spans], self.x1[spans]),
+            "y": segments(pl.y[spans], pl.y[spans]),
         }
         texts = (
             np.where(hidden, self.hover_guess(lang, focus), self.hover(lang, focus))
             if len(focus)
             else []
         )
-        out["timeline-highlight"] = {
+        out[uid("highlight")] = {
             "x": self.x[focus] if len(focus) else empty,
             "y": pl.y[focus] if len(focus) else empty,
             "customdata": focus.astype(np.int32),
@@ -1103,7 +917,7 @@ class TimelineModel:
             lang, window=window, place=place, known_on=known_on, max_height=max_height
         )
         for path, value in changing.items():
-            _set_path(layout, path, value)
+            set_path(layout, path, value)
         return layout
 
     def frame(
@@ -1360,7 +1174,7 @@ class TimelineModel:
         for uid in self.trace_uids():
             spec = self.trace_style(uid, lang)
             for path, value in data.get(uid, {}).items():
-                _set_path(spec, path, value)
+                set_path(spec, path, value)
             traces.append(make_trace(spec))  # validated once, data included
         layout = self.layout(lang, max_height=max_height)
         fig = go.Figure(data=traces, layout=layout)
@@ -1370,182 +1184,167 @@ class TimelineModel:
         return fig
 
 
-def apply_updates(
-    fig: go.Figure,
-    updates: dict[str, dict[str, Any]],
-    cache: dict[tuple[str, str], Any] | None = None,
-    layout: dict[str, Any] | None = None,
-) -> int:
-    """Change trace properties (by uid) and layout properties of ``fig`` in place, in one update.
+# ----------------------------------------------------------------------------------------------
+# Trace styles as data: what each kind of trace always is (plus, for a trace of one status, what
+# that status gives it). Uids and kinds are defined in explainer.figures.traces.
 
-    Only values that differ from those remembered in ``cache`` are sent, all in one ``update``
-    message: on a ``FigureWidget``, the same single message that ``batch_update()`` sends when its
-    block ends. Whenever traces change, the message restates the type of every axis that has one
-    (see :func:`axis_types`), then its range: without them, plotly.js re-guesses the type of a
-    date axis as linear, and stating a type alone turns autorange on.
-    It skips plotly's per-assignment validation and path parsing, which cost about a
-    millisecond per property (dozens of milliseconds per control change); the values come from
-    :class:`TimelineModel` and :class:`~explainer.figures.network.NetworkModel`, already valid, and
-    the paths are plain (``x``, ``marker.size``, ``annotations[0].text``).
+_HOVER = "%{hovertext}<extra></extra>"
 
-    Parameters
-    ----------
-    fig : plotly.graph_objects.Figure or FigureWidget
-    updates : dict
-        ``{trace uid: {property path: value}}``, e.g. ``{"timeline-points-reported": {"x": ...}}``.
-    cache : dict, optional
-        Remembers what was last sent; pass the same dict on every call for a given figure.
-    layout : dict, optional
-        ``{layout property path: value}``, e.g. ``{"xaxis.range": [a, b]}``.
+TIMELINE_TRACES: dict[str, dict[str, Any]] = {
+    "highlight-span": {
+        "type": "scatter",
+        "mode": "lines",
+        "line": {"color": "#f0e442", "width": SPAN_WIDTH + 12},
+        "opacity": 0.75,
+        "hoverinfo": "skip",
+    },
+    "links": {"mode": "lines+markers", "opacity": 0.75, "hoverinfo": "skip"},
+    "denials": {
+        "mode": "lines+markers",
+        "line": {"color": GREY, "width": 1.6, "dash": "dash"},
+        "marker": {"color": GREY, "line": {"width": 0}},
+        "hoverinfo": "skip",
+    },
+    "spans": {"mode": "lines", "hoverinfo": "skip"},
+    "spans-soft": {"mode": "lines", "hoverinfo": "skip"},
+    "spans-hollow": {  # the white inside of hedged claims' bars
+        "mode": "lines",
+        "line": {"color": "white", "width": SPAN_WIDTH - 4.5},
+        "hoverinfo": "skip",
+    },
+    "open-ends": {
+        "mode": "markers",
+        "marker": {"size": 10, "line": {"width": 0}},
+        "hoverinfo": "skip",
+    },
+    "points": {"mode": "markers", "hovertemplate": _HOVER},
+    "bins": {"mode": "markers", "hovertemplate": _HOVER},
+    "highlight": {
+        "type": "scatter",
+        "mode": "markers+text",
+        "marker": {
+            "symbol": "circle-open",
+            "size": 28,
+            "color": "black",
+            "line": {"width": 3, "color": "black"},
+        },
+        "textfont": {"size": 16, "color": "black", "family": FONT},
+        "textposition": "middle center",
+        "hovertemplate": _HOVER,
+    },
+    # A legend entry per status, so that every status stays in the legend when none is shown.
+    "status": {
+        "type": "scatter",
+        "mode": "markers",
+        "showlegend": True,
+        "x": [None],
+        "y": [None],
+        "hoverinfo": "skip",
+    },
+    "legend": {
+        "type": "scatter",
+        "showlegend": True,
+        "legend": "legend2",
+        "x": [None],
+        "y": [None],
+    },
+    # No data: plotly draws an axis only for a trace on it.
+    "top-axis": {
+        "type": "scatter",
+        "mode": "markers",
+        "xaxis": "x2",
+        "x": [None],
+        "y": [None],
+        "hoverinfo": "skip",
+    },
+}
 
-    Returns
-    -------
-    int
-        The number of properties changed.
-    """
-    # Trace uids straight from plotly's dicts: going through fig.data costs ~0.1 ms a trace.
-    position = {d.get("uid"): i for i, d in enumerate(fig._data)}
-    by_trace: dict[int, dict[str, Any]] = {}
-    for uid, props in updates.items():
-        i = position.get(uid)
-        if i is None:
-            continue
-        for path, value in props.items():
-            if cache is not None:
-                old = cache.get((uid, path), _MISSING)
-                if old is not _MISSING and _same(old, value):
-                    continue
-                cache[(uid, path)] = value
-            by_trace.setdefault(i, {})[path] = value
-    relayout: dict[str, Any] = {}
-    for path, value in (layout or {}).items():
-        if cache is not None:
-            old = cache.get(("layout", path), _MISSING)
-            if old is not _MISSING and _same(old, value):
-                continue
-            cache[("layout", path)] = value
-        relayout[path] = value
-    if not by_trace and not relayout:
-        return 0
-    traces = sorted(by_trace)
-    keys = sorted({k for props in by_trace.values() for k in props})
-    # Set the values where plotly keeps them (fig.data[i] and fig.layout read from these dicts)...
-    for i in traces:
-        for path, value in by_trace[i].items():
-            _set_path(fig._data[i], path, value)
-    for path, value in relayout.items():
-        _set_path(fig._layout, path, value)
-    if by_trace:
-        # plotly.js forgets an axis's type whenever x or y is restyled without the update saying
-        # it (Plotly.update calls clearAxisTypes): the date axis would be guessed again from the
-        # numbers, become linear and lose its cuts, and every mark would jump. Restate each type;
-        # and, since stating a type turns autorange on, each range after it (order matters).
-        types, ranges = axis_types(fig), _axis_ranges(fig)
-        rest = {k: v for k, v in relayout.items() if k not in types and k not in ranges}
-        relayout = {**types, **rest, **ranges}
-    # ...and tell the browser: an update message if it shows the figure, else its whole state.
-    if not sync_unshown(fig):
-        restyle = {k: [by_trace[i].get(k, Undefined) for i in traces] for k in keys}
-        fig._send_update_msg(restyle_data=restyle, relayout_data=relayout, trace_indexes=traces)
-    return sum(len(props) for props in by_trace.values()) + len(relayout)
-
-
-def axis_types(fig: go.Figure) -> dict[str, str]:
-    """``{"xaxis.type": "date", ...}`` for every axis of ``fig``'s layout that states its type."""
-    out = {}
-    for name, axis in fig._layout.items():
-        if name[:5] in ("xaxis", "yaxis") and isinstance(axis, dict) and axis.get("type"):
-            out[f"{name}.type"] = axis["type"]
-    return out
-
-
-def _axis_ranges(fig: go.Figure) -> dict[str, Any]:
-    """``{"xaxis.range": [a, b], ...}`` for every axis of ``fig`` that states a type and a range."""
-    out = {}
-    for name, axis in fig._layout.items():
-        typed = name[:5] in ("xaxis", "yaxis") and isinstance(axis, dict) and axis.get("type")
-        if typed and axis.get("range") is not None:
-            out[f"{name}.range"] = axis["range"]
-    return out
+# The second legend: how a date is drawn (names come from the catalogue, "legend.<key>").
+LEGEND_TRACES: dict[str, dict[str, Any]] = {
+    "span": {"mode": "lines", "line": {"color": GREY, "width": SPAN_WIDTH}},
+    "open": {
+        "mode": "lines+markers",
+        "line": {"color": GREY, "width": SPAN_WIDTH},
+        "marker": {"symbol": "triangle-right", "size": 9, "color": GREY},
+    },
+    "approx": {
+        "mode": "lines",
+        "opacity": 0.45,
+        "line": {"color": GREY, "width": SPAN_WIDTH - 3, "dash": "dot"},
+    },
+    "link": {
+        "mode": "lines+markers",
+        "line": {"color": GREY, "width": 1.6},
+        "marker": {"symbol": "triangle-down", "size": 8, "color": GREY},
+    },
+    "denial": {"mode": "lines", "line": {"color": GREY, "width": 1.6, "dash": "dash"}},
+}
 
 
-def sync_unshown(fig: go.Figure) -> bool:
-    """Make a ``FigureWidget`` that no browser shows yet start from its current data.
-
-    A browser applies update messages only once plotly's JavaScript has loaded, which happens when
-    the widget is first shown: changes made before that (``app.filter(...)`` in the cell that
-    makes the Explorer) would be lost. Until a view exists (the browser counts them in
-    ``_view_count``), the widget's initial state is rewritten instead. The traces hold at most a
-    few thousand points (more are grouped), so this stays cheap.
-
-    Returns
-    -------
-    bool
-        Whether the state was rewritten (``False`` for a plain ``go.Figure`` or a shown widget).
-    """
-    if not hasattr(fig, "_widget_data") or getattr(fig, "_view_count", 0):
-        return False
-    fig._widget_data = _copy_tree(fig._data)
-    fig._widget_layout = _copy_tree(fig._layout)
-    return True
+def _point_marks(status: str, lang: str) -> dict[str, Any]:
+    style = STATUS_STYLES[status]
+    outline = (
+        {"width": 1, "color": "white"} if style.filled else {"width": 2.2, "color": style.colour}
+    )
+    return {
+        "name": t("colon", lang, label=status_words(status, lang),
+                  text=t(f"status_gloss.{status}", lang)),
+        "marker": {"symbol": style.symbol, "size": MARKER_SIZE, "color": style.colour,
+                   "line": outline},
+    }  # fmt: skip
 
 
-def _copy_tree(value: Any) -> Any:
-    """Copy nested dicts and lists (new containers, so the change is seen); share the leaves,
-    which are replaced, never changed in place."""
-    if isinstance(value, dict):
-        return {k: _copy_tree(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return (
-            [_copy_tree(v) for v in value]
-            if value and isinstance(value[0], dict | list)
-            else (list(value))
-        )
-    return value
+def _bin_marks(status: str, lang: str) -> dict[str, Any]:
+    style = STATUS_STYLES[status]
+    return {
+        "name": status_words(status, lang),
+        "marker": {
+            "symbol": style.symbol,
+            "color": style.colour,
+            "sizemode": "diameter",
+            "line": {"width": 1 if style.filled else 2, "color": style.colour},
+            "opacity": style.opacity,
+        },
+    }
 
 
-def _set_path(target: dict, path: str, value: Any) -> None:
-    """Set ``target["a"]["b"][0]["c"] = value`` for the path ``a.b[0].c``."""
-    keys: list[str | int] = []
-    for part in path.split("."):
-        name, _, rest = part.partition("[")
-        keys.append(name)
-        if rest:
-            keys.append(int(rest.rstrip("]")))
-    node: Any = target
-    for key, following in itertools.pairwise(keys):
-        if isinstance(key, int):
-            node = node[key]
-        else:
-            if key not in node or node[key] is None:
-                node[key] = [] if isinstance(following, int) else {}
-            node = node[key]
-    node[keys[-1]] = value
+def _span_lines(status: str, lang: str, *, soft: bool = False) -> dict[str, Any]:
+    style = STATUS_STYLES[status]
+    return {
+        "name": status_words(status, lang),
+        "line": {
+            "color": style.colour,
+            "width": SPAN_WIDTH - 3 if soft else SPAN_WIDTH,
+            "dash": "dot" if soft else "solid",
+        },
+        "opacity": 0.45 if soft else style.opacity,
+    }
 
 
-_MISSING = object()
+def _link_lines(status: str, lang: str) -> dict[str, Any]:
+    style = STATUS_STYLES[status]
+    return {
+        "name": status_words(status, lang),
+        "line": {"color": style.colour, "width": 1.6, "dash": style.dash},
+        "marker": {"color": style.colour, "line": {"width": 0}},
+    }
 
 
-def _same(a: Any, b: Any) -> bool:
-    if a is b:
-        return True
-    if isinstance(a, np.ndarray) or isinstance(b, np.ndarray):
-        a, b = np.asarray(a), np.asarray(b)
-        if a.shape != b.shape or a.dtype != b.dtype:
-            return False
-        if a.dtype.kind in "fiub":  # byte equality: NaN gaps compare equal, and it is fast
-            return a.tobytes() == b.tobytes()
-        return bool(np.array_equal(a, b))
-    return bool(a == b)
+# What a status gives a trace of each kind that has one trace per status.
+_BY_STATUS: dict[str, Any] = {
+    "links": _link_lines,
+    "spans": _span_lines,
+    "spans-soft": lambda status, lang: _span_lines(status, lang, soft=True),
+    "points": _point_marks,
+    "bins": _bin_marks,
+    "status": _point_marks,  # the legend entry looks like the claim's mark
+}
 
-
-_TRACE_TYPES = {"scatter": go.Scatter, "scattergl": go.Scattergl}
-
-
-def make_trace(spec: dict[str, Any]) -> go.Scatter | go.Scattergl:
-    """A validated trace from a ``{"type": ..., ...}`` spec (without building a whole figure)."""
-    spec = dict(spec)
-    return _TRACE_TYPES[spec.pop("type")](**spec)
+# Drawing order, bottom first.
+_DRAWING_ORDER = (
+    "highlight-span", "links", "denials", "spans", "spans-soft", "spans-hollow", "open-ends",
+    "points", "bins", "highlight", "status", "legend", "top-axis",
+)  # fmt: skip
 
 
 def influence_timeline(

@@ -23,12 +23,8 @@ import plotly.graph_objects as go
 from explainer.figures.describe import ClaimStats
 from explainer.figures.network import NetworkModel
 from explainer.figures.style import STATUS_STYLES, status_words
-from explainer.figures.timeline import (
-    TimelineModel,
-    apply_updates,
-    check_lang,
-    message_html,
-)
+from explainer.figures.timeline import TimelineModel
+from explainer.figures.traces import check_lang, message_html, parse_uid, trace_uid
 from explainer.filtering import (
     DateLike,
     check_choices,
@@ -46,6 +42,7 @@ from explainer.widgets.controls import (
     MonthSlider,
     RadioChoice,
 )
+from explainer.widgets.sync import StableFigureWidget, apply_updates
 
 if TYPE_CHECKING:
     from explainer.dataset import Dataset
@@ -111,38 +108,12 @@ FIGURE_CONFIG: dict[str, Any] = {
 }
 
 
-class StableFigureWidget(go.FigureWidget):
-    """A ``FigureWidget`` that keeps the trace uids it is given.
-
-    plotly's ``FigureWidget`` replaces every uid with a random one, which makes its JSON differ from
-    run to run and breaks finding traces by name; ours are explicit and unique within a figure.
-    """
-
-    _set_trace_uid = False
-
-    def __init__(self, *args: Any, **kwargs: Any):
-        super().__init__(*args, **kwargs)
-        self.observe(self._measure_again, "_view_count")
-
-    def _measure_again(self, change: dict) -> None:
-        """A new view: ask plotly.js to size the figure to its place on the page.
-
-        The widget draws a figure before the page has put it anywhere, so plotly.js falls back
-        to 700 px wide, and only measures its container at its next update: the first click
-        would then stretch the whole timeline under the cursor. An update as soon as the view
-        exists (the browser counts views in ``_view_count``) does that measuring before anyone
-        clicks: ``autosize`` is what makes plotly.js measure again (it is already on, so it
-        changes nothing else; no trace changes, so the axes keep their types and ranges).
-        """
-        if (change["new"] or 0) > (change["old"] or 0):
-            self._send_update_msg(restyle_data={}, relayout_data={"autosize": True})
-
-
 def _month(ts: pd.Timestamp) -> str:
     return f"{ts.year:04d}-{ts.month:02d}"
 
 
 Query = dict[str, Any]  # actors, start, end, statuses, kinds, known_on, text
+Labels = tuple[dict[str, dict[str, Any]], dict[str, Any]]  # (trace changes by uid, layout changes)
 
 _EMPTY_QUERY: Query = {
     "actors": None,
@@ -318,6 +289,10 @@ class Explorer(widgets.VBox):
     >>> app  # doctest: +SKIP
     """
 
+    # How figures are synced (widgets/sync.py); benchmarks/interaction.py swaps in plotly's
+    # documented route to compare the two on the same app.
+    _apply_updates = staticmethod(apply_updates)
+
     def __init__(self, data: Dataset, lang: str = "en"):
         self.data = data
         self.lang = check_lang(lang)
@@ -332,6 +307,9 @@ class Explorer(widgets.VBox):
         self._syncing = False
         self._cache_t: dict = {}
         self._cache_n: dict = {}
+        # New labels after a language switch, sent with the next update: one message per figure.
+        self._labels_t: Labels | None = None
+        self._labels_n: Labels | None = None
         self.mask = np.ones(len(self.claims), dtype=bool)
 
         self.figure = StableFigureWidget(self._timeline.figure(lang=lang))
@@ -347,7 +325,8 @@ class Explorer(widgets.VBox):
         self._network_button.on_click(lambda _: self.network)
         self._network_slot = widgets.VBox([self._network_button])
         for trace in self.figure.data:
-            if trace.uid.startswith("timeline-points-") or trace.uid == "timeline-highlight":
+            ref = parse_uid(trace.uid)
+            if ref is not None and ref.kind.claims:  # marks that are claims open their card
                 trace.on_click(self._on_click)
         self.summary = widgets.HTML(layout=widgets.Layout(margin="4px 0"))
         self.description = widgets.HTML()
@@ -417,7 +396,9 @@ class Explorer(widgets.VBox):
         net = self._network.trace_data(mask, lang=lang)
         net_layout = self._network.notes(net, lang)
         net_layout["annotations[0].visible"] &= bool(mask.any())  # the summary says "no claim"
-        apply_updates(self._network_fig, net, self._cache_n, net_layout)
+        net, net_layout = _with_labels(net, net_layout, self._labels_n)
+        self._labels_n = None
+        self._apply_updates(self._network_fig, net, self._cache_n, net_layout)
 
     # ------------------------------------------------------------------------------------------
     # Controls
@@ -718,10 +699,10 @@ class Explorer(widgets.VBox):
         with self._quiet():
             self.language.value = lang
         self._label_controls()
-        self._relabel(self.figure, self._timeline, self._cache_t)
+        self._labels_t = self._relabel(self.figure, self._timeline)
         self._network_button.description = t("explorer.show_network", lang)
         if self._network_fig is not None:
-            self._relabel(self._network_fig, self._network, self._cache_n)
+            self._labels_n = self._relabel(self._network_fig, self._network)
             self._network_note.value = _drawing_html(lang)
         self._update()
         if self._selected is not None:
@@ -732,10 +713,12 @@ class Explorer(widgets.VBox):
     # ------------------------------------------------------------------------------------------
     # Drawing
 
-    def _relabel(self, fig: go.FigureWidget, model: Any, cache: dict) -> None:
+    def _relabel(self, fig: go.FigureWidget, model: Any) -> Labels:
         """Every fixed text of ``fig`` in the current language: trace names, legend titles, axis
-        and plot titles, notes. Sent through :func:`apply_updates`, like every other change, so
-        that the axes keep their types."""
+        and plot titles, notes, as ``(traces, layout)`` changes. Sent with the update that
+        follows (:meth:`_update`), in the same single message, so that a language switch redraws
+        each figure once; the texts that come with the data (hover, ticks) are sent by that update
+        as any change is, only where they differ."""
         lang = self.lang
         traces: dict[str, dict[str, Any]] = {}
         for uid in (d.get("uid") for d in fig._data):
@@ -758,10 +741,10 @@ class Explorer(widgets.VBox):
             for k, ann in enumerate(fresh["annotations"][1:], start=1):
                 layout[f"annotations[{k}].text"] = ann["text"]
         else:
-            nodes = model.trace_data(self.mask, lang=lang)["network-nodes"]
-            traces.setdefault("network-nodes", {})["text"] = nodes["text"]
-        cache.clear()  # everything else is sent again, in the new language, by _update
-        apply_updates(fig, traces, None, layout)
+            nodes_uid = trace_uid("network", "nodes")
+            nodes = model.trace_data(self.mask, lang=lang)[nodes_uid]
+            traces.setdefault(nodes_uid, {})["text"] = nodes["text"]
+        return traces, layout
 
     def _window(self) -> tuple[float, float] | None:
         lo = to_bound(self._query.get("start"), side="start")
@@ -803,7 +786,9 @@ class Explorer(widgets.VBox):
             mask, lang=lang, highlight=focus, stable=True, place=mask
         )
         layout = {} if selection_only else self._timeline_layout(n)
-        apply_updates(self.figure, updates, self._cache_t, layout)
+        updates, layout = _with_labels(updates, layout, self._labels_t)
+        self._labels_t = None
+        self._apply_updates(self.figure, updates, self._cache_t, layout)
         rows = np.flatnonzero(mask)
         self.table.value = self._rows.table(rows, lang, selected=self.selected)
         if selection_only:
@@ -889,6 +874,21 @@ def _drawing_html(lang: str) -> str:
         'style="font-size:15px;padding:12px;color:#333">'
         f"⏳ {html.escape(t('network.drawing', lang))}</div>"
     )
+
+
+def _with_labels(
+    updates: dict[str, dict[str, Any]], layout: dict[str, Any], labels: Labels | None
+) -> Labels:
+    """``updates`` and ``layout`` with the new labels of a language switch added (new dicts)."""
+    if labels is None:
+        return updates, layout
+    # What the update itself says wins: it is the later state (e.g. the Known-by label, which
+    # the fixed layout leaves empty).
+    traces, relayout = labels
+    merged = dict(updates)
+    for uid, props in traces.items():
+        merged[uid] = {**props, **updates.get(uid, {})}
+    return merged, {**relayout, **layout}
 
 
 def _remember(updates: dict[str, dict[str, Any]], layout: dict[str, Any]) -> dict:

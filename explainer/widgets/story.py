@@ -14,16 +14,12 @@ from typing import TYPE_CHECKING
 import ipywidgets as widgets
 import numpy as np
 
-from explainer.figures.timeline import (
-    ROW_PX,
-    TimelineModel,
-    apply_updates,
-    check_lang,
-)
+from explainer.figures.timeline import ROW_PX, TimelineModel
+from explainer.figures.traces import check_lang
 from explainer.i18n import t
 from explainer.widgets.card import card_html
 from explainer.widgets.controls import NamedPlay
-from explainer.widgets.explorer import StableFigureWidget
+from explainer.widgets.sync import StableFigureWidget, apply_updates
 
 if TYPE_CHECKING:
     from explainer.dataset import Dataset
