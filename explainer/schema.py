@@ -35,6 +35,7 @@ import numpy as np
 import pandas as pd
 
 from explainer import bidi, dates
+from explainer.bundled import DESCRIPTOR_PATH
 
 if TYPE_CHECKING:  # pandera is imported when validation runs (issue 14: a light `import explainer`)
     import pandera.pandas as pa
@@ -51,7 +52,6 @@ __all__ = [
     "utf16_encoding",
 ]
 
-DESCRIPTOR_PATH = Path(__file__).resolve().parent.parent / "data" / "datapackage.json"
 TABLES = ("actors", "sources", "claims")
 
 
@@ -103,7 +103,7 @@ _DESCRIPTOR: dict | None = None
 
 
 def descriptor() -> dict:
-    """The Data Package descriptor (``data/datapackage.json``), read once."""
+    """The Data Package descriptor (the package's ``data/datapackage.json``), read once."""
     global _DESCRIPTOR
     if _DESCRIPTOR is None:
         _DESCRIPTOR = json.loads(DESCRIPTOR_PATH.read_text(encoding="utf-8"))
