@@ -51,4 +51,3 @@ def test_everything_reads_from_inside_the_package():
     assert package / "data" / "datapackage.json" == schema.DESCRIPTOR_PATH
     assert package / "data" / "template" == spreadsheet.TEMPLATE_DIR
     assert explainer.load_dataset().path == DATA_DIR
-
