@@ -30,7 +30,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -505,25 +505,31 @@ def _read_table(
 
     A clean comma-separated file (one line a row, well-formed quotes) is cut into cells by
     pandas' C parser; any other file by the tolerant reader, which finds and words each problem.
-    Both give the same cells (``tests/test_scale.py`` loads datasets both ways).
+    Both give the same cells (``tests/test_readers.py`` loads datasets both ways).
     """
     before = len(problems)
     text = _table_text(path, name, problems)
     if text is None:
         return None
-    # Plain UTF-8 (no warning about its encoding): the parser reads the file itself, in chunks,
-    # faster than from the decoded text and without a four-byte-a-character copy of it.
-    plain = len(problems) == before
-    clean = _clean_cells(text, name, path if plain else None)
-    if clean is not None:
-        header, columns = clean
-        if advance is not None:
-            advance(len(text))
-        del text  # the cells are in ``columns``
-        lines = np.arange(2, len(columns[0]) + 2 if columns else 2)
-        return table_from_columns(
-            path.name, name, header, 1, columns, lines, [], ",", problems, guarded=guarded
-        )
+    shape = _clean_shape(text, name)
+    if shape is not None:
+        # Plain UTF-8 (no warning about its encoding): the parser reads the file itself, in
+        # chunks, and the decoded text (two or four bytes a character) goes before it starts.
+        source: Path | io.StringIO = path if len(problems) == before else io.StringIO(text)
+        size = len(text)
+        del text
+        columns = _clean_columns(source, shape)
+        if columns is not None:
+            if advance is not None:
+                advance(size)
+            lines = np.arange(2, shape.rows + 2)
+            return table_from_columns(
+                path.name, name, shape.header, 1, columns, lines, [], ",", problems,
+                guarded=guarded,
+            )  # fmt: skip
+        text = _table_text(path, name, [])  # rare: the tolerant reader words what is wrong
+        if text is None:
+            return None
     read = _tolerant_rows(text, path.name, problems, advance)
     del text  # the cells are in the rows: the file's text can go before the frame is built
     if read is None:
@@ -575,16 +581,22 @@ _UNCLEAN_QUOTE = re.compile(r'"(?<=[^,\r\n"]")(?:"")*(?=[^,\r\n"])|"(?<=[,\r\n]"
 _UNCLEAN_START = re.compile(r'(?:"")+[^",\r\n]')
 
 
-def _clean_cells(
-    text: str, name: str, path: Path | None = None
-) -> tuple[list[str], list[list[str]]] | None:
-    """The header and the columns of cells of a clean comma-separated text, read by pandas' C
-    parser (from ``path``, a UTF-8 file whose text is ``text``, when given); None when the text
-    needs the tolerant reader.
+class _CleanShape(NamedTuple):
+    """What the text of a clean file says before it is parsed, to check what the parser made."""
+
+    header: list[str]
+    rows: int  # lines after the header
+    chars: int  # characters of those lines, line ends left out
+    quotes: int  # double quotes in them
+
+
+def _clean_shape(text: str, name: str) -> _CleanShape | None:
+    """The shape of a clean comma-separated text, for pandas' C parser; None when the text needs
+    the tolerant reader.
 
     Clean: the header (at least two of our columns) on the first line, one line a row (no cell
-    spans lines, no blank line), no lone \\r, no quote the C parser would read differently, every
-    row as long as the header, no row of blank cells, no cell past the csv module's limit.
+    spans lines), no lone \\r, no quote the C parser would read differently from the csv module.
+    :func:`_clean_columns` checks the rest once the cells are cut.
     """
     first_end = text.find("\n")
     first = text[: first_end if first_end >= 0 else len(text)].rstrip("\r")
@@ -603,35 +615,44 @@ def _clean_cells(
         return None
     if len(set(header) & {f["name"] for f in fields(name)}) < 2:
         return None  # a title above the header, or another table: the tolerant reader says which
-    physical = text.count("\n") + (0 if text.endswith("\n") else 1)
+    body = first_end + 1 if first_end >= 0 else len(text)
+    breaks = text.count("\n", body)
+    rows = breaks + (0 if body == len(text) or text.endswith("\n") else 1)
+    chars = len(text) - body - breaks - text.count("\r", body)
+    return _CleanShape(header, rows, chars, text.count('"', body))
+
+
+def _clean_columns(source: Path | io.StringIO, shape: _CleanShape) -> list[list[str]] | None:
+    """The columns of cells of a clean file, cut by pandas' C parser; None when what it made
+    shows that the tolerant reader is needed: a row longer or shorter than the header, a row of
+    blank cells (the tolerant reader skips it with a warning), a cell past the csv module's
+    limit, an unclosed quote."""
+    header = shape.header
     try:
         raw = pd.read_csv(
-            io.StringIO(text) if path is None else path, encoding="utf-8-sig", header=None,
-            dtype=str, keep_default_na=False, na_filter=False, engine="c",
-            skip_blank_lines=False, skiprows=1,
+            source, encoding="utf-8-sig", header=None, dtype=str, keep_default_na=False,
+            na_filter=False, engine="c", skip_blank_lines=False, skiprows=1,
         )  # fmt: skip
     except pd.errors.EmptyDataError:
         raw = pd.DataFrame(columns=range(len(header)))
     except (pd.errors.ParserError, ValueError):
         return None  # an unclosed quote, a row longer than the first: the tolerant reader words it
-    if len(raw) != physical - 1 or raw.shape[1] > len(header):
+    if len(raw) != shape.rows or raw.shape[1] > len(header):
         return None
-    columns = [raw[j].tolist() if j < raw.shape[1] else [""] * len(raw) for j in range(len(header))]
+    width, count = raw.shape[1], len(raw)
+    columns = [_shared(raw.pop(j)) if j < width else [""] * count for j in range(len(header))]
     del raw
     # Every character of the body is a cell's, a separator or a quote the parser took away. A row
     # with fewer cells than the header (padded by the parser, as a quote in the wrong place that
     # swallows separators makes one) leaves the count short.
-    body = first_end + 1 if first_end >= 0 else len(text)
-    chars = len(text) - body - text.count("\n", body) - text.count("\r", body)
     in_cells = sum(sum(map(len, values)) for values in columns)
-    quotes_in_cells = sum("".join(values).count('"') for values in columns)
-    taken = text.count('"', body) - quotes_in_cells
-    if chars != in_cells + len(columns[0]) * (len(header) - 1) + taken:
+    taken = shape.quotes - sum("".join(values).count('"') for values in columns)
+    if shape.chars != in_cells + count * (len(header) - 1) + taken:
         return None
     limit = csv.field_size_limit()
     if any(values and max(map(len, values)) > limit for values in columns):
         return None
-    blank = np.ones(len(columns[0]) if columns else 0, dtype=bool)
+    blank = np.ones(count, dtype=bool)
     for values in columns:  # after the first column hardly any row is left to look at
         candidates = np.flatnonzero(blank)
         if not len(candidates):
@@ -639,7 +660,18 @@ def _clean_cells(
         blank[candidates] = [not values[i].strip() for i in candidates]
     if blank.any():
         return None
-    return header, columns
+    return columns
+
+
+def _shared(cells: pd.Series) -> list[str]:
+    """The cells as a list, one string object a distinct value when values repeat (the parser
+    makes one a cell): 200,000 claims hold a few hundred dates, actors or statuses, and 100 MB
+    of copies of them."""
+    values = cells.to_numpy(dtype=object)
+    codes, distinct = pd.factorize(values)
+    if len(distinct) > len(values) // 2:
+        return values.tolist()
+    return distinct.take(codes).tolist()
 
 
 def _tolerant_rows(
@@ -1219,7 +1251,9 @@ def _column_checks(f: dict, refs: dict[str, set[str]]) -> list[pa.Check]:
     return checks
 
 
-def _schema(table: str, refs: dict[str, set[str]]) -> pa.DataFrameSchema:
+def _schema(table: str, refs: dict[str, set[str]], *, unique: bool = True) -> pa.DataFrameSchema:
+    """The pandera schema of a table; ``unique=False`` leaves uniqueness out (for one slice of
+    the rows, whose uniqueness is checked over the whole column by :func:`_unique_schema`)."""
     pa = _pandera()
     columns = {}
     for f in fields(table):
@@ -1228,11 +1262,53 @@ def _schema(table: str, refs: dict[str, set[str]]) -> pa.DataFrameSchema:
         columns[f["name"]] = pa.Column(
             None,  # cells are read as text; the checks say what text is allowed
             nullable=not required,
-            unique=constraints.get("unique", False),
+            unique=unique and constraints.get("unique", False),
             checks=_column_checks(f, refs),
             required=True,
         )
     return pa.DataFrameSchema(columns, strict=False, name=table)
+
+
+def _unique_schema(table: str) -> pa.DataFrameSchema:
+    """Only the uniqueness of a table's unique columns (missing cells are the other schema's)."""
+    pa = _pandera()
+    columns = {
+        f["name"]: pa.Column(None, nullable=True, unique=True, required=True)
+        for f in fields(table)
+        if f.get("constraints", {}).get("unique", False)
+    }
+    return pa.DataFrameSchema(columns, strict=False, name=table)
+
+
+# Rows checked by pandera at a time: its checks hold several copies of what they look at, about
+# 0.7 KB a claim, so 200,000 claims at once would add 140 MB to the table's own (issue 14).
+_SLICE_ROWS = 25_000
+
+
+def _schema_problems(
+    name: str, table: Table, refs: dict[str, object], ref_files: dict[str, str]
+) -> list[Problem]:
+    """Every failure of the declared schema in a table, found a slice of rows at a time."""
+    from pandera.errors import SchemaErrors
+
+    frame = table.frame
+    if len(frame) <= _SLICE_ROWS:
+        checks = [(_schema(name, refs), frame)]  # type: ignore[arg-type]
+    else:
+        sliced = _schema(name, refs, unique=False)  # type: ignore[arg-type]
+        checks = [
+            (sliced, frame.iloc[start : start + _SLICE_ROWS])
+            for start in range(0, len(frame), _SLICE_ROWS)
+        ]
+        unique = _unique_schema(name)
+        checks.append((unique, frame[list(unique.columns)]))
+    problems: list[Problem] = []
+    for schema, rows in checks:
+        try:
+            schema.validate(rows, lazy=True, inplace=True)  # inplace: no copy; nothing is coerced
+        except SchemaErrors as err:
+            problems.extend(_failures_to_problems(err, table, refs, ref_files))  # type: ignore[arg-type]
+    return problems
 
 
 def _failures_to_problems(
@@ -1332,13 +1408,7 @@ def validate_tables(
                 refs[f"ref:{f['name']}"] = "actors"
         if step is not None:
             step(f"checking {name}.csv")
-        schema = _schema(name, refs)  # type: ignore[arg-type]
-        from pandera.errors import SchemaErrors  # loaded by _schema; imported here for the except
-
-        try:
-            schema.validate(table.frame, lazy=True)
-        except SchemaErrors as err:
-            problems.extend(_failures_to_problems(err, table, refs, ref_files))  # type: ignore[arg-type]
+        problems.extend(_schema_problems(name, table, refs, ref_files))
         if name == "claims":
             problems.extend(_claim_rules(table, texts))
     return problems

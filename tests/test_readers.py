@@ -21,8 +21,17 @@ from explainer.synthetic import write_synthetic
 HEADER = [f["name"] for f in schema.fields("claims")]
 
 
+def _clean_cells(text: str, name: str) -> tuple[list[str], list[list[str]]] | None:
+    """What the C parser path makes of ``text``: header and columns, or None (tolerant reader)."""
+    shape = schema._clean_shape(text, name)
+    if shape is None:
+        return None
+    columns = schema._clean_columns(io.StringIO(text), shape)
+    return None if columns is None else (shape.header, columns)
+
+
 def _tolerant_only(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(schema, "_clean_cells", lambda *args: None)
+    monkeypatch.setattr(schema, "_clean_shape", lambda *args: None)
 
 
 def _assert_same_both_ways(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -39,7 +48,7 @@ def _assert_same_both_ways(folder: Path, monkeypatch: pytest.MonkeyPatch) -> Non
 
 
 def _clean(path: Path, name: str) -> bool:
-    return schema._clean_cells(path.read_text(encoding="utf-8"), name) is not None
+    return _clean_cells(path.read_text(encoding="utf-8"), name) is not None
 
 
 @pytest.mark.parametrize("which", ["bundled", "synthetic", "template", "sample"])
@@ -110,7 +119,7 @@ def test_clean_files_with_awkward_cells_read_the_same(text, tmp_path, monkeypatc
 )
 def test_unclean_files_go_to_the_tolerant_reader(why, body):
     text = ",".join(HEADER) + "\r\n" + body
-    assert schema._clean_cells(text, "claims") is None, why
+    assert _clean_cells(text, "claims") is None, why
 
 
 @pytest.mark.parametrize(
@@ -123,7 +132,7 @@ def test_unclean_files_go_to_the_tolerant_reader(why, body):
     ],
 )
 def test_other_shapes_go_to_the_tolerant_reader(text):
-    assert schema._clean_cells(text, "claims") is None
+    assert _clean_cells(text, "claims") is None
 
 
 def test_a_cell_past_the_csv_limit_is_worded_by_the_tolerant_reader(tmp_path):
@@ -153,9 +162,30 @@ def test_any_written_table_is_cut_the_same_by_both_readers(rows):
     # strict csv module; the frames built from them then cannot differ.
     assume(all("".join(row).strip() for row in rows))  # a row of blank cells is a blank line
     text = _claims_text(rows)
-    clean = schema._clean_cells(text, "claims")
+    clean = _clean_cells(text, "claims")
     assert clean is not None
     header, columns = clean
     expected = list(csv.reader(io.StringIO(text, newline=""), strict=True))
     assert header == [c.strip() for c in expected[0]]
     assert [list(r) for r in zip(*columns, strict=True)] == expected[1:]
+
+
+def test_checking_a_slice_of_rows_at_a_time_finds_the_same_problems(tmp_path, monkeypatch):
+    # Duplicate ids in different slices, a bad status, a bad date, an unknown actor, a missing
+    # summary: the same problems, in the same places, whether pandera sees the rows at once or
+    # three at a time (as it does for a large table).
+    rows = [_row(id=f"c{i}") for i in range(10)]
+    rows[1][HEADER.index("id")] = "c8"
+    rows[4][HEADER.index("status")] = "rumour"
+    rows[5][HEADER.index("when")] = "2021-13"
+    rows[7][HEADER.index("actor")] = "nobody"
+    rows[9][HEADER.index("summary_en")] = ""
+    folder = write_dataset(tmp_path / "d")
+    (folder / "claims.csv").write_text(_claims_text(rows), encoding="utf-8")
+    whole = validate(folder)
+    monkeypatch.setattr(schema, "_SLICE_ROWS", 3)
+    sliced = validate(folder)
+    assert sorted(whole, key=str) == sorted(sliced, key=str)
+    found = {(p.line, p.column) for p in whole if p.severity == "error"}
+    assert {(3, "id"), (10, "id"), (6, "status"), (7, "when"), (9, "actor")} <= found
+    assert (11, "summary_en") in found
