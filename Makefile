@@ -22,7 +22,8 @@ lab: $(STAMP)
 voila: $(STAMP)
 	JUPYTER_CONFIG_PATH=$(CURDIR)/jupyter-config $(BIN)/voila notebooks/02_explore.ipynb
 
-## make test: set up, then lint and run every test (unit, property, notebooks with nbval, real browser)
+## make test: set up, then lint and run every test (unit, property, notebooks with nbval, real browser),
+## then the installed wheel outside the repository (wheel-test)
 test: $(STAMP) browser-deps
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
