@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: lab voila test lint format notebooks benchmark browser-deps clean
+.PHONY: lab voila test wheel-test lint format notebooks benchmark browser-deps clean
 
 $(STAMP): pyproject.toml labextensions/explainer-rise-widgets/package.json labextensions/explainer-rise-widgets/static/remoteEntry.js
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -27,13 +27,20 @@ voila: $(STAMP)
 	JUPYTER_CONFIG_PATH=$(CURDIR)/jupyter-config JUPYTER_PATH=$(CURDIR)/share/jupyter \
 		$(BIN)/voila notebooks/02_explore.ipynb
 
-## make test: set up, then lint and run every test (unit, property, notebooks with nbval, real browser)
+## make test: set up, then lint and run every test (unit, property, notebooks with nbval, real browser),
+## then the installed wheel outside the repository (wheel-test)
 test: $(STAMP) browser-deps
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m explainer validate
 	$(BIN)/python -m pytest --nbval --nbval-sanitize-with notebooks/sanitize.cfg -p no:cacheprovider
 	$(BIN)/python benchmarks/interaction.py --quick
+	$(MAKE) wheel-test
+
+## make wheel-test: build the wheel, install it with its pinned dependencies into a fresh venv, and
+## validate, load and export from a folder outside the repository (about 2 minutes; .ci/wheel-test)
+wheel-test: $(STAMP)
+	bash .ci/wheel-test $(BIN)/python
 
 ## Chromium for the browser tests: Debian's package when we are root on Debian, Playwright's build otherwise.
 ## pdftoppm and pdftotext (Debian's poppler-utils) for the printed handout's test.

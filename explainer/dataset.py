@@ -28,11 +28,10 @@ from pathlib import Path
 import pandas as pd
 
 from explainer import dates, filtering, schema
+from explainer.bundled import DATA_DIR
 from explainer.schema import Problem
 
 __all__ = ["DATA_DIR", "Dataset", "DatasetError", "load_dataset", "save_dataset", "validate"]
-
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 
 class DatasetError(ValueError):

@@ -29,13 +29,15 @@ import sys
 import warnings
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import numpy as np
 import pandas as pd
 
 from explainer import bidi, dates
+from explainer.bundled import DESCRIPTOR_PATH
 
 if TYPE_CHECKING:  # pandera is imported when validation runs (issue 14: a light `import explainer`)
     import pandera.pandas as pa
@@ -52,7 +54,6 @@ __all__ = [
     "utf16_encoding",
 ]
 
-DESCRIPTOR_PATH = Path(__file__).resolve().parent.parent / "data" / "datapackage.json"
 TABLES = ("actors", "sources", "claims")
 
 
@@ -104,7 +105,7 @@ _DESCRIPTOR: dict | None = None
 
 
 def descriptor() -> dict:
-    """The Data Package descriptor (``data/datapackage.json``), read once."""
+    """The Data Package descriptor (the package's ``data/datapackage.json``), read once."""
     global _DESCRIPTOR
     if _DESCRIPTOR is None:
         _DESCRIPTOR = json.loads(DESCRIPTOR_PATH.read_text(encoding="utf-8"))
@@ -179,6 +180,7 @@ _DATED = {"actors": (), "sources": (("published", "published"),),
           "claims": (("when", "when"), ("public_since", "public"))}  # fmt: skip
 
 
+@cache
 def derived_columns(table: str) -> tuple[str, ...]:
     """The columns :func:`explainer.load_dataset` adds to ``table`` (``when_start``, ...)."""
     empty = pd.Series([], dtype="str")
@@ -500,7 +502,49 @@ def _read_table(
     guarded: bool = True,
     advance: Callable[[int], object] | None = None,
 ) -> Table | None:
-    """One table of a folder; ``guarded``: its cells were written by save_dataset (see there)."""
+    """One table of a folder; ``guarded``: its cells were written by save_dataset (see there).
+
+    A clean comma-separated file (one line a row, well-formed quotes) is cut into cells by
+    pandas' C parser; any other file by the tolerant reader, which finds and words each problem.
+    Both give the same cells (``tests/test_readers.py`` loads datasets both ways).
+    """
+    before = len(problems)
+    text = _table_text(path, name, problems)
+    if text is None:
+        return None
+    shape = _clean_shape(text, name)
+    if shape is not None:
+        # Plain UTF-8 (no warning about its encoding): the parser reads the file itself, in
+        # chunks, and the decoded text (two or four bytes a character) goes before it starts.
+        source: Path | io.StringIO = path if len(problems) == before else io.StringIO(text)
+        size = len(text)
+        del text
+        columns = _clean_columns(source, shape)
+        if columns is not None:
+            if advance is not None:
+                advance(size)
+            lines = np.arange(2, shape.rows + 2)
+            return table_from_columns(
+                path.name, name, shape.header, 1, columns, lines, [], ",", problems,
+                guarded=guarded,
+            )  # fmt: skip
+        text = _table_text(path, name, [])  # rare: the tolerant reader words what is wrong
+        if text is None:
+            return None
+    read = _tolerant_rows(text, path.name, problems, advance)
+    del text  # the cells are in the rows: the file's text can go before the frame is built
+    if read is None:
+        return None
+    header, header_line, rows, lines, blank_lines, delimiter = read
+    return table_from_rows(
+        path.name, name, header, header_line, rows, lines, blank_lines, delimiter, problems,
+        guarded=guarded,
+    )  # fmt: skip
+
+
+def _table_text(path: Path, name: str, problems: list[Problem]) -> str | None:
+    """The text of a table's file, or None with the problem said: missing, too large, unreadable,
+    not text, empty."""
     file = path.name
     columns = [f["name"] for f in fields(name)]
     if not path.exists():
@@ -527,7 +571,115 @@ def _read_table(
                     f"It needs at least the header row: {','.join(columns)}")
         )  # fmt: skip
         return None
+    return text
 
+
+# Where pandas' C parser and the strict csv module could disagree: a quote that closes a cell
+# followed by more text ('"abc"def', '"a" ,'), or an empty quoted cell followed by text ('""x').
+# The C parser would merge such text into the cell; the tolerant reader reports it. Each
+# alternative starts with the quote itself, so the search skips ahead to quotes (0.1 s on 50 MB).
+_UNCLEAN_QUOTE = re.compile(r'"(?<=[^,\r\n"]")(?:"")*(?=[^,\r\n"])|"(?<=[,\r\n]")"(?:"")*[^",\r\n]')
+_UNCLEAN_START = re.compile(r'(?:"")+[^",\r\n]')
+
+
+class _CleanShape(NamedTuple):
+    """What the text of a clean file says before it is parsed, to check what the parser made."""
+
+    header: list[str]
+    rows: int  # lines after the header
+    chars: int  # characters of those lines, line ends left out
+    quotes: int  # double quotes in them
+
+
+def _clean_shape(text: str, name: str) -> _CleanShape | None:
+    """The shape of a clean comma-separated text, for pandas' C parser; None when the text needs
+    the tolerant reader.
+
+    Clean: the header (at least two of our columns) on the first line, one line a row (no cell
+    spans lines), no lone \\r, no quote the C parser would read differently from the csv module.
+    :func:`_clean_columns` checks the rest once the cells are cut.
+    """
+    first_end = text.find("\n")
+    first = text[: first_end if first_end >= 0 else len(text)].rstrip("\r")
+    if (
+        not first.strip()
+        or first.startswith(("sep=", '"sep='))
+        or _delimiter(first) != ","
+        or text.count("\r") != text.count("\r\n")
+        or _UNCLEAN_START.match(text)
+        or _UNCLEAN_QUOTE.search(text)
+    ):
+        return None
+    try:
+        header = [cell.strip() for cell in next(csv.reader([first], strict=True))]
+    except (csv.Error, StopIteration):
+        return None
+    if len(set(header) & {f["name"] for f in fields(name)}) < 2:
+        return None  # a title above the header, or another table: the tolerant reader says which
+    body = first_end + 1 if first_end >= 0 else len(text)
+    breaks = text.count("\n", body)
+    rows = breaks + (0 if body == len(text) or text.endswith("\n") else 1)
+    chars = len(text) - body - breaks - text.count("\r", body)
+    return _CleanShape(header, rows, chars, text.count('"', body))
+
+
+def _clean_columns(source: Path | io.StringIO, shape: _CleanShape) -> list[list[str]] | None:
+    """The columns of cells of a clean file, cut by pandas' C parser; None when what it made
+    shows that the tolerant reader is needed: a row longer or shorter than the header, a row of
+    blank cells (the tolerant reader skips it with a warning), a cell past the csv module's
+    limit, an unclosed quote."""
+    header = shape.header
+    try:
+        raw = pd.read_csv(
+            source, encoding="utf-8-sig", header=None, dtype=str, keep_default_na=False,
+            na_filter=False, engine="c", skip_blank_lines=False, skiprows=1,
+        )  # fmt: skip
+    except pd.errors.EmptyDataError:
+        raw = pd.DataFrame(columns=range(len(header)))
+    except (pd.errors.ParserError, ValueError):
+        return None  # an unclosed quote, a row longer than the first: the tolerant reader words it
+    if len(raw) != shape.rows or raw.shape[1] > len(header):
+        return None
+    width, count = raw.shape[1], len(raw)
+    columns = [_shared(raw.pop(j)) if j < width else [""] * count for j in range(len(header))]
+    del raw
+    # Every character of the body is a cell's, a separator or a quote the parser took away. A row
+    # with fewer cells than the header (padded by the parser, as a quote in the wrong place that
+    # swallows separators makes one) leaves the count short.
+    in_cells = sum(sum(map(len, values)) for values in columns)
+    taken = shape.quotes - sum("".join(values).count('"') for values in columns)
+    if shape.chars != in_cells + count * (len(header) - 1) + taken:
+        return None
+    limit = csv.field_size_limit()
+    if any(values and max(map(len, values)) > limit for values in columns):
+        return None
+    blank = np.ones(count, dtype=bool)
+    for values in columns:  # after the first column hardly any row is left to look at
+        candidates = np.flatnonzero(blank)
+        if not len(candidates):
+            break
+        blank[candidates] = [not values[i].strip() for i in candidates]
+    if blank.any():
+        return None
+    return columns
+
+
+def _shared(cells: pd.Series) -> list[str]:
+    """The cells as a list, one string object a distinct value when values repeat (the parser
+    makes one a cell): 200,000 claims hold a few hundred dates, actors or statuses, and 100 MB
+    of copies of them."""
+    values = cells.to_numpy(dtype=object)
+    codes, distinct = pd.factorize(values)
+    if len(distinct) > len(values) // 2:
+        return values.tolist()
+    return distinct.take(codes).tolist()
+
+
+def _tolerant_rows(
+    text: str, file: str, problems: list[Problem], advance: Callable[[int], object] | None
+) -> tuple[list[str] | None, int, list[list[str]], list[int], list[int], str] | None:
+    """The rows of any CSV text, however made: header, its line, rows, their lines, blank lines
+    and the separator; None with the problem said when the text cannot be read as CSV."""
     # Excel's "CSV" may start with "sep=;", a hint saying which separator follows: not a row.
     offset = 0  # lines taken off the top before reading
     hint_line = re.match(r'"?sep=([^\r\n"])"?[ \t]*(?:\r\n|\r|\n|\Z)', text)
@@ -575,11 +727,7 @@ def _read_table(
         message, hint = _CSV_ERRORS.get(key, (f"the file cannot be read as CSV ({err})", ""))  # type: ignore[arg-type]
         problems.append(Problem(file, end + 1, None, None, message, hint))
         return None
-    del text, reader  # the cells are in ``rows``: the file's text can go before the frame is built
-    return table_from_rows(
-        file, name, header, header_line, rows, lines, blank_lines, delimiter, problems,
-        guarded=guarded,
-    )  # fmt: skip
+    return header, header_line, rows, lines, blank_lines, delimiter
 
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
@@ -647,18 +795,6 @@ def table_from_rows(
     if title is not None:  # one problem, instead of one per cell of a misread table
         problems.append(title)
         return None
-    if blank_lines:
-        shown = ", ".join(map(str, blank_lines[:10])) + (" ..." if len(blank_lines) > 10 else "")
-        problems.append(
-            Problem(file, blank_lines[0], None, None, f"blank lines were skipped (lines {shown})",
-                    "Nothing to do, unless a row went missing there.", severity="warning")
-        )  # fmt: skip
-    if not rows:
-        problems.append(
-            Problem(file, header_line, None, None, "the file has a header row but no data rows",
-                    "Add one row per item below the header.", severity="warning")
-        )  # fmt: skip
-
     width = len(header)
     for i, row in enumerate(rows):
         if len(row) > width and any(cell.strip() for cell in row[width:]):
@@ -670,16 +806,54 @@ def table_from_rows(
             )  # fmt: skip
         if len(row) != width:
             rows[i] = (row + [""] * width)[:width]
+    columns = [list(cells) for cells in zip(*rows, strict=True)] if rows else [[] for _ in header]
+    rows.clear()  # the cells live on in columns; the row lists would double the table in memory
+    return table_from_columns(
+        file, name, header, header_line, columns, lines, blank_lines, delimiter, problems,
+        guarded=guarded,
+    )  # fmt: skip
 
+
+def table_from_columns(
+    file: str,
+    name: str,
+    header: list[str],
+    header_line: int,
+    columns: list[list[str]],
+    lines: list[int] | np.ndarray,
+    blank_lines: list[int],
+    delimiter: str,
+    problems: list[Problem],
+    *,
+    guarded: bool = True,
+) -> Table:
+    """A table from its columns of text cells, one list a header cell, all of the same length.
+
+    Unnamed and twice-named columns, stray spaces, formula guards, bidirectional controls, the
+    header and declared defaults are dealt with here, whichever reader cut the cells. ``columns``
+    is emptied, one column at a time, as the frame takes its cells.
+    """
+    count = len(columns[0]) if columns else 0
+    if blank_lines:
+        shown = ", ".join(map(str, blank_lines[:10])) + (" ..." if len(blank_lines) > 10 else "")
+        problems.append(
+            Problem(file, blank_lines[0], None, None, f"blank lines were skipped (lines {shown})",
+                    "Nothing to do, unless a row went missing there.", severity="warning")
+        )  # fmt: skip
+    if not count:
+        problems.append(
+            Problem(file, header_line, None, None, "the file has a header row but no data rows",
+                    "Add one row per item below the header.", severity="warning")
+        )  # fmt: skip
     # Columns without a name (spreadsheets add empty ones after the last) are dropped, and a column
     # named twice keeps its first occurrence (the header check reports the second).
     keep: list[int] = []
     for j, column in enumerate(header):
         if column == "":
-            filled = next((i for i, row in enumerate(rows) if row[j].strip()), None)
+            filled = next((i for i, cell in enumerate(columns[j]) if cell.strip()), None)
             if filled is not None:
                 problems.append(
-                    Problem(file, lines[filled], None, rows[filled][j].strip(),
+                    Problem(file, int(lines[filled]), None, columns[j][filled].strip(),
                             f"column {j + 1} has no name in the header row but holds values",
                             "Give the column a name in the header row, or delete it.")
                 )  # fmt: skip
@@ -688,16 +862,13 @@ def table_from_rows(
     names = [header[j] for j in keep]
     # Column by column on plain lists (issue 14): pandas' string methods on 100,000 rows cost
     # seconds a table, these list passes a few milliseconds a column.
-    count = len(rows)
-    by_column = list(zip(*rows, strict=True)) if rows else [() for _ in header]
-    rows.clear()  # the cells live on in by_column; the row lists would double the table in memory
     data: dict[str, pd.Series] = {}
     stray_rows: set[int] = set()
     stray_columns: list[str] = []
     apostrophes: list[tuple[int, str, str]] = []  # (row, column, value) kept with an apostrophe
     for j, column in zip(keep, names, strict=True):
-        values = list(by_column[j])
-        by_column[j] = ()  # one copy of a column at a time
+        values = columns[j]
+        columns[j] = []  # one copy of a column at a time
         stripped = [v.strip() for v in values]
         # str.strip returns the very same string when there is nothing to strip: comparing the
         # lists is then a pass of identity checks, and the rows are looked at only when it fails.
@@ -1013,10 +1184,23 @@ def _pandera():  # -> the module pandera.pandas
 
 
 def _edtf_valid(series: pd.Series) -> pd.Series:
-    # Each distinct value is checked once (parse_date is cached too); results broadcast back.
-    unique = series.dropna().unique()
-    ok = {v: dates.is_valid(v) for v in unique}
-    return series.map(ok).fillna(True).astype(bool)
+    return series.map(dates.is_valid).astype(bool)
+
+
+def _once_per_value(check: Callable[[pd.Series], pd.Series]) -> Callable[[pd.Series], pd.Series]:
+    """``check`` run on the distinct values of a column only, its answers spread back to the rows
+    (issue 14): 200,000 claims hold a few hundred dates, actors or statuses. Missing cells pass,
+    as pandera's own ``ignore_na`` has them pass."""
+
+    def on_distinct(series: pd.Series) -> pd.Series:
+        codes, distinct = pd.factorize(series, use_na_sentinel=True)
+        answers = np.asarray(check(pd.Series(distinct, dtype="str")), dtype=bool)
+        passed = np.ones(len(codes), dtype=bool)
+        present = codes >= 0
+        passed[present] = answers[codes[present]]
+        return pd.Series(passed, index=series.index)
+
+    return on_distinct
 
 
 def _column_checks(f: dict, refs: dict[str, set[str]]) -> list[pa.Check]:
@@ -1025,14 +1209,18 @@ def _column_checks(f: dict, refs: dict[str, set[str]]) -> list[pa.Check]:
     checks: list[pa.Check] = []
     if "enum" in constraints:
         allowed = frozenset(constraints["enum"])
-        checks.append(pa.Check(lambda s, a=allowed: s.isin(a), name="isin"))
+        checks.append(pa.Check(_once_per_value(lambda s, a=allowed: s.isin(a)), name="isin"))
     if "pattern" in constraints:
         regex = f"(?:{constraints['pattern']})\\Z"
-        checks.append(pa.Check(lambda s, r=regex: s.str.match(r), name="str_matches"))
+        checks.append(
+            pa.Check(_once_per_value(lambda s, r=regex: s.str.match(r)), name="str_matches")
+        )
     if f.get("type") == "integer":
         # At most 18 digits: what a 64-bit integer column holds.
         # ASCII digits only: "１" or "١" would pass \d, then read as nothing (one rule with dates).
-        checks.append(pa.Check(lambda s: s.str.match(r"[0-9]{1,18}\Z"), name="integer"))
+        checks.append(
+            pa.Check(_once_per_value(lambda s: s.str.match(r"[0-9]{1,18}\Z")), name="integer")
+        )
     if "minimum" in constraints:
         low = constraints["minimum"]
         # Only numbers are compared: "-3" or "abc" in an integer column get one "integer" problem.
@@ -1042,30 +1230,40 @@ def _column_checks(f: dict, refs: dict[str, set[str]]) -> list[pa.Check]:
             numbers = pd.to_numeric(s.where(s.str.match(form)), errors="coerce")
             return numbers.fillna(low) >= low
 
-        checks.append(pa.Check(at_least, name="minimum"))
+        checks.append(pa.Check(_once_per_value(at_least), name="minimum"))
     if f.get("x-edtf"):
-        checks.append(pa.Check(_edtf_valid, name="edtf"))
+        checks.append(pa.Check(_once_per_value(_edtf_valid), name="edtf"))
     if "x-max-words" in f:
         most = f["x-max-words"]
-        checks.append(pa.Check(lambda s, m=most: s.str.split().str.len() <= m, name="max_words"))
+        checks.append(
+            pa.Check(
+                _once_per_value(lambda s, m=most: s.str.split().str.len() <= m), name="max_words"
+            )
+        )
     if f["name"] in refs:
         ids = refs[f["name"]]
         if "x-list-separator" in f:
             sep = f["x-list-separator"]
             checks.append(
                 pa.Check(
-                    lambda s, sep=sep, ids=ids: s.map(
-                        lambda v: all(p.strip() in ids for p in str(v).split(sep) if p.strip())
-                    ).astype(bool),
+                    _once_per_value(
+                        lambda s, sep=sep, ids=ids: s.map(
+                            lambda v: all(p.strip() in ids for p in str(v).split(sep) if p.strip())
+                        ).astype(bool)
+                    ),
                     name="list_items",
                 )
             )
         else:
-            checks.append(pa.Check(lambda s, ids=ids: s.isin(ids), name="foreign_key"))
+            checks.append(
+                pa.Check(_once_per_value(lambda s, ids=ids: s.isin(ids)), name="foreign_key")
+            )
     return checks
 
 
-def _schema(table: str, refs: dict[str, set[str]]) -> pa.DataFrameSchema:
+def _schema(table: str, refs: dict[str, set[str]], *, unique: bool = True) -> pa.DataFrameSchema:
+    """The pandera schema of a table; ``unique=False`` leaves uniqueness out (for one slice of
+    the rows, whose uniqueness is checked over the whole column by :func:`_unique_schema`)."""
     pa = _pandera()
     columns = {}
     for f in fields(table):
@@ -1074,11 +1272,53 @@ def _schema(table: str, refs: dict[str, set[str]]) -> pa.DataFrameSchema:
         columns[f["name"]] = pa.Column(
             None,  # cells are read as text; the checks say what text is allowed
             nullable=not required,
-            unique=constraints.get("unique", False),
+            unique=unique and constraints.get("unique", False),
             checks=_column_checks(f, refs),
             required=True,
         )
     return pa.DataFrameSchema(columns, strict=False, name=table)
+
+
+def _unique_schema(table: str) -> pa.DataFrameSchema:
+    """Only the uniqueness of a table's unique columns (missing cells are the other schema's)."""
+    pa = _pandera()
+    columns = {
+        f["name"]: pa.Column(None, nullable=True, unique=True, required=True)
+        for f in fields(table)
+        if f.get("constraints", {}).get("unique", False)
+    }
+    return pa.DataFrameSchema(columns, strict=False, name=table)
+
+
+# Rows checked by pandera at a time: its checks hold several copies of what they look at, about
+# 0.7 KB a claim, so 200,000 claims at once would add 140 MB to the table's own (issue 14).
+_SLICE_ROWS = 25_000
+
+
+def _schema_problems(
+    name: str, table: Table, refs: dict[str, object], ref_files: dict[str, str]
+) -> list[Problem]:
+    """Every failure of the declared schema in a table, found a slice of rows at a time."""
+    from pandera.errors import SchemaErrors
+
+    frame = table.frame
+    if len(frame) <= _SLICE_ROWS:
+        checks = [(_schema(name, refs), frame)]  # type: ignore[arg-type]
+    else:
+        sliced = _schema(name, refs, unique=False)  # type: ignore[arg-type]
+        checks = [
+            (sliced, frame.iloc[start : start + _SLICE_ROWS])
+            for start in range(0, len(frame), _SLICE_ROWS)
+        ]
+        unique = _unique_schema(name)
+        checks.append((unique, frame[list(unique.columns)]))
+    problems: list[Problem] = []
+    for schema, rows in checks:
+        try:
+            schema.validate(rows, lazy=True, inplace=True)  # inplace: no copy; nothing is coerced
+        except SchemaErrors as err:
+            problems.extend(_failures_to_problems(err, table, refs, ref_files))  # type: ignore[arg-type]
+    return problems
 
 
 def _failures_to_problems(
@@ -1178,13 +1418,7 @@ def validate_tables(
                 refs[f"ref:{f['name']}"] = "actors"
         if step is not None:
             step(f"checking {name}.csv")
-        schema = _schema(name, refs)  # type: ignore[arg-type]
-        from pandera.errors import SchemaErrors  # loaded by _schema; imported here for the except
-
-        try:
-            schema.validate(table.frame, lazy=True)
-        except SchemaErrors as err:
-            problems.extend(_failures_to_problems(err, table, refs, ref_files))  # type: ignore[arg-type]
+        problems.extend(_schema_problems(name, table, refs, ref_files))
         if name == "claims":
             problems.extend(_claim_rules(table, texts))
     return problems
@@ -1305,6 +1539,11 @@ def _quote_rules(table: Table, texts: dict[str, list[str]]) -> list[Problem]:
             continue
         if malformed[i]:
             continue  # "the paragraph is empty" would contradict the error on that cell
+        raw = texts[source]
+        if p == p and 0 < p <= len(raw) and quote in raw[int(p) - 1]:
+            # The usual case, with no string built: found as is, it is found normalised too (a
+            # run of spaces inside the quote lies inside a run of the paragraph).
+            continue
         needle = _normalise(quote)
         if source not in normalised:
             normalised[source] = [_normalise(x) for x in texts[source]]

@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from explainer import schema
+from explainer.bundled import TEMPLATE_DIR
 from explainer.schema import TABLES, Problem, Table
 
 if TYPE_CHECKING:  # for the hints only: schema loads this module, and dataset loads schema
@@ -48,7 +49,6 @@ __all__ = [
 
 SUFFIXES = (".xlsx", ".ods")
 WORKBOOK_NAMES = tuple(f"dataset{s}" for s in SUFFIXES)
-TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "data" / "template"
 
 # Rows below the data that drop-down lists still cover in a written workbook, for new rows.
 _SPARE_ROWS = 1000

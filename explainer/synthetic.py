@@ -23,6 +23,7 @@ import shutil
 import tempfile
 import unicodedata
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -390,6 +391,132 @@ def _write_csv(path: Path, rows: list[dict[str, str]], columns: list[str]) -> No
         writer.writerows(rows)
 
 
+@dataclass
+class _Cast:
+    """Who the news is about, and how often: actors with power-law popularity."""
+
+    actors: list[dict[str, str]]
+    index: dict[str, int]  # actor id -> its place in actors
+    ranked: list[int]  # actors, most talked about first
+    popular: list[float]  # cumulative weights over ranked
+
+    @classmethod
+    def draw(cls, rng: random.Random) -> _Cast:
+        actors = _actors(rng)
+        # A few actors are in most of the news: popularity falls off like a power law.
+        popular = list(itertools.accumulate(1.0 / (i + 1) ** 0.9 for i in range(len(actors))))
+        ranked = list(range(len(actors)))
+        rng.shuffle(ranked)
+        return cls(actors, {a["id"]: k for k, a in enumerate(actors)}, ranked, popular)
+
+
+def _labels(rng: random.Random, i: int, draw: dict[str, Callable[[], str]]) -> tuple[str, ...]:
+    """The EDTF form, status and kind of claim ``i``."""
+    forms, statuses, kinds = list(EDTF_FORMS), list(_STATUS_SHARE), list(_KIND_SHARE)
+    # The first rows cycle through every form, status and kind so that any n >= 6 has them all.
+    form = forms[i % len(forms)] if i < 6 * len(forms) else draw["form"]()
+    status = statuses[i % len(statuses)] if i < 30 else draw["status"]()
+    kind = kinds[i % len(kinds)] if i < 30 else draw["kind"]()
+    if i >= 30:  # the journalist's analysis is mostly an assessment, and an assessment is analysis
+        if status == "commentary":
+            kind = "assessment" if rng.random() < 0.7 else "stance"
+        elif kind == "assessment":
+            kind = "stance"
+        elif kind == "denial" and rng.random() < 0.7:
+            status = "stated"
+    return form, status, kind
+
+
+def _claim(
+    rng: random.Random,
+    i: int,
+    labels: tuple[str, ...],
+    cast: _Cast,
+    sources: list[dict[str, str]],
+    paragraphs: dict[str, list[list[str]]],
+    claims: list[dict[str, str]],
+    answerable: list[int],
+) -> dict[str, str]:
+    """Claim ``i`` as a row; its quote, if any, is added to its source's paragraph."""
+    form, status, kind = labels
+    actors, index, ranked = cast.actors, cast.index, cast.ranked
+    if kind == "denial" and not answerable:
+        kind = "stance"
+    context = status == "established" and kind in ("action", "stance") and rng.random() < 0.5
+    ai, bi = rng.choices(ranked, cum_weights=cast.popular, k=2)
+    if bi == ai:
+        bi = ranked[(ranked.index(ai) + 1) % len(ranked)]
+    responds_to = ""
+    if kind == "denial":
+        # A denial answers an earlier claim about the one who denies.
+        answered = claims[rng.choice(answerable[-50:])]
+        responds_to = answered["id"]
+        ai = index[answered["actor"]]
+        if answered["target"]:
+            bi = index[answered["target"]]
+    source = sources[0] if context else sources[1 + rng.randrange(len(sources) - 1)]
+    when, when_last = _when(rng, form, _published_last_day(source["published"]))
+    pair = [(actors[k]["name"], actors[k]["name_fr"]) for k in (ai, bi, rng.choice(ranked[:40]))]
+    topic, place = rng.choice(_TOPICS), rng.choice(_PLACES)
+    tails = _TAILS[status]
+    tail = tails[0] if rng.random() < 0.6 else rng.choice(tails)
+    summary_en, summary_fr, said_en, said_fr = _texts(
+        status, kind, pair[0], pair[1], source["outlet"], topic, place, tail, pair[2]
+    )
+    # A stance may have no target; the actor it is close to is then among those involved.
+    has_target = kind != "stance" or rng.random() < 0.5
+    others = {actors[k]["id"] for k in rng.sample(ranked[:60], rng.choice((0, 0, 1, 2)))}
+    if not has_target:
+        others.add(actors[bi]["id"])
+    involves = ";".join(sorted(others - {actors[ai]["id"], actors[bi]["id"] if has_target else ""}))
+    quote, paragraph = "", ""
+    if context:  # public from that day, or known to have been public by then
+        public_since = _day(when_last) if rng.random() < 0.6 else f"../{_day(when_last)}"
+    else:
+        public_since = source["published"]
+        paras = paragraphs[source["id"]]
+        p = rng.randrange(len(paras))
+        paragraph = str(p + 1)
+        if rng.random() < 0.7:  # most article claims carry a short verbatim quote
+            quote = " ".join((said_fr if source["language"] == "fr" else said_en).split()[:25])
+            paras[p].append(f"« {quote} »" if source["language"] == "fr" else f'"{quote}"')
+    return {
+        "id": f"c{i:06d}",
+        "when": when,
+        "public_since": public_since,
+        "actor": actors[ai]["id"],
+        "target": actors[bi]["id"] if has_target else "",
+        "involves": involves,
+        "kind": kind,
+        "status": status,
+        "summary_en": summary_en,
+        "summary_fr": summary_fr,
+        "quote": quote,
+        "source": source["id"],
+        "paragraph": paragraph,
+        "responds_to": responds_to,
+        "layer": "context" if context else "article",
+        "review": "",
+    }
+
+
+def _write_files(
+    folder: Path,
+    tables: dict[str, list[dict[str, str]]],
+    paragraphs: dict[str, list[list[str]]],
+) -> None:
+    """The three CSV files in declared column order, and one text a source (old ones removed)."""
+    from explainer.schema import fields  # reads the declared column order; light
+
+    for name, rows in tables.items():
+        _write_csv(folder / f"{name}.csv", rows, [f["name"] for f in fields(name)])
+    for old in (folder / "sources").glob("*.txt"):
+        old.unlink()
+    for source_id, paras in paragraphs.items():
+        text = "\n".join(" ".join(sentences) for sentences in paras) + "\n"
+        (folder / "sources" / f"{source_id}.txt").write_text(text, encoding="utf-8")
+
+
 def write_synthetic(folder: str | Path, n: int, seed: int = 0) -> Path:
     """Write a synthetic dataset of ``n`` claims to ``folder`` (CSV files and source texts).
 
@@ -410,20 +537,11 @@ def write_synthetic(folder: str | Path, n: int, seed: int = 0) -> Path:
     """
     if n < 0:
         raise ValueError(f"n must be 0 or more, not {n}")
-    from explainer.schema import fields  # reads the declared column order; light
-
     rng = random.Random(f"explainer-synthetic-{seed}")
     folder = Path(folder)
     (folder / "sources").mkdir(parents=True, exist_ok=True)
 
-    actors = _actors(rng)
-    names = [a["name"] for a in actors]
-    index = {a["id"]: k for k, a in enumerate(actors)}
-    # A few actors are in most of the news: popularity falls off like a power law.
-    popular = list(itertools.accumulate(1.0 / (i + 1) ** 0.9 for i in range(len(actors))))
-    ranked = list(range(len(actors)))
-    rng.shuffle(ranked)
-
+    cast = _Cast.draw(rng)
     n_sources = max(3, min(4000, n // 25 + 2))
     sources = _sources(rng, n_sources)
     # Source 0 is the public record, for the context layer (our own additions, dated events).
@@ -431,105 +549,23 @@ def write_synthetic(folder: str | Path, n: int, seed: int = 0) -> Path:
     paragraphs: dict[str, list[list[str]]] = {
         s["id"]: [[rng.choice(_FILLER)] for _ in range(rng.randint(8, 30))] for s in sources[1:]
     }
-
-    draw_form = _chooser(rng, EDTF_FORMS)
-    draw_status = _chooser(rng, _STATUS_SHARE)
-    draw_kind = _chooser(rng, _KIND_SHARE)
-    top40, top60 = ranked[:40], ranked[:60]
-    forms = list(EDTF_FORMS)
-    statuses = list(_STATUS_SHARE)
-    kinds = list(_KIND_SHARE)
+    draw = {
+        "form": _chooser(rng, EDTF_FORMS),
+        "status": _chooser(rng, _STATUS_SHARE),
+        "kind": _chooser(rng, _KIND_SHARE),
+    }
     claims: list[dict[str, str]] = []
-    by_actor_pair: list[int] = []  # claims that a denial can answer
+    answerable: list[int] = []  # claims that a denial can answer
     for i in range(n):
-        # The first rows cycle through every form, status and kind so that any n >= 6 has them all.
-        form = forms[i % len(forms)] if i < 6 * len(forms) else draw_form()
-        status = statuses[i % len(statuses)] if i < 30 else draw_status()
-        kind = kinds[i % len(kinds)] if i < 30 else draw_kind()
-        if (
-            i >= 30
-        ):  # the journalist's analysis is mostly an assessment, and an assessment is analysis
-            if status == "commentary":
-                kind = "assessment" if rng.random() < 0.7 else "stance"
-            elif kind == "assessment":
-                kind = "stance"
-            elif kind == "denial" and rng.random() < 0.7:
-                status = "stated"
-        if kind == "denial" and not by_actor_pair:
-            kind = "stance"
-        context = status == "established" and kind in ("action", "stance") and rng.random() < 0.5
-        ai, bi = rng.choices(ranked, cum_weights=popular, k=2)
-        if bi == ai:
-            bi = ranked[(ranked.index(ai) + 1) % len(ranked)]
-        responds_to = ""
-        if kind == "denial":
-            # A denial answers an earlier claim about the one who denies.
-            answered = claims[rng.choice(by_actor_pair[-50:])]
-            responds_to = answered["id"]
-            ai = index[answered["actor"]]
-            if answered["target"]:
-                bi = index[answered["target"]]
-        source = sources[0] if context else sources[1 + rng.randrange(len(sources) - 1)]
-        published = _published_last_day(source["published"])
-        when, when_last = _when(rng, form, published)
-        outlet = source["outlet"]
-        pair = [(names[k], actors[k]["name_fr"]) for k in (ai, bi, rng.choice(top40))]
-        topic, place = rng.choice(_TOPICS), rng.choice(_PLACES)
-        tails = _TAILS[status]
-        tail = tails[0] if rng.random() < 0.6 else rng.choice(tails)
-        summary_en, summary_fr, said_en, said_fr = _texts(
-            status, kind, pair[0], pair[1], outlet, topic, place, tail, pair[2]
-        )
-        # A stance may have no target; the actor it is close to is then among those involved.
-        has_target = kind != "stance" or rng.random() < 0.5
-        others = {actors[k]["id"] for k in rng.sample(top60, rng.choice((0, 0, 1, 2)))}
-        if not has_target:
-            others.add(actors[bi]["id"])
-        involves = ";".join(
-            sorted(others - {actors[ai]["id"], actors[bi]["id"] if has_target else ""})
-        )
-        quote, paragraph = "", ""
-        if context:  # public from that day, or known to have been public by then
-            public_since = _day(when_last) if rng.random() < 0.6 else f"../{_day(when_last)}"
-        else:
-            public_since = source["published"]
-            paras = paragraphs[source["id"]]
-            p = rng.randrange(len(paras))
-            paragraph = str(p + 1)
-            if rng.random() < 0.7:  # most article claims carry a short verbatim quote
-                quote = " ".join((said_fr if source["language"] == "fr" else said_en).split()[:25])
-                paras[p].append(f"« {quote} »" if source["language"] == "fr" else f'"{quote}"')
-        row = {
-            "id": f"c{i:06d}",
-            "when": when,
-            "public_since": public_since,
-            "actor": actors[ai]["id"],
-            "target": actors[bi]["id"] if has_target else "",
-            "involves": involves,
-            "kind": kind,
-            "status": status,
-            "summary_en": summary_en,
-            "summary_fr": summary_fr,
-            "quote": quote,
-            "source": source["id"],
-            "paragraph": paragraph,
-            "responds_to": responds_to,
-            "layer": "context" if context else "article",
-            "review": "",
-        }
+        labels = _labels(rng, i, draw)
+        row = _claim(rng, i, labels, cast, sources, paragraphs, claims, answerable)
         claims.append(row)
-        if kind in ("contact", "influence", "action") and status in ("reported", "accused"):
-            by_actor_pair.append(i)
-
-    columns = {name: [f["name"] for f in fields(name)] for name in ("actors", "sources", "claims")}
-    _write_csv(folder / "actors.csv", actors, columns["actors"])
-    _write_csv(folder / "sources.csv", sources, columns["sources"])
-    _write_csv(folder / "claims.csv", claims, columns["claims"])
-    for old in (folder / "sources").glob("*.txt"):
-        old.unlink()
-    for source_id, paras in paragraphs.items():
-        text = "\n".join(" ".join(sentences) for sentences in paras) + "\n"
-        (folder / "sources" / f"{source_id}.txt").write_text(text, encoding="utf-8")
+        if row["kind"] in ("contact", "influence", "action") and row["status"] in (
+            "reported",
+            "accused",
+        ):
+            answerable.append(i)
+    _write_files(folder, {"actors": cast.actors, "sources": sources, "claims": claims}, paragraphs)
     return folder
 
 

@@ -155,7 +155,7 @@ def test_running_out_of_memory_while_reading_is_a_message(monkeypatch):
     def exhausted(*args, **kwargs):
         raise MemoryError
 
-    monkeypatch.setattr(schema, "table_from_rows", exhausted)
+    monkeypatch.setattr(schema, "table_from_columns", exhausted)  # both readers end there
     with pytest.raises(DatasetError) as caught:
         load_dataset(DATA_DIR)
     assert [p.message for p in caught.value.problems] == ["the memory ran out while reading this"]
