@@ -311,7 +311,7 @@ def test_explorer_in_french_from_the_start_and_by_the_switch(small_data):
     assert trace(app.figure, "timeline-points-reported").name == "rapporté : une enquête relayée"
     assert "Vladimir Poutine" in app.figure.layout.yaxis.ticktext
     assert "un appel du Kremlin a précédé le sondage" in app.card.value
-    assert "Comment on le sait" in app.card.value
+    assert "Qui s&#x27;en porte garant" in app.card.value
     assert "sur 13 affirmations" in app.summary.value
     assert "octobre 2022" in " ".join(trace(app.figure, "timeline-points-reported").hovertext)
     assert app.actors.value == tuple(app._actor_ids)  # relabelling kept the selection
@@ -417,7 +417,7 @@ def test_story_without_predict_hides_the_reveal_button(small_data):
     assert story.reveal_button.layout.display == "none"
     assert "Étape 1 sur 13" in story.position.value
     assert story.next_button.description == "Suivant"
-    assert "Comment on le sait" in story.card.value
+    assert "Qui s&#x27;en porte garant" in story.card.value
 
 
 def test_story_bad_and_empty_steps(small_data):
