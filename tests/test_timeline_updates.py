@@ -109,15 +109,47 @@ def test_lanes_without_a_shown_claim_collapse_and_dates_never_move(bundled_data)
 def test_marks_of_a_lane_never_share_a_row_closer_than_a_marker(bundled_data):
     tl = TimelineModel(bundled_data)
     px_per_ms = tl.plot_px / tl.visible
+    half = MARKER_PX / 2 / px_per_ms
+    # What is drawn of a claim: its bar and its marker, whichever reaches further.
+    lo, hi = np.minimum(tl.x0, tl.x - half), np.maximum(tl.x1, tl.x + half)
     for k in range(len(tl.lanes)):
         rows = np.flatnonzero(tl.lane == k)
         for i in rows:
             for j in rows:
                 if i < j and tl.y[i] == tl.y[j]:
-                    # On one row, marks (and the bars they sit on) are a marker's width apart.
-                    gap = max(tl.x0[j] - max(tl.x1[i], tl.x[i]), tl.x0[i] - max(tl.x1[j], tl.x[j]))
-                    assert gap * px_per_ms >= MARKER_PX, (tl.ids[i], tl.ids[j])
+                    # On one row, drawings never touch: a gap of at least 4 px between them.
+                    gap = max(lo[j] - hi[i], lo[i] - hi[j])
+                    assert gap * px_per_ms >= 4 - 1e-6, (tl.ids[i], tl.ids[j])
     assert ROW_PX >= MARKER_PX  # rows are a marker's height apart
+
+
+def test_a_crowded_date_is_set_side_by_side_near_its_date(bundled_data):
+    # October 2024: 18 of Musk's marks on one month stacked into a lane of 20 rows, and the
+    # default timeline was 1,509 px tall (issue 11). Set side by side, a marker's width from
+    # their date at most, with a guide line at the date.
+    tl = TimelineModel(bundled_data)
+    px = tl.visible / tl.plot_px
+    assert tl.full.lane_rows.max() <= 12
+    assert tl.figure().layout.height <= 1200
+    moved = np.flatnonzero(tl.dodge != 0)
+    assert len(moved) > 10
+    assert np.abs(tl.dodge).max() <= (MARKER_PX + 5) * px
+    # Only marks whose date is no wider than a marker move; long bars stay where they are.
+    assert ((tl.x1 - tl.x0)[moved] <= MARKER_PX * px + 1).all()
+    guides = [s for s in tl.frame("en")["shapes"] if s.get("name") == "same-date"]
+    assert {g["x0"] for g in guides} <= {date for date, _ in tl.dodge_groups}
+    assert len(guides) >= 2
+    # Dates (x) never depend on what is shown: the same model for any mask.
+    some = np.zeros(tl.n, bool)
+    some[moved[:3]] = True
+    assert (
+        tl.trace_data(some, stable=True)["timeline-points-commentary"]["x"][some[tl._of_status[4]]]
+        == tl.x[tl._of_status[4]][some[tl._of_status[4]]]
+    ).all()
+    # No year is written past the last date: a mark set beside October 2024 is not in 2025.
+    ticks = tl.ticks(tuple(tl.x_range()), "en")
+    assert max(ticks["tickvals"]) <= tl.dates_range[1]
+    assert "2025" not in ticks["ticktext"]
 
 
 def test_a_timeline_of_one_claim_is_tall_enough_for_its_keys(small_data):

@@ -64,6 +64,11 @@ DAY_MS = 86_400_000.0
 YEAR_MS = 365.25 * DAY_MS
 LINK_KINDS = ("influence", "contact")
 MAX_ROWS = 24  # sub-rows per lane before marks are allowed to overlap
+# Marks of one date in one lane take at most this many sub-rows; more are set side by side, a
+# marker apart, around their date (a guide line marks the date). Stacked, October 2024's 18 Musk
+# marks made a lane of 20 rows and a timeline twice a projector's height.
+LANE_ROWS = 6
+DODGE_COLUMNS = 1  # at most this many marker widths to either side of the date: dates stay near
 ROW_GAP = 1.0  # y units between sub-rows of a lane
 LANE_GAP = 0.6  # extra y units between lanes
 MARKER_SIZE = 12
@@ -78,10 +83,14 @@ KNOWN_COLOUR = "#000000"  # the "Known by" line: black, unlike any status colour
 TEXT_PX = 14  # every text of the figure, readable from the back of a classroom
 NAME_WIDTH = 16  # lane names are wrapped to lines of about this many characters
 CHAR_PX = 8.6  # the width of a character of 14 px text, generously (DejaVu Sans is wide)
-# Pixels above and below the plot area: title, key and year axis at the top, year axis and the
-# reading guide at the bottom. The key is placed this far from the top (plotly adds its height).
-TOP_PX = 158
+# Pixels above and below the plot area: the title and the years at the top, the years, the axis
+# title and the reading guide at the bottom. The status key is beside the plot, at its top right.
+TOP_PX = 96
 BOTTOM_PX = 120
+# Above the plot when the key is above it instead (a model packed for a narrow plot, the Story's,
+# and any figure under about 800 px: see :meth:`TimelineModel.narrow_layout`).
+TOP_PX_KEY_ABOVE = 158
+KEY_WIDTH = 16  # the key's entries are wrapped to lines of about this many characters
 # A timeline is at least this tall (px), even for one claim: on a narrow screen its keys wrap onto
 # more lines, and plotly.js cannot draw an axis in a plot they squeeze to nothing ("Something went
 # wrong with axis scaling": the figure stayed blank).
@@ -192,6 +201,19 @@ def _gaps(lo: np.ndarray, hi: np.ndarray) -> list[tuple[float, float]]:
     return cuts
 
 
+def _greedy_rows(lo: np.ndarray, hi: np.ndarray) -> int:
+    """Rows that intervals sorted by ``lo`` need so that none overlaps another on its row."""
+    ends: list[float] = []
+    for a, b in zip(lo, hi, strict=True):
+        for r, end in enumerate(ends):
+            if end < a:
+                ends[r] = b
+                break
+        else:
+            ends.append(b)
+    return len(ends)
+
+
 def _lane_name(name: str) -> str:
     """An actor's name, escaped and wrapped (``<br>``) so that the lane names take little width."""
     lines: list[str] = []
@@ -294,6 +316,7 @@ class TimelineModel:
         self.kind = c["kind"].to_numpy(dtype=object)
         self._dates()
         self._lanes()
+        self._dodge()
         self._links()
         full = self.placement()  # every claim: what a static figure (and the Story) shows
         self.full = full
@@ -384,10 +407,84 @@ class TimelineModel:
             ],
             dtype=np.int64,
         ).reshape(-1)
-        # Marks are packed into sub-rows in this order (lane, then date): the same for any mask,
-        # so that marks keep their order when others are filtered out.
-        self._pack_order = np.lexsort((np.arange(self.n), self.x1, self.x0, self.lane))
+        self._set_pack_order()
         self._placements: dict[bytes, Placement] = {}
+
+    def _dodge(self) -> None:
+        """Set crowded marks side by side: in a lane, marks that would need more than
+        :data:`LANE_ROWS` sub-rows at one date are moved sideways by whole marker widths (left,
+        right, then further), so that the lane stays a few rows tall and no two marks overlap.
+
+        Only marks whose own date is no wider than a marker move, and never into a cut of the axis;
+        bars of long dates stay where they are. Done once, for every claim: dates (x) never depend
+        on what is shown. :attr:`dodge_groups` keeps each moved group and its date, for the guide
+        line drawn through it (:meth:`frame`).
+        """
+        self.dodge = np.zeros(self.n)
+        self.dates_range = self.range  # the dates themselves, before any mark is moved
+        self.dodge_groups: list[tuple[float, np.ndarray]] = []
+        self.dodge_reach = 0.0
+        if self.aggregate_possible or not self.n:
+            return
+        px = self.visible / self.plot_px
+        col = (MARKER_PX + 4.5) * px  # a marker's footprint (_footprint), and a hair more
+        x0, x1, x = self.x0, self.x1, self.x
+        # A date no wider than a marker: its bar is hidden under its marker.
+        short = (np.maximum(x1, x) - x0) <= MARKER_PX * px
+        shifts = [0.0]
+        for k in range(1, DODGE_COLUMNS + 1):
+            shifts += [-k * col, k * col]
+        reach = (DODGE_COLUMNS + 1) * col
+        order = self._pack_order
+        lo_of, hi_of = self._footprint()
+        for k in range(len(self.lanes)):
+            members = order[self.lane[order] == k]
+            lo_all, hi_all = lo_of[members], hi_of[members]
+            long_rows = _greedy_rows(lo_all[~short[members]], hi_all[~short[members]])
+            limit = max(LANE_ROWS, long_rows)
+            placed: list[tuple[float, float]] = []
+            for i, lo, hi in zip(members, lo_all, hi_all, strict=True):
+                placed = [p for p in placed if p[1] > lo - reach]  # sorted by start: drop the past
+                if not short[i]:
+                    placed.append((lo, hi))
+                    continue
+                for shift in shifts:
+                    a, b = lo + shift, hi + shift
+                    if any(c0 < x1[i] + shift and x0[i] + shift < c1 for c0, c1 in self.breaks):
+                        continue
+                    if sum(1 for p in placed if p[0] < b and p[1] > a) < limit:
+                        break
+                else:  # no room within reach: a row more rather than an overlap
+                    shift = 0.0
+                self.dodge[i] = shift
+                placed.append((lo + shift, hi + shift))
+        moved = np.flatnonzero(self.dodge != 0)
+        if not len(moved):
+            return
+        self.x0, self.x1, self.x = x0 + self.dodge, x1 + self.dodge, x + self.dodge
+        self.dodge_reach = float(np.abs(self.dodge).max())
+        self.range = (float(self.x0.min()), float(self.x1.max()))
+        for lane, date in sorted({(int(self.lane[i]), float(x[i])) for i in moved}):
+            group = np.flatnonzero((self.lane == lane) & (x == date) & short)
+            self.dodge_groups.append((date, group))
+        self._set_pack_order()
+
+    def _set_pack_order(self) -> None:
+        # Marks are packed into sub-rows in this order (lane, then where their drawing starts):
+        # the same for any mask, so that marks keep their order when others are filtered out;
+        # in order of start, first fit needs the fewest rows.
+        lo, hi = self._footprint()
+        self._pack_order = np.lexsort((np.arange(self.n), hi, lo, self.lane))
+
+    def _footprint(self) -> tuple[np.ndarray, np.ndarray]:
+        """Where each claim's drawing starts and ends (its bar and its marker), plus a gap of
+        2 px, in ms at the plot width the marks are packed for: two marks on one row never come
+        closer than that."""
+        px = self.visible / self.plot_px
+        half = MARKER_PX / 2 * px
+        lo = np.minimum(self.x0, self.x - half) - 2 * px
+        hi = np.maximum(self.x1, self.x + half) + 2 * px
+        return lo, hi
 
     def placement(self, keep: np.ndarray | None = None) -> Placement:
         """Where the marks of the claims in ``keep`` go, lane by lane (default: every claim).
@@ -444,15 +541,14 @@ class TimelineModel:
 
     def _pack(self, keep: np.ndarray, row: np.ndarray, rows_used: np.ndarray) -> None:
         """Give each kept claim the first sub-row of its lane where it overlaps nothing."""
-        # About a marker and a gap, in ms, at the narrowest plot the timeline is designed for.
-        pad = self.visible * (MARKER_PX / 2 + 2) / self.plot_px
-        x0, x1, x, lane = self.x0, self.x1, self.x, self.lane
+        foot_lo, foot_hi = self._footprint()
+        lane = self.lane
         last_end: list[float] = []
         current = -1
         for i in self._pack_order[keep[self._pack_order]]:
             if lane[i] != current:
                 current, last_end = lane[i], []
-            lo, hi = x0[i] - pad, max(x1[i], x[i]) + pad
+            lo, hi = foot_lo[i], foot_hi[i]
             for r, end in enumerate(last_end):
                 if end < lo:
                     last_end[r] = hi
@@ -593,7 +689,7 @@ class TimelineModel:
             points = self.trace_style(f"timeline-points-{status}", lang)
             base.update(
                 mode="markers",
-                name=points["name"],
+                name=self.key_name(status, lang),
                 legendgroup=status,
                 showlegend=True,
                 marker=points["marker"],
@@ -976,7 +1072,12 @@ class TimelineModel:
         """The layout in ``lang``; ``window`` (ms, ms) sets the visible date range.
 
         ``place``, ``known_on`` and ``max_height``: as for :meth:`frame`, whose values it holds.
+        The status key is beside the plot, unless the model is packed for a plot narrower than
+        :data:`PLOT_PX` (then above it); ``layout["meta"]["narrow"]`` holds the changes that put
+        it above, for a front end to apply when the figure is drawn narrow (see
+        :meth:`narrow_layout`).
         """
+        beside = self.key_beside
         cut_labels = self.cuts(lang)[1]
         top_axis = {
             "type": "date",
@@ -1005,7 +1106,12 @@ class TimelineModel:
             "font": {"family": FONT, "size": TEXT_PX, "color": "#222222"},
             # Room for the widest lane name in either language, fixed: were it measured (plotly's
             # automargin), the plot would shift sideways whenever lanes collapse or scroll.
-            "margin": {"l": self._names_px(), "r": 16, "t": TOP_PX, "b": BOTTOM_PX},
+            "margin": {
+                "l": self._names_px(),
+                "r": self._key_px() if beside else 16,
+                "t": TOP_PX if beside else TOP_PX_KEY_ABOVE,
+                "b": BOTTOM_PX,
+            },
             "plot_bgcolor": "white",
             "paper_bgcolor": "white",
             "xaxis": {
@@ -1037,21 +1143,19 @@ class TimelineModel:
                 "ticks": "",
                 "tickfont": {"size": TEXT_PX},
             },
-            # The status key above the plot, across, where the busiest lanes are; the reading
-            # guide below it. Across, a key wraps on a narrow screen instead of taking the width.
+            # The status key beside the plot, at its top, where the busiest lanes are: seen with
+            # the marks and the years (issue 11); above the plot for a narrow one.
             "legend": {
-                "orientation": "h",
-                "title": {"text": f"<b>{t('legend.status', lang)}</b>", "side": "left"},
-                "x": 0,
-                "xref": "container",
-                "yref": "container",
-                "yanchor": "top",
+                **(self._key_beside() if beside else self._key_under_title()),
+                "title": {"text": f"<b>{t('legend.status', lang)}</b>", "side": "top"},
                 "groupclick": "togglegroup",
                 "font": {"size": TEXT_PX},
             },
+            # A title beside a horizontal key takes the width its entries need to wrap: on a
+            # phone the entries ran off the right edge. Above them, it does not.
             "legend2": {
                 "orientation": "h",
-                "title": {"text": f"<b>{t('legend.read', lang)}</b>", "side": "left"},
+                "title": {"text": f"<b>{t('legend.read', lang)}</b>", "side": "top"},
                 "x": 0,
                 "xref": "container",
                 "yref": "container",
@@ -1098,6 +1202,7 @@ class TimelineModel:
             ],
             "uirevision": "timeline",
             "template": "none",
+            "meta": {"narrow": self.narrow_layout(), "wide": self.wide_layout()},
         }
         changing = self.frame(
             lang, window=window, place=place, known_on=known_on, max_height=max_height
@@ -1166,10 +1271,9 @@ class TimelineModel:
         names = self._wrapped_names(lang)
         return {
             "height": height,
-            # Above the plot, from the top: the title, then the status key.
             # Below plotly's toolbar (its row of buttons, top right, would cover the title).
             "title.y": 1 - 34 / height,
-            "legend.y": 1 - 62 / height,
+            **({} if self.key_beside else {"legend.y": 1 - 62 / height}),
             "legend2.y": 4 / height,
             "xaxis.type": "date",
             "xaxis.range": x_range,
@@ -1189,11 +1293,120 @@ class TimelineModel:
                 float(pl.lane_base[k] + (self.lane_min_rows[k] - 1) * ROW_GAP / 2) for k in lanes
             ],
             "yaxis.ticktext": [names[k] for k in lanes],
-            "shapes": bands + self.cuts(lang)[0] + known_shapes,
+            "shapes": bands + self._dodge_guides(pl, place) + self.cuts(lang)[0] + known_shapes,
             "annotations[1].text": known_label.get("text", ""),
             "annotations[1].x": known_label.get("x", 0.0),
             "annotations[1].visible": bool(known_label),
         }
+
+    def _dodge_guides(self, pl: Placement, place: np.ndarray | None) -> list[dict[str, Any]]:
+        """A thin line at the date of each group of marks set side by side (:meth:`_dodge`),
+        through the rows they are on: the marks around it all have that date."""
+        shapes = []
+        for date, group in self.dodge_groups:
+            members = group if place is None else group[np.asarray(place, bool)[group]]
+            if len(members) < 2 or not (self.dodge[members] != 0).any():
+                continue
+            ys = pl.y[members]
+            shapes.append(
+                {
+                    "type": "line",
+                    "name": "same-date",
+                    "xref": "x",
+                    "yref": "y",
+                    "x0": date,
+                    "x1": date,
+                    "y0": float(ys.min() - 0.5),
+                    "y1": float(ys.max() + 0.5),
+                    "line": {"color": GREY, "width": 1.2, "dash": "dot"},
+                    "layer": "below",
+                }
+            )
+        return shapes
+
+    @property
+    def key_beside(self) -> bool:
+        """Whether the status key is beside the plot (a model packed for a wide enough plot)."""
+        return self.plot_px >= PLOT_PX
+
+    def _key_beside(self) -> dict[str, Any]:
+        return {
+            "orientation": "v",
+            "xref": "paper",
+            "x": 1.0,
+            "xanchor": "left",
+            "yref": "paper",
+            "y": 1.0,
+            "yanchor": "top",
+        }
+
+    def _key_under_title(self) -> dict[str, Any]:
+        # Under the title, across, a fixed distance from the top (:meth:`frame` sets its y).
+        return {
+            "orientation": "h",
+            "xref": "container",
+            "x": 0,
+            "xanchor": "left",
+            "yref": "container",
+            "yanchor": "top",
+        }
+
+    def _key_above(self) -> dict[str, Any]:
+        # Right above the plot area, whatever the height (the top years make room for it).
+        return {
+            "orientation": "h",
+            "xref": "container",
+            "x": 0,
+            "xanchor": "left",
+            "yref": "paper",
+            "y": 1.0,
+            "yanchor": "bottom",
+        }
+
+    def narrow_layout(self) -> dict[str, Any]:
+        """Layout changes for a figure drawn narrower than about 800 px: the key goes above the
+        plot (beside it, it took a third of a phone's width), the top years are left out (the key
+        stands where they were), and the margins shrink. As ``{property path: value}``, for
+        ``Plotly.relayout``; none of these paths is ever changed by :meth:`frame`. Empty for a
+        model whose key is above the plot anyway."""
+        if not self.key_beside:
+            return {}
+        out = {f"legend.{k}": v for k, v in self._key_above().items()}
+        out.update(
+            {
+                "legend.y": 1.0,
+                "margin.r": 12,
+                "margin.t": TOP_PX_KEY_ABOVE + 100,
+                "xaxis2.showticklabels": False,
+            }
+        )
+        return out
+
+    def wide_layout(self) -> dict[str, Any]:
+        """The inverse of :meth:`narrow_layout`: the layout as :meth:`layout` makes it."""
+        if not self.key_beside:
+            return {}
+        out = {f"legend.{k}": v for k, v in self._key_beside().items()}
+        out.update({"margin.r": self._key_px(), "margin.t": TOP_PX, "xaxis2.showticklabels": True})
+        return out
+
+    def _key_px(self) -> int:
+        """The width of the key beside the plot: its widest line, in either language, and its
+        symbols."""
+        lines = [
+            html.unescape(line)
+            for lang in LANGS
+            for status in STATUS_ORDER
+            for line in self.key_name(status, lang).split("<br>")
+        ]
+        title = max(len(t("legend.status", lang)) for lang in LANGS) * 1.1  # in bold
+        return int(CHAR_PX * max(max(len(x) for x in lines) + 5, title)) + 12
+
+    def key_name(self, status: str, lang: str) -> str:
+        """A status's entry in the key, wrapped after its name: "established:<br>public record"."""
+        head = t("colon", lang, label=status_words(status, lang), text="").rstrip()
+        gloss = wrap_label(t(f"status_gloss.{status}", lang), KEY_WIDTH)
+        return f"{html.escape(head, quote=False)}<br>{gloss}"
 
     def _names_px(self) -> int:
         """About the widest line of a lane name in either language, in px, plus a gap."""
@@ -1263,6 +1476,8 @@ class TimelineModel:
         # a mark on the last day is not cut by the plot's edge.
         visible = self._visible_between(lo, hi)
         pad = max(visible * 0.025, visible * 16 / self.plot_px, 20 * DAY_MS)
+        if self.dodge_reach:  # and a mark set beside a date at the window's edge stays in view
+            pad = max(pad, self.dodge_reach + self.visible * (MARKER_PX / 2 + 2) / self.plot_px)
         return float(lo - pad), float(hi + pad)
 
     def _visible_between(self, lo: float, hi: float) -> float:
@@ -1297,7 +1512,14 @@ class TimelineModel:
         near = (
             self._visible_between(*x_range) / 16
         )  # labels next to a cut would run into each other
-        keep = [not any(a - near <= v <= b + near for a, b in self.breaks) for v in vals]
+        # No year past the last date (or before the first): marks set beside their date at the
+        # end of the data must not seem to be in the next year.
+        first, last = self.dates_range
+        keep = [
+            first - 31 * DAY_MS <= v <= last
+            and not any(a - near <= v <= b + near for a, b in self.breaks)
+            for v in vals
+        ]
         stamps = [s for s, k in zip(stamps, keep, strict=True) if k]
         vals = [v for v, k in zip(vals, keep, strict=True) if k]
         text = [

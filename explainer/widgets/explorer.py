@@ -370,7 +370,7 @@ class Explorer(widgets.VBox):
         super().__init__(
             children=[
                 widgets.HTML(_CSS),
-                FitPlots(),
+                FitPlots(figures=lambda: [self.figure]),
                 self.summary,
                 self._controls,
                 main,
