@@ -12,6 +12,7 @@ from sample_data import HOSTILE_QUOTE, HOSTILE_SUMMARY
 
 from explainer import filter_claims
 from explainer.figures import influence_timeline
+from explainer.figures.timeline import x_title
 from explainer.filtering import claim_mask
 from explainer.widgets import Explorer, Story
 from explainer.widgets.card import card_html, safe_url, table_html
@@ -301,13 +302,13 @@ def test_table_lists_the_matching_claims_with_a_limit(small_data):
 def test_explorer_in_french_from_the_start_and_by_the_switch(small_data):
     fr = Explorer(small_data, lang="fr")
     assert "13 sur 13 affirmations ; 6 reposent sur des sources anonymes" in fr.summary.value
-    assert fr.figure.layout.xaxis.title.text.startswith("Quand")
+    assert x_title(fr.figure).startswith("Quand")
     assert ("Vladimir Poutine", "putin") in fr.actors.options
     app = Explorer(small_data)
     app.show_claim("c-call")
     app.language.value = "fr"
     assert app.lang == "fr"
-    assert app.figure.layout.xaxis.title.text == fr.figure.layout.xaxis.title.text
+    assert x_title(app.figure) == x_title(fr.figure)
     assert trace(app.figure, "timeline-points-reported").name == "rapporté : une enquête relayée"
     assert "Vladimir Poutine" in app.figure.layout.yaxis.ticktext
     assert "un appel du Kremlin a précédé le sondage" in app.card.value

@@ -49,6 +49,7 @@ __all__ = [
     "influence_timeline",
     "message_html",
     "wrap_label",
+    "x_title",
 ]
 
 # Above this many claims in the data, point traces use WebGL (Scattergl): SVG slows down past a few
@@ -86,7 +87,7 @@ CHAR_PX = 8.6  # the width of a character of 14 px text, generously (DejaVu Sans
 # Pixels above and below the plot area: the title and the years at the top, the years, the axis
 # title and the reading guide at the bottom. The status key is beside the plot, at its top right.
 TOP_PX = 96
-BOTTOM_PX = 120
+BOTTOM_PX = 190
 # Above the plot when the key is above it instead (a model packed for a narrow plot, the Story's,
 # and any figure under about 800 px: see :meth:`TimelineModel.narrow_layout`).
 TOP_PX_KEY_ABOVE = 158
@@ -289,12 +290,23 @@ class TimelineModel:
         The extent of each claim's date, in ms (``x0 == x1`` for an exact day).
     gl : bool
         Whether point traces use WebGL (more than :data:`GL_THRESHOLD` claims).
+    grouped : bool
+        Marks grouped by lane, month and status (one mark each, sized by its count), one row a
+        lane: what more than :data:`DETAIL_LIMIT` shown claims get, and what ``grouped=True``
+        asks for (an overview that fits a slide).
     """
 
     def __init__(
-        self, data: Dataset, claims: pd.DataFrame | None = None, *, plot_px: int = PLOT_PX
+        self,
+        data: Dataset,
+        claims: pd.DataFrame | None = None,
+        *,
+        plot_px: int = PLOT_PX,
+        grouped: bool = False,
     ):
         self.data = data
+        self.grouped = bool(grouped)
+        self.detail_limit = 0 if grouped else DETAIL_LIMIT
         self.plot_px = int(plot_px)
         self._wrapped: dict[str, list[str]] = {}
         frame = data.claims if claims is None else claims
@@ -304,11 +316,13 @@ class TimelineModel:
         self.ids = c["id"].to_numpy(dtype=object)
         self.index_of = {claim_id: i for i, claim_id in enumerate(self.ids)}
         self.gl = n > GL_THRESHOLD
-        self.aggregate_possible = n > DETAIL_LIMIT
+        self.aggregate_possible = n > DETAIL_LIMIT or self.grouped
         # With many claims, one row a lane (marks are grouped anyway) and thinner lanes.
         self.max_rows = 1 if self.aggregate_possible else MAX_ROWS
         self.lane_gap = 0.25 if self.aggregate_possible else LANE_GAP
         self.row_px = 16 if self.aggregate_possible else ROW_PX
+        # Grouped marks need no reading guide of bars and arrows (none is drawn): less below.
+        self.bottom_px = 72 if self.grouped else BOTTOM_PX
         self.status = c["status"].to_numpy(dtype=object)
         self.status_code = np.array(
             [STATUS_ORDER.index(s) for s in self.status], dtype=np.int8
@@ -877,7 +891,7 @@ class TimelineModel:
             keep[conceal] = False
         shown = np.flatnonzero(keep)
         out: dict[str, dict[str, Any]] = {}
-        aggregate = self.aggregate_possible and len(shown) > DETAIL_LIMIT
+        aggregate = self.aggregate_possible and len(shown) > self.detail_limit
         period = self._choose_period(shown) if aggregate else 1
         empty = np.zeros(0, dtype="float64")
 
@@ -1078,6 +1092,7 @@ class TimelineModel:
         :meth:`narrow_layout`).
         """
         beside = self.key_beside
+        x_title = wrap_label(t("timeline.xaxis", lang), 56)
         cut_labels = self.cuts(lang)[1]
         top_axis = {
             "type": "date",
@@ -1110,15 +1125,20 @@ class TimelineModel:
                 "l": self._names_px(),
                 "r": self._key_px() if beside else 16,
                 "t": TOP_PX if beside else TOP_PX_KEY_ABOVE,
-                "b": BOTTOM_PX,
+                "b": self.bottom_px,
+                # Margins as given, never grown by plotly: grown, they took the plot's height, and
+                # rows of marks 18 px apart came closer than a marker (issue 11).
+                "autoexpand": not beside,
             },
             "plot_bgcolor": "white",
             "paper_bgcolor": "white",
             "xaxis": {
                 "type": "date",
                 # Wrapped: an axis title does not wrap by itself and ran off a narrow figure.
+                # With fixed margins (beside), plotly drew the axis title over the years: it is
+                # then a note under them instead (the last annotation).
                 "title": {
-                    "text": wrap_label(t("timeline.xaxis", lang), 56),
+                    "text": "" if beside else x_title,
                     "font": {"size": TEXT_PX},
                 },
                 "showgrid": True,
@@ -1199,11 +1219,36 @@ class TimelineModel:
                     "bgcolor": "rgba(255,255,255,0.85)",
                 },
                 *cut_labels,
+                *(
+                    [
+                        {
+                            "name": "xtitle",
+                            "text": x_title,
+                            "xref": "paper",
+                            "yref": "paper",
+                            "x": 0.5,
+                            "y": 0,
+                            "yshift": -30,  # under the years
+                            "yanchor": "top",
+                            "showarrow": False,
+                            "font": {"size": TEXT_PX},
+                        }
+                    ]
+                    if beside
+                    else []
+                ),
             ],
             "uirevision": "timeline",
             "template": "none",
             "meta": {"narrow": self.narrow_layout(), "wide": self.wide_layout()},
         }
+        if self.grouped:  # the size of a mark is what to read, said under the axis
+            bins = t("legend.bins", lang)
+            x_title = wrap_label(bins[:1].upper() + bins[1:], 56)
+            layout["xaxis"]["title"]["text"] = "" if beside else x_title
+            if beside:
+                layout["annotations"][-1]["text"] = x_title
+            layout["legend2"]["visible"] = False
         changing = self.frame(
             lang, window=window, place=place, known_on=known_on, max_height=max_height
         )
@@ -1264,7 +1309,8 @@ class TimelineModel:
             for k in lanes[::2]
         ]
         rows = pl.y_max + 1 + self.lane_gap + 0.4 if len(lanes) else 3.0
-        height = max(int(TOP_PX + BOTTOM_PX + self.row_px * max(rows, 3.0)), MIN_HEIGHT)
+        top = TOP_PX if self.key_beside else TOP_PX_KEY_ABOVE
+        height = max(int(top + self.bottom_px + self.row_px * max(rows, 3.0)), MIN_HEIGHT)
         if max_height is not None:
             height = min(height, int(max_height))
         known_shapes, known_label = self.known_line(known_on, lang)
@@ -1377,6 +1423,7 @@ class TimelineModel:
                 "legend.y": 1.0,
                 "margin.r": 12,
                 "margin.t": TOP_PX_KEY_ABOVE + 100,
+                "margin.b": BOTTOM_PX + 70,  # the reading guide wraps onto more lines
                 "xaxis2.showticklabels": False,
             }
         )
@@ -1387,7 +1434,14 @@ class TimelineModel:
         if not self.key_beside:
             return {}
         out = {f"legend.{k}": v for k, v in self._key_beside().items()}
-        out.update({"margin.r": self._key_px(), "margin.t": TOP_PX, "xaxis2.showticklabels": True})
+        out.update(
+            {
+                "margin.r": self._key_px(),
+                "margin.t": TOP_PX,
+                "margin.b": self.bottom_px,
+                "xaxis2.showticklabels": True,
+            }
+        )
         return out
 
     def _key_px(self) -> int:
@@ -1764,6 +1818,24 @@ def _same(a: Any, b: Any) -> bool:
 _TRACE_TYPES = {"scatter": go.Scatter, "scattergl": go.Scattergl}
 
 
+def x_title(fig: go.Figure) -> str:
+    """The title of a timeline's time axis, where it is drawn: the axis's own, or the note under
+    the years that stands for it when the margins are fixed (see :meth:`TimelineModel.layout`).
+
+    Parameters
+    ----------
+    fig : plotly.graph_objects.Figure
+        A timeline (a ``FigureWidget`` too).
+
+    Returns
+    -------
+    str
+        The title as plotly draws it (escaped, with ``<br>`` line breaks).
+    """
+    notes = [a.text for a in fig.layout.annotations if a.name == "xtitle"]
+    return notes[0] if notes else (fig.layout.xaxis.title.text or "")
+
+
 def make_trace(spec: dict[str, Any]) -> go.Scatter | go.Scattergl:
     """A validated trace from a ``{"type": ..., ...}`` spec (without building a whole figure)."""
     spec = dict(spec)
@@ -1776,6 +1848,7 @@ def influence_timeline(
     claims: pd.DataFrame | None = None,
     lang: str = "en",
     highlight: str | Iterable[str] | None = None,
+    grouped: bool = False,
 ) -> go.Figure:
     """The influence timeline: a lane per actor, a mark per claim, dates as precise as the source.
 
@@ -1789,6 +1862,10 @@ def influence_timeline(
         Language of every label, summary and date.
     highlight : str or list of str, optional
         Claim id(s) to circle.
+    grouped : bool
+        One row a lane and one mark per lane, month and status, sized by its number of claims:
+        an overview short enough for a 1366×768 slide (about 560 px for the bundled data, where
+        one mark a claim needs about 1,100). Hover a mark for its count.
 
     Returns
     -------
@@ -1806,7 +1883,7 @@ def influence_timeline(
     >>> fig = ex.influence_timeline(ex.load_dataset(), lang="fr")  # doctest: +SKIP
     """
     check_lang(lang)
-    model = TimelineModel(data, claims)
+    model = TimelineModel(data, claims, grouped=grouped)
     wanted = _ids(highlight)
     unknown = [i for i in wanted if i not in model.index_of]
     if unknown:
