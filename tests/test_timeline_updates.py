@@ -226,3 +226,28 @@ def test_the_story_fits_a_projector_and_scrolls_lanes_not_dates(bundled_data):
                 x = np.asarray(tr.x, dtype=float)
                 same = np.isfinite(x) & np.isfinite(x0[tr.uid])
                 assert np.array_equal(x[same], x0[tr.uid][same])
+
+
+def test_a_narrow_explorer_puts_the_key_under_the_plot_and_keeps_its_rows(bundled_data):
+    # Beside the plot the key took half a phone's width (issue 11): FitPlots reports a narrow
+    # figure, the key goes under the plot, and the figure grows by what its margins take, so that
+    # rows of marks stay a marker apart, through later updates too.
+    from explainer.widgets.controls import FitPlots
+
+    app = Explorer(bundled_data)
+    fit = next(c for c in app.children if isinstance(c, FitPlots))
+    wide = app.figure.layout
+    assert wide.legend.orientation == "v" and wide.legend.xref == "paper" and wide.legend.x == 1
+    plot_height = wide.height - wide.margin.t - wide.margin.b
+    fit.narrow = True
+    narrow = app.figure.layout
+    assert narrow.legend.yref == "container" and narrow.legend.y == 0 and narrow.margin.r < 20
+    assert narrow.legend2.visible is False
+    assert narrow.height - narrow.margin.t - narrow.margin.b == plot_height
+    app.filter(statuses=["reported"])
+    app.filter(statuses=None)
+    assert app.figure.layout.height - narrow.margin.t - narrow.margin.b == plot_height
+    fit.narrow = False
+    back = app.figure.layout
+    assert back.legend.orientation == "v" and back.legend2.visible is not False
+    assert back.height - back.margin.t - back.margin.b == plot_height

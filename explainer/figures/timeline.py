@@ -92,6 +92,9 @@ BOTTOM_PX = 190
 # and any figure under about 800 px: see :meth:`TimelineModel.narrow_layout`).
 TOP_PX_KEY_ABOVE = 158
 KEY_WIDTH = 16  # the key's entries are wrapped to lines of about this many characters
+# Below a narrow figure, the key (five entries of two or three lines) takes this much more room than
+# the reading guide it replaces; the figure grows by as much, so that rows keep their height.
+NARROW_EXTRA_PX = 200
 # A timeline is at least this tall (px), even for one claim: on a narrow screen its keys wrap onto
 # more lines, and plotly.js cannot draw an axis in a plot they squeeze to nothing ("Something went
 # wrong with axis scaling": the figure stayed blank).
@@ -323,6 +326,8 @@ class TimelineModel:
         self.row_px = 16 if self.aggregate_possible else ROW_PX
         # Grouped marks need no reading guide of bars and arrows (none is drawn): less below.
         self.bottom_px = 72 if self.grouped else BOTTOM_PX
+        # Set while the figure is drawn narrow (its key under the plot; see narrow_layout).
+        self.narrow = False
         self.status = c["status"].to_numpy(dtype=object)
         self.status_code = np.array(
             [STATUS_ORDER.index(s) for s in self.status], dtype=np.int8
@@ -1310,7 +1315,8 @@ class TimelineModel:
         ]
         rows = pl.y_max + 1 + self.lane_gap + 0.4 if len(lanes) else 3.0
         top = TOP_PX if self.key_beside else TOP_PX_KEY_ABOVE
-        height = max(int(top + self.bottom_px + self.row_px * max(rows, 3.0)), MIN_HEIGHT)
+        bottom = self.bottom_px + (NARROW_EXTRA_PX if self.narrow and self.key_beside else 0)
+        height = max(int(top + bottom + self.row_px * max(rows, 3.0)), MIN_HEIGHT)
         if max_height is not None:
             height = min(height, int(max_height))
         known_shapes, known_label = self.known_line(known_on, lang)
@@ -1397,37 +1403,27 @@ class TimelineModel:
             "yanchor": "top",
         }
 
-    def _key_above(self) -> dict[str, Any]:
-        # Right above the plot area, whatever the height (the top years make room for it).
-        return {
-            "orientation": "h",
-            "xref": "container",
-            "x": 0,
-            "xanchor": "left",
-            "yref": "paper",
-            "y": 1.0,
-            "yanchor": "bottom",
-        }
-
     def narrow_layout(self) -> dict[str, Any]:
-        """Layout changes for a figure drawn narrower than about 800 px: the key goes above the
-        plot (beside it, it took a third of a phone's width), the top years are left out (the key
-        stands where they were), and the margins shrink. As ``{property path: value}``, for
-        ``Plotly.relayout``; none of these paths is ever changed by :meth:`frame`. Empty for a
-        model whose key is above the plot anyway."""
+        """Layout changes for a figure drawn narrower than about 800 px: the status key goes under
+        the plot, one entry a line (beside it, it took half a phone's width; across the top, its
+        title pushed the entries off the right edge), in place of the reading guide. As
+        ``{property path: value}``, for ``Plotly.relayout``; none of these paths is ever changed
+        by :meth:`frame`. Empty for a model whose key is above the plot anyway."""
         if not self.key_beside:
             return {}
-        out = {f"legend.{k}": v for k, v in self._key_above().items()}
-        out.update(
-            {
-                "legend.y": 1.0,
-                "margin.r": 12,
-                "margin.t": TOP_PX_KEY_ABOVE + 100,
-                "margin.b": BOTTOM_PX + 70,  # the reading guide wraps onto more lines
-                "xaxis2.showticklabels": False,
-            }
-        )
-        return out
+        return {
+            "legend.orientation": "v",
+            "legend.xref": "container",
+            "legend.x": 0,
+            "legend.xanchor": "left",
+            "legend.yref": "container",
+            "legend.y": 0,
+            "legend.yanchor": "bottom",
+            "legend2.visible": False,
+            "margin.r": 12,
+            "margin.t": TOP_PX,
+            "margin.b": self.bottom_px + NARROW_EXTRA_PX,
+        }
 
     def wide_layout(self) -> dict[str, Any]:
         """The inverse of :meth:`narrow_layout`: the layout as :meth:`layout` makes it."""
@@ -1436,10 +1432,10 @@ class TimelineModel:
         out = {f"legend.{k}": v for k, v in self._key_beside().items()}
         out.update(
             {
+                "legend2.visible": not self.grouped,
                 "margin.r": self._key_px(),
                 "margin.t": TOP_PX,
                 "margin.b": self.bottom_px,
-                "xaxis2.showticklabels": True,
             }
         )
         return out

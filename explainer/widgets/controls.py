@@ -618,19 +618,32 @@ class FitPlots(anywidget.AnyWidget):
     narrow = traitlets.Bool(False).tag(sync=True)
     narrow_below = traitlets.Int(800).tag(sync=True)
 
-    def __init__(self, figures: Callable[[], Sequence[Any]] | None = None, **kwargs: Any):
+    def __init__(
+        self,
+        figures: Callable[[], Sequence[Any]] | None = None,
+        on_narrow: Callable[[bool], None] | None = None,
+        **kwargs: Any,
+    ):
         super().__init__(**kwargs)
         self._figures = figures
+        self._on_narrow = on_narrow
         self.observe(self._relayout, "narrow")
 
     def _relayout(self, change: dict | None = None) -> None:
-        """Give each figure the layout its ``meta`` holds for the current width."""
+        """Give each figure the layout its ``meta`` holds for the current width. The figure grows
+        (or shrinks) by what its margins do, so that its plot keeps its height."""
+        if self._on_narrow is not None:
+            self._on_narrow(self.narrow)
         if self._figures is None:
             return
         for fig in self._figures():
             meta = fig.layout.meta
-            if not isinstance(meta, dict):
+            if not isinstance(meta, dict) or not meta.get("narrow"):
                 continue
-            changes = meta.get("narrow" if self.narrow else "wide")
-            if changes:
-                fig.plotly_relayout(dict(changes))
+            changes = dict(meta["narrow" if self.narrow else "wide"])
+            before, after = meta["wide"], meta["narrow"]
+            grow = {k: after[k] - before[k] for k in ("margin.t", "margin.b") if k in before}
+            delta = sum(grow.values()) * (1 if self.narrow else -1)
+            if delta and fig.layout.height:
+                changes["height"] = fig.layout.height + delta
+            fig.plotly_relayout(changes)
