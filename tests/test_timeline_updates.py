@@ -251,3 +251,26 @@ def test_a_narrow_explorer_puts_the_key_under_the_plot_and_keeps_its_rows(bundle
     back = app.figure.layout
     assert back.legend.orientation == "v" and back.legend2.visible is not False
     assert back.height - back.margin.t - back.margin.b == plot_height
+
+
+def test_a_grouped_timeline_fits_a_slide_and_counts_every_claim(bundled_data):
+    # The whole picture on a 1366x768 slide (issue 12): one row a lane, one mark per lane, month
+    # and status, sized by its count; every claim is in one mark's count.
+    from explainer.figures import influence_timeline
+
+    fig = influence_timeline(bundled_data, grouped=True)
+    assert fig.layout.height <= 560
+    bins = [tr for tr in fig.data if tr.uid.startswith("timeline-bins-")]
+    counted = sum(int(text.split()[0]) for tr in bins for text in tr.hovertext)
+    assert counted == len(bundled_data.claims)
+    assert all(len(tr.x) == 0 for tr in fig.data if tr.uid.startswith("timeline-points-"))
+    assert "number of claims" in x_title(fig)
+
+
+def test_the_story_takes_a_slide_height(bundled_data):
+    story = Story(bundled_data, height=540)
+    assert story.figure.layout.height <= 540
+    top, bottom = sorted(story.figure.layout.yaxis.range)
+    assert (540 - 262 - 72) / (bottom - top) >= MARKER_PX - 1  # rows stay a marker apart
+    with pytest.raises(ValueError, match="at least 400"):
+        Story(bundled_data, height=100)
