@@ -442,11 +442,16 @@
     Object.keys(meta.narrow).forEach(function (k) { setPath(layout, k, meta.narrow[k]); });
     layout.height += grow;
   }
-  var wasNarrow = null;
+  var wasNarrow = null, resizing = null;
   window.addEventListener("resize", function () {
-    var narrow = window.innerWidth < NARROW_BELOW;
-    if (plotted && wasNarrow !== null && narrow !== wasNarrow && !printing) update();
-    wasNarrow = narrow;
+    clearTimeout(resizing);
+    // Once the window has settled, and never while printing (the print layout is fitForPrint's).
+    resizing = setTimeout(function () {
+      var narrow = window.innerWidth < NARROW_BELOW;
+      if (printing || window.matchMedia("print").matches) return;
+      if (plotted && wasNarrow !== null && narrow !== wasNarrow) update();
+      wasNarrow = narrow;
+    }, 150);
   });
 
   function draw(kept, q) {
