@@ -426,7 +426,12 @@
   // by what its margins take, so that its rows keep their height.
   var NARROW_BELOW = 800;
   function setPath(target, path, value) {
-    var keys = path.split(".");
+    // "legend.x", "annotations[5].xshift": plotly's property paths.
+    var keys = [];
+    path.split(".").forEach(function (part) {
+      var m = /^(.+)\[(\d+)\]$/.exec(part);
+      if (m) keys.push(m[1], Number(m[2])); else keys.push(part);
+    });
     var last = keys.pop();
     keys.forEach(function (k) {
       if (typeof target[k] !== "object" || target[k] === null) target[k] = {};

@@ -1097,7 +1097,7 @@ class TimelineModel:
         :meth:`narrow_layout`).
         """
         beside = self.key_beside
-        x_title = wrap_label(t("timeline.xaxis", lang), 56)
+        x_title = wrap_label(t("timeline.xaxis", lang), 44)  # two lines, even on a phone
         cut_labels = self.cuts(lang)[1]
         top_axis = {
             "type": "date",
@@ -1249,7 +1249,7 @@ class TimelineModel:
         }
         if self.grouped:  # the size of a mark is what to read, said under the axis
             bins = t("legend.bins", lang)
-            x_title = wrap_label(bins[:1].upper() + bins[1:], 56)
+            x_title = wrap_label(bins[:1].upper() + bins[1:], 44)
             layout["xaxis"]["title"]["text"] = "" if beside else x_title
             if beside:
                 layout["annotations"][-1]["text"] = x_title
@@ -1420,6 +1420,11 @@ class TimelineModel:
             "legend.y": 0,
             "legend.yanchor": "bottom",
             "legend2.visible": False,
+            "title.font.size": TEXT_PX,  # the title in one line on a phone
+            # The axis note from the figure's left edge, not centred on a plot narrower than it.
+            f"annotations[{self._x_title_index}].x": 0,
+            f"annotations[{self._x_title_index}].xanchor": "left",
+            f"annotations[{self._x_title_index}].xshift": 10 - self._names_px(),
             "margin.r": 12,
             "margin.t": TOP_PX,
             "margin.b": self.bottom_px + NARROW_EXTRA_PX,
@@ -1433,12 +1438,21 @@ class TimelineModel:
         out.update(
             {
                 "legend2.visible": not self.grouped,
+                "title.font.size": TEXT_PX + 3,
+                f"annotations[{self._x_title_index}].x": 0.5,
+                f"annotations[{self._x_title_index}].xanchor": "center",
+                f"annotations[{self._x_title_index}].xshift": 0,
                 "margin.r": self._key_px(),
                 "margin.t": TOP_PX,
                 "margin.b": self.bottom_px,
             }
         )
         return out
+
+    @property
+    def _x_title_index(self) -> int:
+        # The axis note comes after "empty", "known" and a label a cut (see layout).
+        return 2 + len(self.breaks)
 
     def _key_px(self) -> int:
         """The width of the key beside the plot: its widest line, in either language, and its
