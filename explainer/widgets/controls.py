@@ -580,12 +580,15 @@ function render({ model, el }) {
   const watch = (node) => {
     if (node && !watched.has(node)) { watched.add(node); observer.observe(node); }
   };
-  // Find the box, and figures drawn later (the network), without waiting for a resize.
+  // Find the box, and figures drawn later (the network), without waiting for a resize; and as a
+  // safety net, a figure still not at its box's width a quarter of a second on (its redraw came
+  // after the last change of its box) gets another nudge, within the same few tries.
   const look = () => {
     box = box || el.closest(model.get("selector"));
     if (!box) return;
     watch(box);
     plots().forEach((gd) => watch(gd.parentElement));
+    if (tries < 3 && misfit()) { tries += 1; window.dispatchEvent(new Event("resize")); }
   };
   look();
   const finder = setInterval(look, 250);

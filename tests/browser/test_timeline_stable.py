@@ -525,6 +525,11 @@ def test_the_first_click_after_loading_opens_its_card(watched_page, voila_server
     for attempt in range(loads):
         page.goto(voila_server.url, timeout=180_000)
         wait_for(page, f"({COUNT}) === {len(claims)}", "the first draw", watched_page)
+        # plotly.js draws a figure before the page places it (700 px wide), then fits it: the
+        # marks are in place once it is drawn at its box's width. Click at once then.
+        wait_for(
+            page, "Math.abs(gd._fullLayout.width - gd.clientWidth) <= 2", "sizing", watched_page
+        )
         centre = page.evaluate(MARK_CENTRE, pos)
         assert centre is not None
         page.mouse.click(centre["x"], centre["y"])
