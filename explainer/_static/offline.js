@@ -421,10 +421,10 @@
     });
   }
 
-  // Under 800 px (a phone), the timeline's key goes under the plot (beside it, it took half the
+  // Under 640 px (a phone), the timeline's key goes under the plot (beside it, it took half the
   // width): the layout's meta.narrow says how (TimelineModel.narrow_layout), and the figure grows
   // by what its margins take, so that its rows keep their height.
-  var NARROW_BELOW = 800;
+  var NARROW_BELOW = 640;
   function setPath(target, path, value) {
     // "legend.x", "annotations[5].xshift": plotly's property paths.
     var keys = [];

@@ -88,8 +88,8 @@ CHAR_PX = 8.6  # the width of a character of 14 px text, generously (DejaVu Sans
 # title and the reading guide at the bottom. The status key is beside the plot, at its top right.
 TOP_PX = 96
 BOTTOM_PX = 190
-# Above the plot when the key is above it instead (a model packed for a narrow plot, the Story's,
-# and any figure under about 800 px: see :meth:`TimelineModel.narrow_layout`).
+# Above the plot when the key is above it instead (a model packed for a narrow plot: the Story's).
+# Under 640 px, the key goes under the plot (see :meth:`TimelineModel.narrow_layout`).
 TOP_PX_KEY_ABOVE = 158
 KEY_WIDTH = 16  # the key's entries are wrapped to lines of about this many characters
 # Below a narrow figure, the key (five entries of two or three lines) takes this much more room than
@@ -1404,9 +1404,9 @@ class TimelineModel:
         }
 
     def narrow_layout(self) -> dict[str, Any]:
-        """Layout changes for a figure drawn narrower than about 800 px: the status key goes under
-        the plot, one entry a line (beside it, it took half a phone's width; across the top, its
-        title pushed the entries off the right edge), in place of the reading guide. As
+        """Layout changes for a figure drawn narrower than 640 px (a phone): the status key goes
+        under the plot, one entry a line (beside it, it took half a phone's width; across the top,
+        its title pushed the entries off the right edge), in place of the reading guide. As
         ``{property path: value}``, for ``Plotly.relayout``; none of these paths is ever changed
         by :meth:`frame`. Empty for a model whose key is above the plot anyway."""
         if not self.key_beside:

@@ -619,7 +619,7 @@ class FitPlots(anywidget.AnyWidget):
     _esm = _FIT_ESM
     selector = traitlets.Unicode(".explainer-explorer").tag(sync=True)
     narrow = traitlets.Bool(False).tag(sync=True)
-    narrow_below = traitlets.Int(800).tag(sync=True)
+    narrow_below = traitlets.Int(640).tag(sync=True)  # a phone, or a phone on its side
 
     def __init__(
         self,
