@@ -708,7 +708,8 @@ class TimelineModel:
             points = self.trace_style(f"timeline-points-{status}", lang)
             base.update(
                 mode="markers",
-                name=self.key_name(status, lang),
+                # Wrapped to stand beside the plot; across, above a narrow plot, on one line.
+                name=self.key_name(status, lang) if self.key_beside else points["name"],
                 legendgroup=status,
                 showlegend=True,
                 marker=points["marker"],
