@@ -92,8 +92,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     # The timeline (explainer/figures/timeline.py).
     "timeline.title": {
-        "en": "Who did what, when, and how we know it",
-        "fr": "Qui a fait quoi, quand, et comment on le sait",
+        "en": "Who did what, when, and who vouches for it",
+        "fr": "Qui a fait quoi, quand, et qui s'en porte garant",
     },
     "timeline.xaxis": {
         "en": "When it happened (a bar when the source gives only a month, a year or a period)",
@@ -196,8 +196,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "datées de {start} à {end}.",
     },
     "describe.statuses": {
-        "en": "How we know them: {counts}.",
-        "fr": "Comment on le sait : {counts}.",
+        "en": "Who vouches for them: {counts}.",
+        "fr": "Qui s'en porte garant : {counts}.",
     },
     "describe.links": {
         "en": "{influence} of influence and {contact} of contact are drawn as arrows; {denials}.",
@@ -244,7 +244,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     # The Explorer and the Story (explainer/widgets/).
     "ui.actors": {"en": "Actors", "fr": "Acteurs"},
     "ui.dates": {"en": "Dates", "fr": "Dates"},
-    "ui.statuses": {"en": "How we know it", "fr": "Comment on le sait"},
+    "ui.statuses": {"en": "Who vouches for it", "fr": "Qui s'en porte garant"},
     "ui.kinds": {"en": "Kind", "fr": "Type"},
     "ui.known_on": {"en": "Known by", "fr": "Connu au"},
     "ui.known_all": {"en": "today (everything)", "fr": "aujourd'hui (tout)"},
@@ -258,7 +258,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "ui.known_by": {"en": "known by {date}", "fr": "connu au {date}"},
     "ui.table.when": {"en": "When", "fr": "Quand"},
     "ui.table.who": {"en": "Who → whom", "fr": "Qui → qui"},
-    "ui.table.status": {"en": "How we know it", "fr": "Comment on le sait"},
+    "ui.table.status": {"en": "Who vouches for it", "fr": "Qui s'en porte garant"},
     "ui.table.kind": {"en": "Kind", "fr": "Type"},
     "ui.table.claim": {"en": "Claim", "fr": "Affirmation"},
     "ui.table.source": {"en": "Source", "fr": "Source"},
@@ -280,7 +280,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "ui.card.public": {"en": "Made public", "fr": "Rendu public"},
     "ui.card.who": {"en": "Who → whom", "fr": "Qui → qui"},
     "ui.card.involves": {"en": "Also involves", "fr": "Concerne aussi"},
-    "ui.card.status": {"en": "How we know it", "fr": "Comment on le sait"},
+    "ui.card.status": {"en": "Who vouches for it", "fr": "Qui s'en porte garant"},
     "ui.card.source": {"en": "Source", "fr": "Source"},
     "ui.card.paragraph": {"en": "paragraph {n}", "fr": "paragraphe {n}"},
     "ui.card.open": {"en": "read it", "fr": "la lire"},
@@ -362,7 +362,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "export.filters": {"en": "Filter the claims", "fr": "Filtrer les affirmations"},
     "export.actors": {"en": "Actors", "fr": "Acteurs"},
-    "export.statuses": {"en": "How we know it", "fr": "Comment on le sait"},
+    "export.statuses": {"en": "Who vouches for it", "fr": "Qui s'en porte garant"},
     "export.all": {"en": "all", "fr": "tous"},
     "export.none": {"en": "none", "fr": "aucun"},
     "export.reset": {"en": "Reset", "fr": "Réinitialiser"},
@@ -403,7 +403,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "export.col.date": {"en": "When", "fr": "Quand"},
     "export.col.who": {"en": "Who → whom", "fr": "Qui → qui"},
     "export.col.kind": {"en": "Kind", "fr": "Type"},
-    "export.col.status": {"en": "How we know it", "fr": "Comment on le sait"},
+    "export.col.status": {"en": "Who vouches for it", "fr": "Qui s'en porte garant"},
     "export.col.claim": {"en": "Claim", "fr": "Affirmation"},
     "export.col.source": {"en": "Source", "fr": "Source"},
     "export.public_since": {"en": "made public:", "fr": "rendu public :"},
@@ -423,7 +423,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "export.active_actors": {"en": "actors: {v}", "fr": "acteurs : {v}"},
     "export.active_dates": {"en": "dates: {v}", "fr": "dates : {v}"},
-    "export.active_statuses": {"en": "how we know it: {v}", "fr": "comment on le sait : {v}"},
+    "export.active_statuses": {
+        "en": "who vouches for it: {v}",
+        "fr": "qui s'en porte garant : {v}",
+    },
     "export.active_kinds": {"en": "kinds: {v}", "fr": "types : {v}"},
     "export.active_known": {"en": "known by the end of {v}", "fr": "connu à la fin de {v}"},
     "export.active_text": {"en": "words: {v}", "fr": "mots : {v}"},

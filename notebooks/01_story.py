@@ -49,11 +49,12 @@ ds
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## The whole picture
 #
-# One lane per person or organisation, time from left to right. Spans are dates known only to the
-# month or the year; a bar running to the right is a claim "since" a date.
+# One lane per person or organisation, time from left to right; one mark per month and status, the
+# bigger the more claims (hover a mark for its count). The steps that follow show each claim on its
+# own, with its dates as precise as the source gives them.
 
 # %% jupyter={"source_hidden": true} slideshow={"slide_type": "fragment"} tags=["hide-input"]
-ex.influence_timeline(ds, lang="en")
+ex.influence_timeline(ds, lang="en", grouped=True)
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## 1. 2001–2002: rockets from Russia
@@ -222,6 +223,7 @@ story = ex.Story(
         "musk-denies-ties",
         "musk-too-much-power",
     ],
+    height=540,  # fits a 1366×768 slide under the buttons
 )
 story
 
@@ -233,7 +235,8 @@ story
 # link drawn as it is, and what does it bundle? (Hover it.)
 
 # %% jupyter={"source_hidden": true} slideshow={"slide_type": "fragment"} tags=["hide-input"]
-ex.actor_network(ds, lang="en")
+# A slide's height (1366×768, under a heading and a paragraph)
+ex.actor_network(ds, lang="en").update_layout(height=540)
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## Summary

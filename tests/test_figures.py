@@ -20,7 +20,7 @@ from explainer.figures import (
 )
 from explainer.figures.network import WIDTH_CLASSES, NetworkModel
 from explainer.figures.style import STATUS_STYLES
-from explainer.figures.timeline import DETAIL_LIMIT, GL_THRESHOLD, TimelineModel
+from explainer.figures.timeline import DETAIL_LIMIT, GL_THRESHOLD, TimelineModel, x_title
 from explainer.i18n import STATUS_ORDER
 from tests.conftest import HOSTILE_QUOTE
 
@@ -277,7 +277,7 @@ def test_two_builds_give_the_same_json(small_data):
 
 def test_french_labels(small_data):
     fig = influence_timeline(small_data, lang="fr")
-    assert fig.layout.xaxis.title.text.startswith("Quand")
+    assert x_title(fig).startswith("Quand")
     assert "Vladimir Poutine" in fig.layout.yaxis.ticktext
     assert trace(fig, "timeline-points-reported").name == "rapporté : une enquête relayée"
     model = TimelineModel(small_data)

@@ -19,6 +19,7 @@ from explainer.figures.timeline import (
     ROW_PX,
     TEXT_PX,
     TimelineModel,
+    x_title,
 )
 from explainer.i18n import t
 from explainer.widgets import Explorer, Story
@@ -108,15 +109,47 @@ def test_lanes_without_a_shown_claim_collapse_and_dates_never_move(bundled_data)
 def test_marks_of_a_lane_never_share_a_row_closer_than_a_marker(bundled_data):
     tl = TimelineModel(bundled_data)
     px_per_ms = tl.plot_px / tl.visible
+    half = MARKER_PX / 2 / px_per_ms
+    # What is drawn of a claim: its bar and its marker, whichever reaches further.
+    lo, hi = np.minimum(tl.x0, tl.x - half), np.maximum(tl.x1, tl.x + half)
     for k in range(len(tl.lanes)):
         rows = np.flatnonzero(tl.lane == k)
         for i in rows:
             for j in rows:
                 if i < j and tl.y[i] == tl.y[j]:
-                    # On one row, marks (and the bars they sit on) are a marker's width apart.
-                    gap = max(tl.x0[j] - max(tl.x1[i], tl.x[i]), tl.x0[i] - max(tl.x1[j], tl.x[j]))
-                    assert gap * px_per_ms >= MARKER_PX, (tl.ids[i], tl.ids[j])
+                    # On one row, drawings never touch: a gap of at least 4 px between them.
+                    gap = max(lo[j] - hi[i], lo[i] - hi[j])
+                    assert gap * px_per_ms >= 4 - 1e-6, (tl.ids[i], tl.ids[j])
     assert ROW_PX >= MARKER_PX  # rows are a marker's height apart
+
+
+def test_a_crowded_date_is_set_side_by_side_near_its_date(bundled_data):
+    # October 2024: 18 of Musk's marks on one month stacked into a lane of 20 rows, and the
+    # default timeline was 1,509 px tall (issue 11). Set side by side, a marker's width from
+    # their date at most, with a guide line at the date.
+    tl = TimelineModel(bundled_data)
+    px = tl.visible / tl.plot_px
+    assert tl.full.lane_rows.max() <= 12
+    assert tl.figure().layout.height <= 1250  # it was 1,509
+    moved = np.flatnonzero(tl.dodge != 0)
+    assert len(moved) > 10
+    assert np.abs(tl.dodge).max() <= (MARKER_PX + 5) * px
+    # Only marks whose date is no wider than a marker move; long bars stay where they are.
+    assert ((tl.x1 - tl.x0)[moved] <= MARKER_PX * px + 1).all()
+    guides = [s for s in tl.frame("en")["shapes"] if s.get("name") == "same-date"]
+    assert {g["x0"] for g in guides} <= {date for date, _ in tl.dodge_groups}
+    assert len(guides) >= 2
+    # Dates (x) never depend on what is shown: the same model for any mask.
+    some = np.zeros(tl.n, bool)
+    some[moved[:3]] = True
+    assert (
+        tl.trace_data(some, stable=True)["timeline-points-commentary"]["x"][some[tl._of_status[4]]]
+        == tl.x[tl._of_status[4]][some[tl._of_status[4]]]
+    ).all()
+    # No year is written past the last date: a mark set beside October 2024 is not in 2025.
+    ticks = tl.ticks(tuple(tl.x_range()), "en")
+    assert max(ticks["tickvals"]) <= tl.dates_range[1]
+    assert "2025" not in ticks["ticktext"]
 
 
 def test_a_timeline_of_one_claim_is_tall_enough_for_its_keys(small_data):
@@ -155,7 +188,7 @@ def test_the_language_switch_changes_legend_titles_and_every_name(small_data):
     assert layout.legend2.title.text == f"<b>{t('legend.read', 'fr')}</b>"
     assert layout.title.text == t("timeline.title", "fr")
     # The axis title is wrapped (<br>) and escaped, so that it fits a narrow figure.
-    shown = html.unescape(layout.xaxis.title.text.replace("<br>", " "))
+    shown = html.unescape(x_title(app.figure).replace("<br>", " "))
     assert shown == t("timeline.xaxis", "fr")
     named = {tr.uid: tr.name for tr in app.figure.data if tr.showlegend}
     assert named["timeline-legend-span"] == t("legend.span", "fr")
@@ -192,3 +225,51 @@ def test_the_story_fits_a_projector_and_scrolls_lanes_not_dates(bundled_data):
                 x = np.asarray(tr.x, dtype=float)
                 same = np.isfinite(x) & np.isfinite(x0[tr.uid])
                 assert np.array_equal(x[same], x0[tr.uid][same])
+
+
+def test_a_narrow_explorer_puts_the_key_under_the_plot_and_keeps_its_rows(bundled_data):
+    # Beside the plot the key took half a phone's width (issue 11): FitPlots reports a narrow
+    # figure, the key goes under the plot, and the figure grows by what its margins take, so that
+    # rows of marks stay a marker apart, through later updates too.
+    from explainer.widgets.controls import FitPlots
+
+    app = Explorer(bundled_data)
+    fit = next(c for c in app.children if isinstance(c, FitPlots))
+    wide = app.figure.layout
+    assert wide.legend.orientation == "v" and wide.legend.xref == "paper" and wide.legend.x == 1
+    plot_height = wide.height - wide.margin.t - wide.margin.b
+    fit.narrow = True
+    narrow = app.figure.layout
+    assert narrow.legend.yref == "container" and narrow.legend.y == 0 and narrow.margin.r < 20
+    assert narrow.legend2.visible is False
+    assert narrow.height - narrow.margin.t - narrow.margin.b == plot_height
+    app.filter(statuses=["reported"])
+    app.filter(statuses=None)
+    assert app.figure.layout.height - narrow.margin.t - narrow.margin.b == plot_height
+    fit.narrow = False
+    back = app.figure.layout
+    assert back.legend.orientation == "v" and back.legend2.visible is not False
+    assert back.height - back.margin.t - back.margin.b == plot_height
+
+
+def test_a_grouped_timeline_fits_a_slide_and_counts_every_claim(bundled_data):
+    # The whole picture on a 1366x768 slide (issue 12): one row a lane, one mark per lane, month
+    # and status, sized by its count; every claim is in one mark's count.
+    from explainer.figures import influence_timeline
+
+    fig = influence_timeline(bundled_data, grouped=True)
+    assert fig.layout.height <= 560
+    bins = [tr for tr in fig.data if tr.uid.startswith("timeline-bins-")]
+    counted = sum(int(text.split()[0]) for tr in bins for text in tr.hovertext)
+    assert counted == len(bundled_data.claims)
+    assert all(len(tr.x) == 0 for tr in fig.data if tr.uid.startswith("timeline-points-"))
+    assert "number of claims" in x_title(fig)
+
+
+def test_the_story_takes_a_slide_height(bundled_data):
+    story = Story(bundled_data, height=540)
+    assert story.figure.layout.height <= 540
+    top, bottom = sorted(story.figure.layout.yaxis.range)
+    assert (540 - 262 - 72) / (bottom - top) >= MARKER_PX - 1  # rows stay a marker apart
+    with pytest.raises(ValueError, match="at least 400"):
+        Story(bundled_data, height=100)

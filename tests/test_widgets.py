@@ -12,6 +12,7 @@ from sample_data import HOSTILE_QUOTE, HOSTILE_SUMMARY
 
 from explainer import filter_claims
 from explainer.figures import influence_timeline
+from explainer.figures.timeline import x_title
 from explainer.filtering import claim_mask
 from explainer.widgets import Explorer, Story
 from explainer.widgets.card import card_html, safe_url, table_html
@@ -301,17 +302,17 @@ def test_table_lists_the_matching_claims_with_a_limit(small_data):
 def test_explorer_in_french_from_the_start_and_by_the_switch(small_data):
     fr = Explorer(small_data, lang="fr")
     assert "13 sur 13 affirmations ; 6 reposent sur des sources anonymes" in fr.summary.value
-    assert fr.figure.layout.xaxis.title.text.startswith("Quand")
+    assert x_title(fr.figure).startswith("Quand")
     assert ("Vladimir Poutine", "putin") in fr.actors.options
     app = Explorer(small_data)
     app.show_claim("c-call")
     app.language.value = "fr"
     assert app.lang == "fr"
-    assert app.figure.layout.xaxis.title.text == fr.figure.layout.xaxis.title.text
+    assert x_title(app.figure) == x_title(fr.figure)
     assert trace(app.figure, "timeline-points-reported").name == "rapporté : une enquête relayée"
     assert "Vladimir Poutine" in app.figure.layout.yaxis.ticktext
     assert "un appel du Kremlin a précédé le sondage" in app.card.value
-    assert "Comment on le sait" in app.card.value
+    assert "Qui s&#x27;en porte garant" in app.card.value
     assert "sur 13 affirmations" in app.summary.value
     assert "octobre 2022" in " ".join(trace(app.figure, "timeline-points-reported").hovertext)
     assert app.actors.value == tuple(app._actor_ids)  # relabelling kept the selection
@@ -417,7 +418,7 @@ def test_story_without_predict_hides_the_reveal_button(small_data):
     assert story.reveal_button.layout.display == "none"
     assert "Étape 1 sur 13" in story.position.value
     assert story.next_button.description == "Suivant"
-    assert "Comment on le sait" in story.card.value
+    assert "Qui s&#x27;en porte garant" in story.card.value
 
 
 def test_story_bad_and_empty_steps(small_data):

@@ -429,7 +429,46 @@
     });
   }
 
+  // Under 640 px (a phone), the timeline's key goes under the plot (beside it, it took half the
+  // width): the layout's meta.narrow says how (TimelineModel.narrow_layout), and the figure grows
+  // by what its margins take, so that its rows keep their height.
+  var NARROW_BELOW = 640;
+  function setPath(target, path, value) {
+    // "legend.x", "annotations[5].xshift": plotly's property paths.
+    var keys = [];
+    path.split(".").forEach(function (part) {
+      var m = /^(.+)\[(\d+)\]$/.exec(part);
+      if (m) keys.push(m[1], Number(m[2])); else keys.push(part);
+    });
+    var last = keys.pop();
+    keys.forEach(function (k) {
+      if (typeof target[k] !== "object" || target[k] === null) target[k] = {};
+      target = target[k];
+    });
+    target[last] = value;
+  }
+  function fitNarrow(layout, el) {
+    var meta = layout.meta || {};
+    if (!meta.narrow || !meta.narrow["margin.b"] || el.clientWidth >= NARROW_BELOW) return;
+    var grow = 0;
+    ["margin.t", "margin.b"].forEach(function (k) { grow += meta.narrow[k] - meta.wide[k]; });
+    Object.keys(meta.narrow).forEach(function (k) { setPath(layout, k, meta.narrow[k]); });
+    layout.height += grow;
+  }
+  var wasNarrow = null, resizing = null;
+  window.addEventListener("resize", function () {
+    clearTimeout(resizing);
+    // Once the window has settled, and never while printing (the print layout is fitForPrint's).
+    resizing = setTimeout(function () {
+      var narrow = window.innerWidth < NARROW_BELOW;
+      if (printing || window.matchMedia("print").matches) return;
+      if (plotted && wasNarrow !== null && narrow !== wasNarrow) update();
+      wasNarrow = narrow;
+    }, 150);
+  });
+
   function draw(kept, q) {
+    if (wasNarrow === null) wasNarrow = window.innerWidth < NARROW_BELOW;
     var drawing = PLOT_IDS.map(function (plotId) {
       var start = performance.now();
       var el = document.getElementById(plotId);
@@ -437,6 +476,7 @@
       if (plotId === "timeline") {
         knownLine(fig.layout, q);
         narrowAxis(fig.layout, page.figures[lang][plotId].axis, q);
+        fitNarrow(fig.layout, el);
       }
       var config = Object.assign({ locale: lang }, CONFIG);
       shown[plotId] = fig.owners;
@@ -577,12 +617,30 @@
     PLOT_IDS.forEach(function (plotId) {
       var el = document.getElementById(plotId);
       var change = { autosize: false, width: PRINT_WIDTH, "xaxis.title.font.size": 11 };
+      var meta = el.layout.meta || {};
       Object.keys(el.layout).forEach(function (key) {
         var legend = el.layout[key];
+        if (meta.narrow && key === "legend") return;  // the timeline's key: see below
         if (/^legend\d*$/.test(key) && legend && legend.orientation !== "h") {
           change[key] = Object.assign({}, legend, UNDER);
         }
       });
+      if (meta.narrow) {
+        // The timeline's key, beside the plot on screen, goes across above it (the reading guide
+        // is below), so that the plot keeps the page's width; the years above are left out (the
+        // key stands there). Lane names in 10 px: rows are closer on paper than on screen, and
+        // 14 px names of one-row lanes ran into each other.
+        var top = meta.wide["margin.t"] || 96;
+        change.legend = Object.assign({}, el.layout.legend, {
+          orientation: "h", xref: "container", x: 0, xanchor: "left",
+          yref: "container", yanchor: "top",
+          y: 1 - (top - 40) / Math.min(el._fullLayout.height, PRINT_HEIGHT),
+        });
+        change["margin.t"] = top + 130;
+        change["margin.r"] = 16;
+        change["xaxis2.showticklabels"] = false;
+        change["yaxis.tickfont.size"] = 10;
+      }
       var from = el._fullLayout.height;
       if (plotId === "timeline" && from > PRINT_HEIGHT) {
         change.height = PRINT_HEIGHT;

@@ -66,6 +66,7 @@ __all__ = [
     "influence_timeline",
     "message_html",
     "wrap_label",
+    "x_title",
 ]
 
 # Above this many claims in the data, point traces use WebGL (Scattergl): SVG slows down past a few
@@ -81,6 +82,11 @@ DAY_MS = 86_400_000.0
 YEAR_MS = 365.25 * DAY_MS
 LINK_KINDS = ("influence", "contact")
 MAX_ROWS = 24  # sub-rows per lane before marks are allowed to overlap
+# Marks of one date in one lane take at most this many sub-rows; more are set side by side, a
+# marker apart, around their date (a guide line marks the date). Stacked, October 2024's 18 Musk
+# marks made a lane of 20 rows and a timeline twice a projector's height.
+LANE_ROWS = 6
+DODGE_COLUMNS = 1  # at most this many marker widths to either side of the date: dates stay near
 ROW_GAP = 1.0  # y units between sub-rows of a lane
 LANE_GAP = 0.6  # extra y units between lanes
 MARKER_SIZE = 12
@@ -95,10 +101,17 @@ KNOWN_COLOUR = "#000000"  # the "Known by" line: black, unlike any status colour
 TEXT_PX = 14  # every text of the figure, readable from the back of a classroom
 NAME_WIDTH = 16  # lane names are wrapped to lines of about this many characters
 CHAR_PX = 8.6  # the width of a character of 14 px text, generously (DejaVu Sans is wide)
-# Pixels above and below the plot area: title, key and year axis at the top, year axis and the
-# reading guide at the bottom. The key is placed this far from the top (plotly adds its height).
-TOP_PX = 158
-BOTTOM_PX = 120
+# Pixels above and below the plot area: the title and the years at the top, the years, the axis
+# title and the reading guide at the bottom. The status key is beside the plot, at its top right.
+TOP_PX = 96
+BOTTOM_PX = 190
+# Above the plot when the key is above it instead (a model packed for a narrow plot: the Story's).
+# Under 640 px, the key goes under the plot (see :meth:`TimelineModel.narrow_layout`).
+TOP_PX_KEY_ABOVE = 158
+KEY_WIDTH = 16  # the key's entries are wrapped to lines of about this many characters
+# Below a narrow figure, the key (five entries of two or three lines) takes this much more room than
+# the reading guide it replaces; the figure grows by as much, so that rows keep their height.
+NARROW_EXTRA_PX = 200
 # A timeline is at least this tall (px), even for one claim: on a narrow screen its keys wrap onto
 # more lines, and plotly.js cannot draw an axis in a plot they squeeze to nothing ("Something went
 # wrong with axis scaling": the figure stayed blank).
@@ -149,6 +162,19 @@ def _gaps(lo: np.ndarray, hi: np.ndarray) -> list[tuple[float, float]]:
         if b - a > max(2 * YEAR_MS, whole / 8):
             cuts.append((float(a + margin), float(b - margin)))
     return cuts
+
+
+def _greedy_rows(lo: np.ndarray, hi: np.ndarray) -> int:
+    """Rows that intervals sorted by ``lo`` need so that none overlaps another on its row."""
+    ends: list[float] = []
+    for a, b in zip(lo, hi, strict=True):
+        for r, end in enumerate(ends):
+            if end < a:
+                ends[r] = b
+                break
+        else:
+            ends.append(b)
+    return len(ends)
 
 
 def _lane_name(name: str) -> str:
@@ -219,12 +245,23 @@ class TimelineModel:
         The extent of each claim's date, in ms (``x0 == x1`` for an exact day).
     gl : bool
         Whether point traces use WebGL (more than :data:`GL_THRESHOLD` claims).
+    grouped : bool
+        Marks grouped by lane, month and status (one mark each, sized by its count), one row a
+        lane: what more than :data:`DETAIL_LIMIT` shown claims get, and what ``grouped=True``
+        asks for (an overview that fits a slide).
     """
 
     def __init__(
-        self, data: Dataset, claims: pd.DataFrame | None = None, *, plot_px: int = PLOT_PX
+        self,
+        data: Dataset,
+        claims: pd.DataFrame | None = None,
+        *,
+        plot_px: int = PLOT_PX,
+        grouped: bool = False,
     ):
         self.data = data
+        self.grouped = bool(grouped)
+        self.detail_limit = 0 if grouped else DETAIL_LIMIT
         self.plot_px = int(plot_px)
         self._wrapped: dict[str, list[str]] = {}
         frame = data.claims if claims is None else claims
@@ -234,11 +271,15 @@ class TimelineModel:
         self.ids = c["id"].to_numpy(dtype=object)
         self.index_of = {claim_id: i for i, claim_id in enumerate(self.ids)}
         self.gl = n > GL_THRESHOLD
-        self.aggregate_possible = n > DETAIL_LIMIT
+        self.aggregate_possible = n > DETAIL_LIMIT or self.grouped
         # With many claims, one row a lane (marks are grouped anyway) and thinner lanes.
         self.max_rows = 1 if self.aggregate_possible else MAX_ROWS
         self.lane_gap = 0.25 if self.aggregate_possible else LANE_GAP
         self.row_px = 16 if self.aggregate_possible else ROW_PX
+        # Grouped marks need no reading guide of bars and arrows (none is drawn): less below.
+        self.bottom_px = 72 if self.grouped else BOTTOM_PX
+        # Set while the figure is drawn narrow (its key under the plot; see narrow_layout).
+        self.narrow = False
         self.status = c["status"].to_numpy(dtype=object)
         self.status_code = np.array(
             [STATUS_ORDER.index(s) for s in self.status], dtype=np.int8
@@ -246,6 +287,7 @@ class TimelineModel:
         self.kind = c["kind"].to_numpy(dtype=object)
         self._dates()
         self._lanes()
+        self._dodge()
         self._links()
         full = self.placement()  # every claim: what a static figure (and the Story) shows
         self.full = full
@@ -336,10 +378,84 @@ class TimelineModel:
             ],
             dtype=np.int64,
         ).reshape(-1)
-        # Marks are packed into sub-rows in this order (lane, then date): the same for any mask,
-        # so that marks keep their order when others are filtered out.
-        self._pack_order = np.lexsort((np.arange(self.n), self.x1, self.x0, self.lane))
+        self._set_pack_order()
         self._placements: dict[bytes, Placement] = {}
+
+    def _dodge(self) -> None:
+        """Set crowded marks side by side: in a lane, marks that would need more than
+        :data:`LANE_ROWS` sub-rows at one date are moved sideways by whole marker widths (left,
+        right, then further), so that the lane stays a few rows tall and no two marks overlap.
+
+        Only marks whose own date is no wider than a marker move, and never into a cut of the axis;
+        bars of long dates stay where they are. Done once, for every claim: dates (x) never depend
+        on what is shown. :attr:`dodge_groups` keeps each moved group and its date, for the guide
+        line drawn through it (:meth:`frame`).
+        """
+        self.dodge = np.zeros(self.n)
+        self.dates_range = self.range  # the dates themselves, before any mark is moved
+        self.dodge_groups: list[tuple[float, np.ndarray]] = []
+        self.dodge_reach = 0.0
+        if self.aggregate_possible or not self.n:
+            return
+        px = self.visible / self.plot_px
+        col = (MARKER_PX + 4.5) * px  # a marker's footprint (_footprint), and a hair more
+        x0, x1, x = self.x0, self.x1, self.x
+        # A date no wider than a marker: its bar is hidden under its marker.
+        short = (np.maximum(x1, x) - x0) <= MARKER_PX * px
+        shifts = [0.0]
+        for k in range(1, DODGE_COLUMNS + 1):
+            shifts += [-k * col, k * col]
+        reach = (DODGE_COLUMNS + 1) * col
+        order = self._pack_order
+        lo_of, hi_of = self._footprint()
+        for k in range(len(self.lanes)):
+            members = order[self.lane[order] == k]
+            lo_all, hi_all = lo_of[members], hi_of[members]
+            long_rows = _greedy_rows(lo_all[~short[members]], hi_all[~short[members]])
+            limit = max(LANE_ROWS, long_rows)
+            placed: list[tuple[float, float]] = []
+            for i, lo, hi in zip(members, lo_all, hi_all, strict=True):
+                placed = [p for p in placed if p[1] > lo - reach]  # sorted by start: drop the past
+                if not short[i]:
+                    placed.append((lo, hi))
+                    continue
+                for shift in shifts:
+                    a, b = lo + shift, hi + shift
+                    if any(c0 < x1[i] + shift and x0[i] + shift < c1 for c0, c1 in self.breaks):
+                        continue
+                    if sum(1 for p in placed if p[0] < b and p[1] > a) < limit:
+                        break
+                else:  # no room within reach: a row more rather than an overlap
+                    shift = 0.0
+                self.dodge[i] = shift
+                placed.append((lo + shift, hi + shift))
+        moved = np.flatnonzero(self.dodge != 0)
+        if not len(moved):
+            return
+        self.x0, self.x1, self.x = x0 + self.dodge, x1 + self.dodge, x + self.dodge
+        self.dodge_reach = float(np.abs(self.dodge).max())
+        self.range = (float(self.x0.min()), float(self.x1.max()))
+        for lane, date in sorted({(int(self.lane[i]), float(x[i])) for i in moved}):
+            group = np.flatnonzero((self.lane == lane) & (x == date) & short)
+            self.dodge_groups.append((date, group))
+        self._set_pack_order()
+
+    def _set_pack_order(self) -> None:
+        # Marks are packed into sub-rows in this order (lane, then where their drawing starts):
+        # the same for any mask, so that marks keep their order when others are filtered out;
+        # in order of start, first fit needs the fewest rows.
+        lo, hi = self._footprint()
+        self._pack_order = np.lexsort((np.arange(self.n), hi, lo, self.lane))
+
+    def _footprint(self) -> tuple[np.ndarray, np.ndarray]:
+        """Where each claim's drawing starts and ends (its bar and its marker), plus a gap of
+        2 px, in ms at the plot width the marks are packed for: two marks on one row never come
+        closer than that."""
+        px = self.visible / self.plot_px
+        half = MARKER_PX / 2 * px
+        lo = np.minimum(self.x0, self.x - half) - 2 * px
+        hi = np.maximum(self.x1, self.x + half) + 2 * px
+        return lo, hi
 
     def placement(self, keep: np.ndarray | None = None) -> Placement:
         """Where the marks of the claims in ``keep`` go, lane by lane (default: every claim).
@@ -396,15 +512,14 @@ class TimelineModel:
 
     def _pack(self, keep: np.ndarray, row: np.ndarray, rows_used: np.ndarray) -> None:
         """Give each kept claim the first sub-row of its lane where it overlaps nothing."""
-        # About a marker and a gap, in ms, at the narrowest plot the timeline is designed for.
-        pad = self.visible * (MARKER_PX / 2 + 2) / self.plot_px
-        x0, x1, x, lane = self.x0, self.x1, self.x, self.lane
+        foot_lo, foot_hi = self._footprint()
+        lane = self.lane
         last_end: list[float] = []
         current = -1
         for i in self._pack_order[keep[self._pack_order]]:
             if lane[i] != current:
                 current, last_end = lane[i], []
-            lo, hi = x0[i] - pad, max(x1[i], x[i]) + pad
+            lo, hi = foot_lo[i], foot_hi[i]
             for r, end in enumerate(last_end):
                 if end < lo:
                     last_end[r] = hi
@@ -548,6 +663,8 @@ class TimelineModel:
         if ref.status is not None:
             spec["legendgroup"] = ref.status
             spec.update(_BY_STATUS[kind](ref.status, lang))
+            if kind == "status" and self.key_beside:  # wrapped to stand beside the plot
+                spec["name"] = self.key_name(ref.status, lang)
         if ref.key is not None:
             spec.update(copy.deepcopy(LEGEND_TRACES[ref.key]), name=t(f"legend.{ref.key}", lang))
         if kind == "denials" and not self.gl:  # arrow heads exist in SVG only
@@ -595,7 +712,7 @@ class TimelineModel:
         shown = np.flatnonzero(keep)
         out: dict[str, dict[str, Any]] = {}
         uid = functools.partial(trace_uid, "timeline")
-        aggregate = self.aggregate_possible and len(shown) > DETAIL_LIMIT
+        aggregate = self.aggregate_possible and len(shown) > self.detail_limit
         period = self._choose_period(shown) if aggregate else 1
         empty = np.zeros(0, dtype="float64")
 
@@ -790,7 +907,13 @@ class TimelineModel:
         """The layout in ``lang``; ``window`` (ms, ms) sets the visible date range.
 
         ``place``, ``known_on`` and ``max_height``: as for :meth:`frame`, whose values it holds.
+        The status key is beside the plot, unless the model is packed for a plot narrower than
+        :data:`PLOT_PX` (then above it); ``layout["meta"]["narrow"]`` holds the changes that put
+        it above, for a front end to apply when the figure is drawn narrow (see
+        :meth:`narrow_layout`).
         """
+        beside = self.key_beside
+        x_title = wrap_label(t("timeline.xaxis", lang), 44)  # two lines, even on a phone
         cut_labels = self.cuts(lang)[1]
         top_axis = {
             "type": "date",
@@ -819,14 +942,24 @@ class TimelineModel:
             "font": {"family": FONT, "size": TEXT_PX, "color": "#222222"},
             # Room for the widest lane name in either language, fixed: were it measured (plotly's
             # automargin), the plot would shift sideways whenever lanes collapse or scroll.
-            "margin": {"l": self._names_px(), "r": 16, "t": TOP_PX, "b": BOTTOM_PX},
+            "margin": {
+                "l": self._names_px(),
+                "r": self._key_px() if beside else 16,
+                "t": TOP_PX if beside else TOP_PX_KEY_ABOVE,
+                "b": self.bottom_px,
+                # Margins as given, never grown by plotly: grown, they took the plot's height, and
+                # rows of marks 18 px apart came closer than a marker (issue 11).
+                "autoexpand": not beside,
+            },
             "plot_bgcolor": "white",
             "paper_bgcolor": "white",
             "xaxis": {
                 "type": "date",
                 # Wrapped: an axis title does not wrap by itself and ran off a narrow figure.
+                # With fixed margins (beside), plotly drew the axis title over the years: it is
+                # then a note under them instead (the last annotation).
                 "title": {
-                    "text": wrap_label(t("timeline.xaxis", lang), 56),
+                    "text": "" if beside else x_title,
                     "font": {"size": TEXT_PX},
                 },
                 "showgrid": True,
@@ -851,21 +984,19 @@ class TimelineModel:
                 "ticks": "",
                 "tickfont": {"size": TEXT_PX},
             },
-            # The status key above the plot, across, where the busiest lanes are; the reading
-            # guide below it. Across, a key wraps on a narrow screen instead of taking the width.
+            # The status key beside the plot, at its top, where the busiest lanes are: seen with
+            # the marks and the years (issue 11); above the plot for a narrow one.
             "legend": {
-                "orientation": "h",
-                "title": {"text": f"<b>{t('legend.status', lang)}</b>", "side": "left"},
-                "x": 0,
-                "xref": "container",
-                "yref": "container",
-                "yanchor": "top",
+                **(self._key_beside() if beside else self._key_under_title()),
+                "title": {"text": f"<b>{t('legend.status', lang)}</b>", "side": "top"},
                 "groupclick": "togglegroup",
                 "font": {"size": TEXT_PX},
             },
+            # A title beside a horizontal key takes the width its entries need to wrap: on a
+            # phone the entries ran off the right edge. Above them, it does not.
             "legend2": {
                 "orientation": "h",
-                "title": {"text": f"<b>{t('legend.read', lang)}</b>", "side": "left"},
+                "title": {"text": f"<b>{t('legend.read', lang)}</b>", "side": "top"},
                 "x": 0,
                 "xref": "container",
                 "yref": "container",
@@ -909,10 +1040,36 @@ class TimelineModel:
                     "bgcolor": "rgba(255,255,255,0.85)",
                 },
                 *cut_labels,
+                *(
+                    [
+                        {
+                            "name": "xtitle",
+                            "text": x_title,
+                            "xref": "paper",
+                            "yref": "paper",
+                            "x": 0.5,
+                            "y": 0,
+                            "yshift": -30,  # under the years
+                            "yanchor": "top",
+                            "showarrow": False,
+                            "font": {"size": TEXT_PX},
+                        }
+                    ]
+                    if beside
+                    else []
+                ),
             ],
             "uirevision": "timeline",
             "template": "none",
+            "meta": {"narrow": self.narrow_layout(), "wide": self.wide_layout()},
         }
+        if self.grouped:  # the size of a mark is what to read, said under the axis
+            bins = t("legend.bins", lang)
+            x_title = wrap_label(bins[:1].upper() + bins[1:], 44)
+            layout["xaxis"]["title"]["text"] = "" if beside else x_title
+            if beside:
+                layout["annotations"][-1]["text"] = x_title
+            layout["legend2"]["visible"] = False
         changing = self.frame(
             lang, window=window, place=place, known_on=known_on, max_height=max_height
         )
@@ -973,17 +1130,18 @@ class TimelineModel:
             for k in lanes[::2]
         ]
         rows = pl.y_max + 1 + self.lane_gap + 0.4 if len(lanes) else 3.0
-        height = max(int(TOP_PX + BOTTOM_PX + self.row_px * max(rows, 3.0)), MIN_HEIGHT)
+        top = TOP_PX if self.key_beside else TOP_PX_KEY_ABOVE
+        bottom = self.bottom_px + (NARROW_EXTRA_PX if self.narrow and self.key_beside else 0)
+        height = max(int(top + bottom + self.row_px * max(rows, 3.0)), MIN_HEIGHT)
         if max_height is not None:
             height = min(height, int(max_height))
         known_shapes, known_label = self.known_line(known_on, lang)
         names = self._wrapped_names(lang)
         return {
             "height": height,
-            # Above the plot, from the top: the title, then the status key.
             # Below plotly's toolbar (its row of buttons, top right, would cover the title).
             "title.y": 1 - 34 / height,
-            "legend.y": 1 - 62 / height,
+            **({} if self.key_beside else {"legend.y": 1 - 62 / height}),
             "legend2.y": 4 / height,
             "xaxis.type": "date",
             "xaxis.range": x_range,
@@ -1003,11 +1161,132 @@ class TimelineModel:
                 float(pl.lane_base[k] + (self.lane_min_rows[k] - 1) * ROW_GAP / 2) for k in lanes
             ],
             "yaxis.ticktext": [names[k] for k in lanes],
-            "shapes": bands + self.cuts(lang)[0] + known_shapes,
+            "shapes": bands + self._dodge_guides(pl, place) + self.cuts(lang)[0] + known_shapes,
             "annotations[1].text": known_label.get("text", ""),
             "annotations[1].x": known_label.get("x", 0.0),
             "annotations[1].visible": bool(known_label),
         }
+
+    def _dodge_guides(self, pl: Placement, place: np.ndarray | None) -> list[dict[str, Any]]:
+        """A thin line at the date of each group of marks set side by side (:meth:`_dodge`),
+        through the rows they are on: the marks around it all have that date."""
+        shapes = []
+        for date, group in self.dodge_groups:
+            members = group if place is None else group[np.asarray(place, bool)[group]]
+            if len(members) < 2 or not (self.dodge[members] != 0).any():
+                continue
+            ys = pl.y[members]
+            shapes.append(
+                {
+                    "type": "line",
+                    "name": "same-date",
+                    "xref": "x",
+                    "yref": "y",
+                    "x0": date,
+                    "x1": date,
+                    "y0": float(ys.min() - 0.5),
+                    "y1": float(ys.max() + 0.5),
+                    "line": {"color": GREY, "width": 1.2, "dash": "dot"},
+                    "layer": "below",
+                }
+            )
+        return shapes
+
+    @property
+    def key_beside(self) -> bool:
+        """Whether the status key is beside the plot (a model packed for a wide enough plot)."""
+        return self.plot_px >= PLOT_PX
+
+    def _key_beside(self) -> dict[str, Any]:
+        return {
+            "orientation": "v",
+            "xref": "paper",
+            "x": 1.0,
+            "xanchor": "left",
+            "yref": "paper",
+            "y": 1.0,
+            "yanchor": "top",
+        }
+
+    def _key_under_title(self) -> dict[str, Any]:
+        # Under the title, across, a fixed distance from the top (:meth:`frame` sets its y).
+        return {
+            "orientation": "h",
+            "xref": "container",
+            "x": 0,
+            "xanchor": "left",
+            "yref": "container",
+            "yanchor": "top",
+        }
+
+    def narrow_layout(self) -> dict[str, Any]:
+        """Layout changes for a figure drawn narrower than 640 px (a phone): the status key goes
+        under the plot, one entry a line (beside it, it took half a phone's width; across the top,
+        its title pushed the entries off the right edge), in place of the reading guide. As
+        ``{property path: value}``, for ``Plotly.relayout``; none of these paths is ever changed
+        by :meth:`frame`. Empty for a model whose key is above the plot anyway."""
+        if not self.key_beside:
+            return {}
+        return {
+            "legend.orientation": "v",
+            "legend.xref": "container",
+            "legend.x": 0,
+            "legend.xanchor": "left",
+            "legend.yref": "container",
+            "legend.y": 0,
+            "legend.yanchor": "bottom",
+            "legend2.visible": False,
+            "title.font.size": TEXT_PX,  # the title in one line on a phone
+            # The axis note from the figure's left edge, not centred on a plot narrower than it.
+            f"annotations[{self._x_title_index}].x": 0,
+            f"annotations[{self._x_title_index}].xanchor": "left",
+            f"annotations[{self._x_title_index}].xshift": 10 - self._names_px(),
+            "margin.r": 12,
+            "margin.t": TOP_PX,
+            "margin.b": self.bottom_px + NARROW_EXTRA_PX,
+        }
+
+    def wide_layout(self) -> dict[str, Any]:
+        """The inverse of :meth:`narrow_layout`: the layout as :meth:`layout` makes it."""
+        if not self.key_beside:
+            return {}
+        out = {f"legend.{k}": v for k, v in self._key_beside().items()}
+        out.update(
+            {
+                "legend2.visible": not self.grouped,
+                "title.font.size": TEXT_PX + 3,
+                f"annotations[{self._x_title_index}].x": 0.5,
+                f"annotations[{self._x_title_index}].xanchor": "center",
+                f"annotations[{self._x_title_index}].xshift": 0,
+                "margin.r": self._key_px(),
+                "margin.t": TOP_PX,
+                "margin.b": self.bottom_px,
+            }
+        )
+        return out
+
+    @property
+    def _x_title_index(self) -> int:
+        # The axis note comes after "empty", "known" and a label a cut (see layout).
+        return 2 + len(self.breaks)
+
+    def _key_px(self) -> int:
+        """The width of the key beside the plot: its widest line, in either language, and its
+        symbols."""
+        lines = [
+            html.unescape(line)
+            for lang in LANGS
+            for status in STATUS_ORDER
+            for line in self.key_name(status, lang).split("<br>")
+        ]
+        title = max(len(t("legend.status", lang)) for lang in LANGS) * 1.1  # in bold
+        return int(CHAR_PX * max(max(len(x) for x in lines) + 5, title)) + 12
+
+    def key_name(self, status: str, lang: str) -> str:
+        """A status's entry in the key, wrapped after its name: "established:<br>public record"."""
+        head = t("colon", lang, label=status_words(status, lang), text="").rstrip()
+        gloss = wrap_label(t(f"status_gloss.{status}", lang), KEY_WIDTH)
+        return f"{html.escape(head, quote=False)}<br>{gloss}"
 
     def _names_px(self) -> int:
         """About the widest line of a lane name in either language, in px, plus a gap."""
@@ -1077,6 +1356,8 @@ class TimelineModel:
         # a mark on the last day is not cut by the plot's edge.
         visible = self._visible_between(lo, hi)
         pad = max(visible * 0.025, visible * 16 / self.plot_px, 20 * DAY_MS)
+        if self.dodge_reach:  # and a mark set beside a date at the window's edge stays in view
+            pad = max(pad, self.dodge_reach + self.visible * (MARKER_PX / 2 + 2) / self.plot_px)
         return float(lo - pad), float(hi + pad)
 
     def _visible_between(self, lo: float, hi: float) -> float:
@@ -1111,7 +1392,14 @@ class TimelineModel:
         near = (
             self._visible_between(*x_range) / 16
         )  # labels next to a cut would run into each other
-        keep = [not any(a - near <= v <= b + near for a, b in self.breaks) for v in vals]
+        # No year past the last date (or before the first): marks set beside their date at the
+        # end of the data must not seem to be in the next year.
+        first, last = self.dates_range
+        keep = [
+            first - 31 * DAY_MS <= v <= last
+            and not any(a - near <= v <= b + near for a, b in self.breaks)
+            for v in vals
+        ]
         stamps = [s for s, k in zip(stamps, keep, strict=True) if k]
         vals = [v for v, k in zip(vals, keep, strict=True) if k]
         text = [
@@ -1347,12 +1635,31 @@ _DRAWING_ORDER = (
 )  # fmt: skip
 
 
+def x_title(fig: go.Figure) -> str:
+    """The title of a timeline's time axis, where it is drawn: the axis's own, or the note under
+    the years that stands for it when the margins are fixed (see :meth:`TimelineModel.layout`).
+
+    Parameters
+    ----------
+    fig : plotly.graph_objects.Figure
+        A timeline (a ``FigureWidget`` too).
+
+    Returns
+    -------
+    str
+        The title as plotly draws it (escaped, with ``<br>`` line breaks).
+    """
+    notes = [a.text for a in fig.layout.annotations if a.name == "xtitle"]
+    return notes[0] if notes else (fig.layout.xaxis.title.text or "")
+
+
 def influence_timeline(
     data: Dataset,
     *,
     claims: pd.DataFrame | None = None,
     lang: str = "en",
     highlight: str | Iterable[str] | None = None,
+    grouped: bool = False,
 ) -> go.Figure:
     """The influence timeline: a lane per actor, a mark per claim, dates as precise as the source.
 
@@ -1366,6 +1673,10 @@ def influence_timeline(
         Language of every label, summary and date.
     highlight : str or list of str, optional
         Claim id(s) to circle.
+    grouped : bool
+        One row a lane and one mark per lane, month and status, sized by its number of claims:
+        an overview short enough for a 1366×768 slide (about 560 px for the bundled data, where
+        one mark a claim needs about 1,100). Hover a mark for its count.
 
     Returns
     -------
@@ -1383,7 +1694,7 @@ def influence_timeline(
     >>> fig = ex.influence_timeline(ex.load_dataset(), lang="fr")  # doctest: +SKIP
     """
     check_lang(lang)
-    model = TimelineModel(data, claims)
+    model = TimelineModel(data, claims, grouped=grouped)
     wanted = _ids(highlight)
     unknown = [i for i in wanted if i not in model.index_of]
     if unknown:

@@ -21,7 +21,7 @@ Each keeps the Python interface of the ipywidgets control it replaces (``options
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import anywidget
@@ -548,11 +548,13 @@ class NamedPlay(anywidget.AnyWidget):
 _FIT_ESM = """
 // plotly's FigureWidget sizes itself only when the *window* is resized. A figure drawn before it
 // was attached to the page is drawn 700 px wide whatever its box (cut off on a phone), and one in
-// a JupyterLab panel that narrows keeps its width. Watch the box that holds the figures; when a
-// figure's drawn width differs from its box's, send the window's resize event, once, to which
-// every FigureWidget answers by fitting its box.
+// a JupyterLab panel that narrows keeps its width. Watch the box that holds the figures and each
+// figure's own box (ResizeObserver: at once, not on a timer); when a figure's drawn width differs
+// from its box's, send the window's resize event, to which every FigureWidget answers by fitting
+// its box. Also say whether the widest figure box is narrow, so that Python moves the keys.
 function render({ model, el }) {
-  let box = null, timer = null, observer = null, tries = 0;
+  let box = null, timer = null, tries = 0;
+  const watched = new Set();
   const plots = () => box ? Array.from(box.querySelectorAll(".js-plotly-plot")) : [];
   const misfit = () => plots().some((gd) => {
     if (gd.layout && gd.layout.width) return false;  // a width set on purpose stays
@@ -560,24 +562,37 @@ function render({ model, el }) {
     const room = gd.parentElement && gd.parentElement.clientWidth;
     return drawn && room && Math.abs(drawn - room) > 2;
   });
-  // A few tries per change of the box, not a resize event every second for ever.
-  const nudge = () => {
-    clearTimeout(timer);
-    timer = setTimeout(() => {
-      if (tries < 3 && misfit()) { tries += 1; window.dispatchEvent(new Event("resize")); }
-    }, 150);
-  };
-  const poll = setInterval(() => {
-    if (!box) {
-      box = el.closest(model.get("selector"));
-      if (box) {
-        observer = new ResizeObserver(() => { tries = 0; nudge(); });
-        observer.observe(box);
-      }
+  const check = () => {
+    const widths = plots().map((gd) => gd.parentElement ? gd.parentElement.clientWidth : 0);
+    const widest = Math.max(0, ...widths);
+    if (widest > 0) {
+      const narrow = widest < model.get("narrow_below");
+      if (narrow !== model.get("narrow")) { model.set("narrow", narrow); model.save_changes(); }
     }
-    nudge();
-  }, 1000);
-  return () => { clearInterval(poll); clearTimeout(timer); if (observer) observer.disconnect(); };
+    // A few tries per change of a box: a figure whose box will not fit it is not nudged for ever.
+    if (tries < 3 && misfit()) { tries += 1; window.dispatchEvent(new Event("resize")); }
+  };
+  const observer = new ResizeObserver(() => {
+    tries = 0;
+    clearTimeout(timer);
+    timer = setTimeout(check, 100);  // once the box has settled, ~100 ms after the last change
+  });
+  const watch = (node) => {
+    if (node && !watched.has(node)) { watched.add(node); observer.observe(node); }
+  };
+  // Find the box, and figures drawn later (the network), without waiting for a resize; and as a
+  // safety net, a figure still not at its box's width a quarter of a second on (its redraw came
+  // after the last change of its box) gets another nudge, within the same few tries.
+  const look = () => {
+    box = box || el.closest(model.get("selector"));
+    if (!box) return;
+    watch(box);
+    plots().forEach((gd) => watch(gd.parentElement));
+    if (tries < 3 && misfit()) { tries += 1; window.dispatchEvent(new Event("resize")); }
+  };
+  look();
+  const finder = setInterval(look, 250);
+  return () => { clearInterval(finder); clearTimeout(timer); observer.disconnect(); };
 }
 export default { render };
 """
@@ -587,9 +602,51 @@ class FitPlots(anywidget.AnyWidget):
     """Keeps the plotly figures inside the closest ``selector`` box as wide as their box.
 
     Shows nothing. Put it inside the box (e.g. the Explorer). plotly's FigureWidget fits its box
-    only on a window resize; this asks for one when a figure and its box differ (first drawn
-    before it was on the page, or its panel resized).
+    only on a window resize; this asks for one as soon as a figure and its box differ (first drawn
+    before it was on the page, its panel or the window resized).
+
+    When the widest figure box is narrower than ``narrow_below`` px, ``narrow`` becomes True, and
+    each figure given by ``figures`` gets the layout its ``layout.meta["narrow"]`` holds (e.g. the
+    timeline's key above the plot instead of beside it); ``meta["wide"]`` when it widens again.
+
+    Parameters
+    ----------
+    figures : callable, optional
+        Returns the figures (``FigureWidget``) to relayout; called at each change, so that a figure
+        made later (the network) is included.
     """
 
     _esm = _FIT_ESM
     selector = traitlets.Unicode(".explainer-explorer").tag(sync=True)
+    narrow = traitlets.Bool(False).tag(sync=True)
+    narrow_below = traitlets.Int(640).tag(sync=True)  # a phone, or a phone on its side
+
+    def __init__(
+        self,
+        figures: Callable[[], Sequence[Any]] | None = None,
+        on_narrow: Callable[[bool], None] | None = None,
+        **kwargs: Any,
+    ):
+        super().__init__(**kwargs)
+        self._figures = figures
+        self._on_narrow = on_narrow
+        self.observe(self._relayout, "narrow")
+
+    def _relayout(self, change: dict | None = None) -> None:
+        """Give each figure the layout its ``meta`` holds for the current width. The figure grows
+        (or shrinks) by what its margins do, so that its plot keeps its height."""
+        if self._on_narrow is not None:
+            self._on_narrow(self.narrow)
+        if self._figures is None:
+            return
+        for fig in self._figures():
+            meta = fig.layout.meta
+            if not isinstance(meta, dict) or not meta.get("narrow"):
+                continue
+            changes = dict(meta["narrow" if self.narrow else "wide"])
+            before, after = meta["wide"], meta["narrow"]
+            grow = {k: after[k] - before[k] for k in ("margin.t", "margin.b") if k in before}
+            delta = sum(grow.values()) * (1 if self.narrow else -1)
+            if delta and fig.layout.height:
+                changes["height"] = fig.layout.height + delta
+            fig.plotly_relayout(changes)

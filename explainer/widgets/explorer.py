@@ -349,7 +349,10 @@ class Explorer(widgets.VBox):
         super().__init__(
             children=[
                 widgets.HTML(_CSS),
-                FitPlots(),
+                FitPlots(
+                    figures=lambda: [self.figure],
+                    on_narrow=lambda narrow: setattr(self._timeline, "narrow", narrow),
+                ),
                 self.summary,
                 self._controls,
                 main,

@@ -64,6 +64,9 @@ class Story(widgets.VBox):
         (by the start of its date, then as in the file).
     predict : bool
         Hide each claim's status until :meth:`reveal` (or the Reveal button).
+    height : int
+        The timeline's height at most, in px (default :data:`STORY_HEIGHT`); e.g. 540 on a
+        1366×768 slide, under the buttons. Its lanes scroll to each claim.
 
     Attributes
     ----------
@@ -91,6 +94,7 @@ class Story(widgets.VBox):
         lang: str = "en",
         steps: Iterable[str] | None = None,
         predict: bool = False,
+        height: int = STORY_HEIGHT,
     ):
         self.data = data
         self.lang = check_lang(lang)
@@ -109,7 +113,10 @@ class Story(widgets.VBox):
         self.revealed = not self.predict
         self._cache: dict = {}
 
-        figure = model.figure(lang=lang, max_height=STORY_HEIGHT)
+        height = int(height)
+        if height < 400:  # the key, the years and four rows of marks
+            raise ValueError(f"height must be at least 400 px, not {height}")
+        figure = model.figure(lang=lang, max_height=height)
         figure.layout.width = STORY_WIDTH
         figure.layout.legend2.visible = False
         figure.layout.margin.b = _BOTTOM_PX
@@ -137,7 +144,7 @@ class Story(widgets.VBox):
         )
         # The card beside the timeline, so that the circled mark and its card are seen together.
         # Rows in view, each at least a marker's height (ROW_PX): marks never overlap.
-        self._rows = max((STORY_HEIGHT - _TOP_PX - _BOTTOM_PX - _EXTRA_PX) / ROW_PX, 4.0)
+        self._rows = max((height - _TOP_PX - _BOTTOM_PX - _EXTRA_PX) / ROW_PX, 4.0)
         self._top: float | None = None  # the first row in view (None: the whole height fits)
         figure_box = widgets.Box([self.figure])
         figure_box.add_class("explainer-story-figure")

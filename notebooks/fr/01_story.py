@@ -49,12 +49,12 @@ ds
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## Le tableau d'ensemble
 #
-# Une ligne par personne ou organisation, le temps de gauche à droite. Une plage est une date connue
-# seulement au mois ou à l'année ; une barre qui file vers la droite est une affirmation « depuis » une
-# date.
+# Une ligne par personne ou organisation, le temps de gauche à droite ; une marque par mois et par
+# statut, d'autant plus grande qu'il y a d'affirmations (survolez une marque pour leur nombre). Les
+# étapes suivantes montrent chaque affirmation à part, avec ses dates aussi précises que la source.
 
 # %% jupyter={"source_hidden": true} slideshow={"slide_type": "fragment"} tags=["hide-input"]
-ex.influence_timeline(ds, lang="fr")
+ex.influence_timeline(ds, lang="fr", grouped=True)
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## 1. 2001–2002 : des fusées russes
@@ -229,6 +229,7 @@ story = ex.Story(
         "musk-denies-ties",
         "musk-too-much-power",
     ],
+    height=540,  # tient sur une diapositive 1366×768 sous les boutons
 )
 story
 
@@ -240,7 +241,8 @@ story
 # Musk → Poutine est-il tracé ainsi, et que regroupe-t-il ? (Survolez-le.)
 
 # %% jupyter={"source_hidden": true} slideshow={"slide_type": "fragment"} tags=["hide-input"]
-ex.actor_network(ds, lang="fr")
+# La hauteur d'une diapositive (1366×768, sous un titre et un paragraphe)
+ex.actor_network(ds, lang="fr").update_layout(height=540)
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## Résumé

@@ -42,7 +42,7 @@ def page_file(tmp_path_factory, data) -> Path:
 
 def axis_title(lang: str) -> str:
     """The first line of the time axis's title as drawn (the figure wraps it, see wrap_label)."""
-    return html.unescape(wrap_label(t("timeline.xaxis", lang), 56).split("<br>")[0])
+    return html.unescape(wrap_label(t("timeline.xaxis", lang), 44).split("<br>")[0])
 
 
 def poppler(tool: str) -> str:

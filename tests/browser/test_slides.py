@@ -293,16 +293,6 @@ def test_story_presents_as_slides(browser, slides_server, path, lang):
         context.close()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "Figures are sized for the notebook, not for a 1366x768 slide: the whole timeline is "
-        "250 + 21 px per row (about 1600 px for the bundled data) and the Story stacks its card "
-        "above the timeline. RISE shows each slide at the screen's size (width/height 100%, "
-        "margin 0.1: a 1229x691 px box, no scaling), so a figure under a heading and a "
-        "paragraph must be at most about 520 px tall. Needs a slide size in explainer.figures."
-    ),
-)
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_figures_fit_the_slide(lang):
     if lang not in SEEN:

@@ -398,8 +398,11 @@ def test_explorer_timeline_holds_still_and_fits_a_projector(
             )
             for lang in ("en", "fr")
         }
-        assert words["fr"] in texts, f"the key lacks {words['fr']!r}"
-        assert words["en"] not in texts, f"the key still says {words['en']!r}"
+        # The key's entries are on two or three lines (it stands beside the plot): compare
+        # without the spaces that plotly's line breaks take away.
+        flat = {"".join(text.split()) for text in texts}
+        assert "".join(words["fr"].split()) in flat, f"the key lacks {words['fr']!r}"
+        assert "".join(words["en"].split()) not in flat, f"the key still says {words['en']!r}"
     for key in ("legend.span", "legend.open", "legend.approx", "legend.link", "legend.denial"):
         assert t(key, "fr") in texts and t(key, "en") not in texts, f"{key}: {sorted(texts)}"
     watched_page.shot("projector-french")
@@ -505,3 +508,35 @@ def test_known_by_is_drawn_as_a_line_and_moves_nothing(watched_page, voila_serve
     assert any(tx.startswith("Known by") for tx in texts), "the line's label is not drawn"
     page.evaluate(f"() => ({TIMELINE}).scrollIntoView({{ block: 'start' }})")
     watched_page.shot("projector-known-by")
+
+
+def test_the_first_click_after_loading_opens_its_card(watched_page, voila_server, data):
+    # About one first click in six opened no card (issue 11): the page fitted its figures by
+    # polling, and a resize (a redraw of every mark) could land between a student's mouse-down
+    # and mouse-up. Load the page a few times and click a mark as soon as it is drawn in place.
+    page = watched_page.page
+    page.set_viewport_size(PROJECTOR)
+    keep_local(watched_page)
+    claims = data.claims
+    pos = int(np.flatnonzero(claims["id"].to_numpy() == "musk-denies-ties")[0])
+    card = page.locator('[role=region][aria-label="musk-denies-ties"]')
+    missed = []
+    loads = 3
+    for attempt in range(loads):
+        page.goto(voila_server.url, timeout=180_000)
+        wait_for(page, f"({COUNT}) === {len(claims)}", "the first draw", watched_page)
+        # plotly.js draws a figure before the page places it (700 px wide), then fits it: the
+        # marks are in place once it is drawn at its box's width. Click at once then.
+        wait_for(
+            page, "Math.abs(gd._fullLayout.width - gd.clientWidth) <= 2", "sizing", watched_page
+        )
+        centre = page.evaluate(MARK_CENTRE, pos)
+        assert centre is not None
+        page.mouse.click(centre["x"], centre["y"])
+        try:
+            card.wait_for(timeout=15_000)
+        except PlaywrightTimeout:
+            watched_page.shot(f"first-click-missed-{attempt}")
+            missed.append(attempt)
+    print(f"\n[first click] {loads - len(missed)} of {loads} first clicks opened the card")
+    assert missed == [], f"first clicks after loading that opened no card: {missed}"
