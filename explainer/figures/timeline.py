@@ -112,6 +112,11 @@ KEY_WIDTH = 16  # the key's entries are wrapped to lines of about this many char
 # Below a narrow figure, the key (five entries of two or three lines) takes this much more room than
 # the reading guide it replaces; the figure grows by as much, so that rows keep their height.
 NARROW_EXTRA_PX = 200
+# On a narrow figure the lane names stand inside the plot, over the top of their lane, from its left
+# edge: beside it, they took 151 of a phone's 364 px and left the marks 197 (see narrow_layout).
+NARROW_LEFT_PX = 8
+# A white halo around text drawn over marks and lines (CSS text-shadow, plotly's font.shadow).
+HALO = "0 0 2px white, 0 0 2px white, 0 0 2px white"
 # A timeline is at least this tall (px), even for one claim: on a narrow screen its keys wrap onto
 # more lines, and plotly.js cannot draw an axis in a plot they squeeze to nothing ("Something went
 # wrong with axis scaling": the figure stayed blank).
@@ -1240,7 +1245,13 @@ class TimelineModel:
             # The axis note from the figure's left edge, not centred on a plot narrower than it.
             f"annotations[{self._x_title_index}].x": 0,
             f"annotations[{self._x_title_index}].xanchor": "left",
-            f"annotations[{self._x_title_index}].xshift": 10 - self._names_px(),
+            f"annotations[{self._x_title_index}].xshift": 10 - NARROW_LEFT_PX,
+            # Lane names inside the plot, above the middle of their lane's first rows, haloed
+            # so that they read over the lines and marks they cross (still 14 px).
+            "yaxis.ticklabelposition": "inside top",
+            "yaxis.tickfont.shadow": HALO,
+            "margin.l": NARROW_LEFT_PX,
+            **self._cut_labels_style(narrow=True),
             "margin.r": 12,
             "margin.t": TOP_PX,
             "margin.b": self.bottom_px + NARROW_EXTRA_PX,
@@ -1258,11 +1269,24 @@ class TimelineModel:
                 f"annotations[{self._x_title_index}].x": 0.5,
                 f"annotations[{self._x_title_index}].xanchor": "center",
                 f"annotations[{self._x_title_index}].xshift": 0,
+                "yaxis.ticklabelposition": "outside",
+                "yaxis.tickfont.shadow": "none",
+                "margin.l": self._names_px(),
+                **self._cut_labels_style(narrow=False),
                 "margin.r": self._key_px(),
                 "margin.t": TOP_PX,
                 "margin.b": self.bottom_px,
             }
         )
+        return out
+
+    def _cut_labels_style(self, *, narrow: bool) -> dict[str, Any]:
+        """The cut labels' backing: white beside the plot; on a narrow figure, where lane names
+        run under them, a halo instead of a white box that hid the names' ends."""
+        out: dict[str, Any] = {}
+        for i in range(2, 2 + len(self.breaks)):  # after "empty" and "known" (see layout)
+            out[f"annotations[{i}].bgcolor"] = "rgba(255,255,255,0)" if narrow else "white"
+            out[f"annotations[{i}].font.shadow"] = HALO if narrow else "none"
         return out
 
     @property
