@@ -628,7 +628,10 @@ class FitPlots(anywidget.AnyWidget):
     _esm = _FIT_ESM
     selector = traitlets.Unicode(".explainer-explorer").tag(sync=True)
     narrow = traitlets.Bool(False).tag(sync=True)
-    narrow_below = traitlets.Int(640).tag(sync=True)  # a phone, or a phone on its side
+    # A phone, a phone on its side, and the Explorer beside its card at 1024 px (a 646 px box):
+    # there the names and the key beside the plot left the marks 285 px, and 15 pairs overlapped;
+    # narrow, the plot has 626 px, about what the marks are packed for (timeline.PLOT_PX).
+    narrow_below = traitlets.Int(720).tag(sync=True)
 
     def __init__(
         self,

@@ -487,6 +487,10 @@ def test_explorer_timeline_holds_still_and_fits_a_projector(
     for year in ("2022", "2023", "2024"):
         assert year in shown_years, f"no {year} on the axis: {sorted(shown_years)}"
         assert left <= shown_years[year] <= right, f"{year} is off the screen"
+    # Every year of the projector's axis is still drawn (plotly hides those under "inside" names).
+    visible = {tx["text"] for tx in phone["texts"]}
+    years = {y["text"] for y in first["years"] if y["text"].isdigit()}
+    assert years <= visible, f"years not drawn on the phone: {sorted(years - visible)}"
     off = [p for p, b in phone["marks"].items() if b["x"] < left or b["x"] + b["w"] > right]
     assert off == [], f"marks off the screen: {off}"
     assert clipped(phone) == []
