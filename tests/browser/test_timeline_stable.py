@@ -498,7 +498,8 @@ def test_explorer_timeline_holds_still_and_fits_a_projector(
     assert names and all(tx["size"] >= 14 for tx in names), names
     page.evaluate(f"() => ({TIMELINE}).scrollIntoView()")
     watched_page.shot("phone-timeline")
-    page.evaluate("() => window.scrollTo(0, 0)")
+    # Voila scrolls inside its own container, not the window: bring the page's heading back.
+    page.evaluate("() => (document.querySelector('h1') || document.body).scrollIntoView()")
     watched_page.shot("phone-top")
 
     fail_if_widgets_stuck(watched_page, "A figure of the Explorer never connected")
