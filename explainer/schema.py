@@ -1299,6 +1299,7 @@ def _schema_problems(
     name: str, table: Table, refs: dict[str, object], ref_files: dict[str, str]
 ) -> list[Problem]:
     """Every failure of the declared schema in a table, found a slice of rows at a time."""
+    _pandera()  # first: pandera through the door that keeps hypothesis out of the kernel
     from pandera.errors import SchemaErrors
 
     frame = table.frame
