@@ -40,6 +40,7 @@ from explainer.bidi import balance, bdi, isolate
 from explainer.dataset import Dataset, _kind_of, load_dataset
 from explainer.filtering import _FOLD_EXTRA, ClaimFilter, to_bound
 from explainer.i18n import KIND_ORDER, LANGS, STATUS_ORDER, t, tn
+from explainer.presentation import claim_who, paragraph_words
 
 __all__ = [
     "ExportError",
@@ -516,9 +517,9 @@ def _search_text(folded: str) -> str:
 
 
 def _cards(data: Dataset) -> str:
-    """Each claim's card, the Explorer's own (:func:`explainer.widgets.card.card_html`), in both
+    """Each claim's card, the Explorer's own (:func:`explainer.card.card_html`), in both
     languages, hidden: the page shows a copy of the one chosen."""
-    from explainer.widgets.card import card_html
+    from explainer.card import card_html  # plotly's styles: loaded when a page is made
 
     cards = [
         f'<div data-card="{_esc(claim_id)}" data-lang="{lang}" lang="{lang}">'
@@ -739,9 +740,7 @@ def _table(data: Dataset, pending: pd.Series | None = None) -> str:
     }
     rows = []
     for row in claims.itertuples(index=False):
-        who = {lang: data.actor_name(row.actor, lang) for lang in LANGS}
-        if row.target:
-            who = {lang: f"{who[lang]} → {data.actor_name(row.target, lang)}" for lang in LANGS}
+        who = {lang: claim_who(data, row.actor, row.target, lang) for lang in LANGS}
         involved = [a.strip() for a in row.involves.split(";") if a.strip()]
         involves = ""
         if involved:
@@ -772,7 +771,11 @@ def _table(data: Dataset, pending: pd.Series | None = None) -> str:
             source = f'<a href="#source-{_esc(row.source)}">{outlet}</a>'
         paragraph = ""
         if not pd.isna(row.paragraph):
-            paragraph = f", {_both('export.paragraph', n=int(row.paragraph))}"
+            # source_paragraph's ", paragraph N", in both languages after the one link.
+            words = {lang: paragraph_words(row.paragraph, lang) for lang in LANGS}
+            paragraph = ", " + "".join(
+                f'<span class="l-{lang}" lang="{lang}">{_esc(words[lang])}</span>' for lang in LANGS
+            )
         summary = _both_text({"en": row.summary_en, "fr": row.summary_fr})
         if row.id in drafts:
             # A draft row says so, and an empty summary is not shown as if nothing were claimed.

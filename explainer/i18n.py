@@ -136,7 +136,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "hover.public": {"en": "made public: {date}", "fr": "rendu public : {date}"},
     "hover.source": {"en": "Source: {source}", "fr": "Source : {source}"},
-    "hover.paragraph": {"en": "{source}, paragraph {n}", "fr": "{source}, paragraphe {n}"},
     "hover.context": {
         "en": "public record, added by us as context",
         "fr": "faits publics, ajoutés par nous comme contexte",
@@ -282,7 +281,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "ui.card.involves": {"en": "Also involves", "fr": "Concerne aussi"},
     "ui.card.status": {"en": "How we know it", "fr": "Comment on le sait"},
     "ui.card.source": {"en": "Source", "fr": "Source"},
-    "ui.card.paragraph": {"en": "paragraph {n}", "fr": "paragraphe {n}"},
+    # "source, paragraph N" everywhere (explainer.presentation.source_paragraph).
+    "claim.paragraph": {"en": "paragraph {n}", "fr": "paragraphe {n}"},
     "ui.card.open": {"en": "read it", "fr": "la lire"},
     "ui.card.answers": {"en": "This denial answers", "fr": "Ce démenti répond à"},
     "ui.card.denied_by": {"en": "Denied by", "fr": "Démenti par"},
@@ -409,7 +409,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "export.public_since": {"en": "made public:", "fr": "rendu public :"},
     "export.involves": {"en": "involves:", "fr": "concerne :"},
     "export.answers": {"en": "answers claim", "fr": "répond à l'affirmation"},
-    "export.paragraph": {"en": "paragraph {n}", "fr": "paragraphe {n}"},
     "export.sources": {"en": "Sources", "fr": "Sources"},
     "export.footer": {
         "en": "Made with the explainer package. A claim here never says more than its source.",

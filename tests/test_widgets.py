@@ -11,10 +11,10 @@ import pytest
 from sample_data import HOSTILE_QUOTE, HOSTILE_SUMMARY
 
 from explainer import filter_claims
+from explainer.card import card_html, safe_url, table_html
 from explainer.figures import influence_timeline
 from explainer.filtering import claim_mask
 from explainer.widgets import Explorer, Story
-from explainer.widgets.card import card_html, safe_url, table_html
 
 
 def trace(fig, uid):

@@ -18,9 +18,10 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from explainer.card import TABLE_LIMIT, TableRows, card_html
 from explainer.figures.describe import ClaimStats
 from explainer.figures.network import NetworkModel
-from explainer.figures.style import STATUS_STYLES, status_words
+from explainer.figures.style import STATUS_STYLES
 from explainer.figures.timeline import (
     TimelineModel,
     apply_updates,
@@ -29,7 +30,7 @@ from explainer.figures.timeline import (
 )
 from explainer.filtering import ClaimFilter, Criteria, DateLike, to_bound
 from explainer.i18n import KIND_ORDER, STATUS_ORDER, t
-from explainer.widgets.card import TABLE_LIMIT, TableRows, card_html
+from explainer.presentation import claim_who, kind_label, status_label
 from explainer.widgets.controls import (
     Checklist,
     FitPlots,
@@ -390,9 +391,9 @@ class Explorer(widgets.VBox):
         )
         for s, box in self.status_boxes.items():
             style = STATUS_STYLES[s]
-            box.description = f"{style.glyph} {status_words(s, lang)}"
+            box.description = f"{style.glyph} {status_label(s, lang)}"
         for k, box in self.kind_boxes.items():
-            box.description = t(f"kind.{k}", lang)
+            box.description = kind_label(k, lang)
         self.search.placeholder = t("ui.search_hint", lang)
         self.search.description = t("ui.search", lang)
         self.reset_button.description = t("ui.reset", lang)
@@ -408,9 +409,7 @@ class Explorer(widgets.VBox):
         key = (lang, i)
         if key not in self._picker_labels:
             c = self.claims
-            who = self.data.actor_name(c.at[i, "actor"], lang)
-            if c.at[i, "target"]:
-                who += " → " + self.data.actor_name(c.at[i, "target"], lang)
+            who = claim_who(self.data, c.at[i, "actor"], c.at[i, "target"], lang)
             summary = c.at[i, f"summary_{lang}"] or c.at[i, "summary_en"] or c.at[i, "id"]
             if len(summary) > 90:
                 summary = summary[:89].rsplit(" ", 1)[0] + "…"

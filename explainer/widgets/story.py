@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 import ipywidgets as widgets
 import numpy as np
 
+from explainer.card import card_html
 from explainer.figures.timeline import (
     ROW_PX,
     TimelineModel,
@@ -21,7 +22,6 @@ from explainer.figures.timeline import (
     check_lang,
 )
 from explainer.i18n import t
-from explainer.widgets.card import card_html
 from explainer.widgets.controls import NamedPlay
 from explainer.widgets.explorer import StableFigureWidget
 
