@@ -491,6 +491,37 @@ def test_the_network_widget_is_made_only_when_asked_for(small_data):
     assert len(shown) < len(small_data.claims)
 
 
+def _drawn_hover(fig, uid: str) -> list[str]:
+    """The hover texts of the marks of trace ``uid`` that are drawn (x not NaN)."""
+    tr = next(t for t in fig.data if t.uid == uid)
+    x = np.asarray(tr.x, dtype=float)
+    return [str(h) for h, v in zip(tr.hovertext, x, strict=True) if np.isfinite(v)]
+
+
+def test_the_network_follows_the_filter(small_data):
+    # The Explorer's network, updated in place, against the pure figure of what filter_claims
+    # keeps: same links, same counts per actor, after every change (and back after a reset).
+    from explainer import actor_network
+
+    app = Explorer(small_data)
+    app.network  # noqa: B018 (made on first use)
+    steps = [
+        {"actors": ["xi"]},
+        {"statuses": ["reported"]},
+        {"text": "starlink"},
+        {"known_on": "2022-10"},
+        {"kinds": ["contact"], "start": "2022"},
+        {},
+    ]
+    for q in steps:
+        app.filter(**q)
+        pure = actor_network(small_data, claims=filter_claims(small_data.claims, **app.query))
+        for uid in ("network-edge-hover", "network-nodes"):
+            widget = [h for h in _drawn_hover(app.network, uid) if not h.endswith(": 0 claims")]
+            assert widget == _drawn_hover(pure, uid), (q, uid)
+    assert len(_drawn_hover(app.network, "network-edge-hover")) > 1  # the reset shows every link
+
+
 # --------------------------------------------------------------------------------------------------
 # Controls a student can use without being told (issue 11)
 
