@@ -42,7 +42,7 @@ from explainer.widgets.controls import (
 if TYPE_CHECKING:
     from explainer.dataset import Dataset
 
-__all__ = ["Explorer", "StableFigureWidget"]
+__all__ = ["Explorer", "ShownClaims", "StableFigureWidget"]
 
 
 # The layout lives in classes, not in fixed widths: the controls wrap, the plot takes what is left
@@ -132,6 +132,39 @@ class StableFigureWidget(go.FigureWidget):
 
 def _month(ts: pd.Timestamp) -> str:
     return f"{ts.year:04d}-{ts.month:02d}"
+
+
+class ShownClaims:
+    """What the Explorer shows for a filter: its summary line and the claims, as text and HTML.
+
+    The text (what a notebook's stored output, and nbval, compare) is the summary line and one
+    line a claim: id, date, who → whom, status. The HTML folds the Explorer's own table under
+    the summary line, so that it takes one line of a page until opened.
+
+    Attributes
+    ----------
+    summary : str
+        The Explorer's summary line ("10 of 78 claims; 10 rest on unnamed sources").
+    claims : pandas.DataFrame
+        ``id``, ``when``, ``who``, ``status`` of each claim shown, in the table's order.
+    """
+
+    def __init__(self, summary: str, claims: pd.DataFrame, table_html: str):
+        self.summary = summary
+        self.claims = claims
+        self._table_html = table_html
+
+    def __repr__(self) -> str:
+        if self.claims.empty:
+            return self.summary
+        return f"{self.summary}\n{self.claims.to_string(index=False)}"
+
+    def _repr_html_(self) -> str:
+        return (
+            '<details style="font-size:15px"><summary>'
+            f"<b>{html.escape(self.summary)}</b></summary>"
+            f"{self._table_html}</details>"
+        )
 
 
 class Explorer(widgets.VBox):
@@ -534,6 +567,40 @@ class Explorer(widgets.VBox):
     def reset(self) -> Explorer:
         """Back to everything shown."""
         return self.filter()
+
+    def shown(self, **criteria: Any) -> ShownClaims:
+        """What the Explorer shows: its summary line and its claims (see :class:`ShownClaims`).
+
+        With criteria (those of :meth:`filter`), what it would show for them, computed by the
+        same filter, summary and table, without changing the controls.
+
+        Examples
+        --------
+        >>> app.shown(actors="putin", statuses="reported")  # doctest: +SKIP
+        10 of 78 claims; 10 rest on unnamed sources
+                       id      when                         who   status
+        ...
+        """
+        query = self._filter.criteria(**criteria) if criteria else self._query
+        mask = self._filter.mask(query)
+        rows = np.flatnonzero(mask)
+        lang, c = self.lang, self.claims
+        table = pd.DataFrame(
+            {
+                "id": c["id"].to_numpy()[rows],
+                "when": c[f"when_label_{lang}"].to_numpy()[rows],
+                "who": [
+                    claim_who(self.data, c.at[i, "actor"], c.at[i, "target"], lang) for i in rows
+                ],
+                "status": [status_label(c.at[i, "status"], lang) for i in rows],
+            }
+        )
+        line = self._stats.summary_line(mask, lang)
+        return ShownClaims(line, table, self._rows.table(rows, lang))
+
+    def __repr__(self) -> str:
+        # What a notebook stores as the widget's text: what it shows, not its first CSS rule.
+        return f"Explorer: {self._stats.summary_line(self.mask, self.lang)}"
 
     def show_claim(self, claim_id: str) -> None:
         """Show a claim's card and circle it on the timeline (what a click on its mark does)."""
