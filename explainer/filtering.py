@@ -362,6 +362,7 @@ class ClaimFilter:
         self.n = len(claims)
         known = list(actor_ids) if actor_ids is not None else _actor_choices(claims)
         self.actor_ids: list[str] | None = None if known is None else list(dict.fromkeys(known))
+        self._known_actors = frozenset(self.actor_ids or ())
         self._cache: OrderedDict[tuple, np.ndarray] = OrderedDict()
         self._cache_size = cache_size
         self._text_cache: OrderedDict[str, np.ndarray] = OrderedDict()
@@ -431,7 +432,8 @@ class ClaimFilter:
         if criteria.actors is None:
             return criteria
         if self.actor_ids is not None:
-            check_choices("actor", list(criteria.actors), self.actor_ids)
+            if not self._known_actors.issuperset(criteria.actors):  # a set: per keystroke
+                check_choices("actor", list(criteria.actors), self.actor_ids)
         else:  # a hand-made frame: which actors exist is unknown, but an id has a form
             bad = [a for a in criteria.actors if not _ID_FORM.match(a)]
             if bad:
