@@ -636,3 +636,20 @@ def test_known_by_is_the_last_day_of_the_month_chosen(small_data):
     assert app.known_by is None
     app.known_on.value = "2024-09"
     assert str(app.known_by.date()) == "2024-09-30"
+
+
+def test_shown_is_what_the_explorer_shows_as_text_and_changes_nothing(hostile_data):
+    app = Explorer(hostile_data)
+    before = (app.query, app.mask.copy(), app.table.value)
+    shown = app.shown(actors="evil")
+    assert (app.query, app.table.value) == (before[0], before[2])  # the controls did not move
+    assert np.array_equal(app.mask, before[1])
+    assert list(shown.claims["id"]) == list(filter_claims(hostile_data.claims, actors="evil")["id"])
+    assert repr(shown).startswith("1 of 14 claims")
+    assert "<i>Evil</i> & Co → Elon Musk" in repr(shown)  # plain text: the name as written
+    page = shown._repr_html_()
+    assert "<i>Evil</i>" not in page and "&lt;i&gt;Evil&lt;/i&gt;" in page  # HTML: as text
+    assert HOSTILE_SUMMARY not in page
+    app.filter(statuses="reported")
+    assert repr(app) == f"Explorer: {app.shown().summary}"
+    assert list(app.shown().claims["id"]) == list(app.claims["id"][app.mask])
