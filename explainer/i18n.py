@@ -17,6 +17,11 @@ STATUS_ORDER = ("established", "stated", "reported", "accused", "commentary")
 KIND_ORDER = ("contact", "influence", "action", "stance", "denial", "assessment")
 
 CATALOGUE: dict[str, dict[str, str]] = {
+    # Explorer.shown(...) folded in a page: which filter the line is for (the criteria as code).
+    "explorer.shown": {
+        "en": "By script, {criteria}: {summary}",
+        "fr": "Par script, {criteria} : {summary}",
+    },
     "explorer.show_network": {
         "en": "Show the network: who is linked to whom",
         "fr": "Afficher le réseau : qui est lié à qui",

@@ -149,10 +149,11 @@ class ShownClaims:
         ``id``, ``when``, ``who``, ``status`` of each claim shown, in the table's order.
     """
 
-    def __init__(self, summary: str, claims: pd.DataFrame, table_html: str):
+    def __init__(self, summary: str, claims: pd.DataFrame, table_html: str, heading: str = ""):
         self.summary = summary
         self.claims = claims
         self._table_html = table_html
+        self._heading = heading or summary
 
     def __repr__(self) -> str:
         if self.claims.empty:
@@ -162,7 +163,7 @@ class ShownClaims:
     def _repr_html_(self) -> str:
         return (
             '<details style="font-size:15px"><summary>'
-            f"<b>{html.escape(self.summary)}</b></summary>"
+            f"<b>{html.escape(self._heading)}</b></summary>"
             f"{self._table_html}</details>"
         )
 
@@ -596,7 +597,10 @@ class Explorer(widgets.VBox):
             }
         )
         line = self._stats.summary_line(mask, lang)
-        return ShownClaims(line, table, self._rows.table(rows, lang))
+        # Folded under the Explorer, the line says which filter it is for (not the controls').
+        given = ", ".join(f"{k}={v!r}" for k, v in criteria.items())
+        heading = t("explorer.shown", lang, criteria=given, summary=line) if criteria else line
+        return ShownClaims(line, table, self._rows.table(rows, lang), heading)
 
     def __repr__(self) -> str:
         # What a notebook stores as the widget's text: what it shows, not its first CSS rule.
