@@ -3,7 +3,8 @@
 :class:`Criteria` (one frozen type, checked once) says what to keep; :class:`ClaimFilter` prepares
 a claims table once and gives the mask for any criteria, fast enough for the Explorer's every
 keystroke; :func:`filter_claims` is its function form. The Explorer, the offline page's data and
-the benchmark all use them.
+the benchmark all use them. (Over 500 lines on purpose: the rules, the argument checks and the
+prepared filter are read and changed together; splitting them would put the rules in two places.)
 
 The rule: a claim is kept by a date window when the span of its ``when`` *overlaps* the window,
 that is when ``when_start <= end`` and ``when_end >= start`` (both ends included). A claim dated
