@@ -9,7 +9,7 @@ open from a USB stick in a classroom without internet, project on a slide, or pr
 - the Explorer's filters run in the page itself, without a kernel: actors, the date window (which
   also narrows the time axis), "Known by" (with its line on the timeline), statuses, kinds and the
   text search, with the Explorer's empty-state messages and its claim card on click. Python works
-  out what each filter compares (the day numbers ``claim_mask`` compares, each month's bounds,
+  out what each filter compares (the day numbers ``ClaimFilter`` compares, each month's bounds,
   each claim's text folded by ``fold_text``, and the fold's tables), so that the script only
   compares; a browser test replays one sequence of settings in ``filter_claims`` and in the page;
 - printed, the page is a handout: the filters in force at the top, each figure on its page under
@@ -38,8 +38,9 @@ import pandas as pd
 
 from explainer.bidi import balance, bdi, isolate
 from explainer.dataset import Dataset, _kind_of, load_dataset
-from explainer.filtering import _FOLD_EXTRA, claim_mask, fold_text, to_bound
+from explainer.filtering import _FOLD_EXTRA, ClaimFilter, to_bound
 from explainer.i18n import KIND_ORDER, LANGS, STATUS_ORDER, t, tn
+from explainer.presentation import claim_who, paragraph_words
 
 __all__ = [
     "ExportError",
@@ -465,10 +466,8 @@ def _date_label(data: Dataset, source: pd.Series, lang: str) -> str:
 
 def _actor_order(data: Dataset) -> list[str]:
     """Actors that appear in claims, most claims first (then by name): the filter's checkboxes."""
-    claims = data.claims
-    counts: dict[str, int] = {}
-    for actor_id in data.actors.index:
-        counts[actor_id] = int(claim_mask(claims, actors=[actor_id]).sum())
+    flt = ClaimFilter(data.claims)
+    counts = {actor_id: len(flt.rows_of(actor_id)) for actor_id in data.actors.index}
     used = [a for a in data.actors.index if counts[a] > 0]
     return sorted(used, key=lambda a: (-counts[a], data.actor_name(a, "en").lower()))
 
@@ -477,7 +476,7 @@ _EPOCH = pd.Timestamp("1970-01-01")
 
 
 def day_number(stamp: pd.Timestamp) -> int:
-    """A day as whole days since 1970-01-01: what the page compares, as ``claim_mask`` does."""
+    """A day as whole days since 1970-01-01: what the page compares, as ``ClaimFilter`` does."""
     return int((pd.Timestamp(stamp).normalize() - _EPOCH).days)
 
 
@@ -486,27 +485,23 @@ def _claim_records(data: Dataset) -> list[dict]:
 
     ``actors`` (every actor it involves), ``status``, ``kind``; ``ws``, ``we``, ``pe``: the days
     (:func:`day_number`) of ``when_start``, ``when_end`` and ``public_end``, the very values
-    :func:`explainer.filtering.claim_mask` compares; ``text``: its summaries, quote and id folded
-    by :func:`explainer.filtering.fold_text`, one per line (:func:`_search_text`).
+    :class:`explainer.filtering.ClaimFilter` compares; ``text``: what it searches (summaries,
+    quote and id folded, one per line), isolated by :func:`_search_text`. The actors and the text
+    are the filter's own prepared ones.
     """
+    flt = ClaimFilter(data.claims)
     records = []
-    for row in data.claims.itertuples(index=False):
-        involved = [row.actor, row.target, *[p.strip() for p in row.involves.split(";")]]
+    for i, row in enumerate(data.claims.itertuples(index=False)):
         records.append(
             {
                 "id": row.id,
-                "actors": sorted({a for a in involved if a}),
+                "actors": list(flt.involved[i]),
                 "status": row.status,
                 "kind": row.kind,
                 "ws": day_number(row.when_start),
                 "we": day_number(row.when_end),
                 "pe": day_number(row.public_end),
-                "text": _search_text(
-                    "\n".join(
-                        fold_text(str(getattr(row, col) or ""))
-                        for col in ("summary_en", "summary_fr", "quote", "id")
-                    )
-                ),
+                "text": _search_text(flt.text[i]),
             }
         )
     return records
@@ -517,16 +512,16 @@ def _search_text(folded: str) -> str:
     PDI, a stray closer as a zero-width space: :func:`explainer.bidi.balance` with
     ``keep_offsets``), so that no data text in the page can reorder another. Every piece of the
     text between two controls is kept as it is: a search word (which holds none) is found
-    exactly where :func:`explainer.filtering.claim_mask` finds it."""
+    exactly where :class:`explainer.filtering.ClaimFilter` finds it."""
     if not _BIDI_CONTROLS.search(folded):
         return folded
     return f"\u2068{balance(folded, keep_offsets=True)}\u2069"
 
 
 def _cards(data: Dataset) -> str:
-    """Each claim's card, the Explorer's own (:func:`explainer.widgets.card.card_html`), in both
+    """Each claim's card, the Explorer's own (:func:`explainer.card.card_html`), in both
     languages, hidden: the page shows a copy of the one chosen."""
-    from explainer.widgets.card import card_html
+    from explainer.card import card_html  # plotly's styles: loaded when a page is made
 
     cards = [
         f'<div data-card="{_esc(claim_id)}" data-lang="{lang}" lang="{lang}">'
@@ -747,9 +742,7 @@ def _table(data: Dataset, pending: pd.Series | None = None) -> str:
     }
     rows = []
     for row in claims.itertuples(index=False):
-        who = {lang: data.actor_name(row.actor, lang) for lang in LANGS}
-        if row.target:
-            who = {lang: f"{who[lang]} → {data.actor_name(row.target, lang)}" for lang in LANGS}
+        who = {lang: claim_who(data, row.actor, row.target, lang) for lang in LANGS}
         involved = [a.strip() for a in row.involves.split(";") if a.strip()]
         involves = ""
         if involved:
@@ -780,7 +773,11 @@ def _table(data: Dataset, pending: pd.Series | None = None) -> str:
             source = f'<a href="#source-{_esc(row.source)}">{outlet}</a>'
         paragraph = ""
         if not pd.isna(row.paragraph):
-            paragraph = f", {_both('export.paragraph', n=int(row.paragraph))}"
+            # source_paragraph's ", paragraph N", in both languages after the one link.
+            words = {lang: paragraph_words(row.paragraph, lang) for lang in LANGS}
+            paragraph = ", " + "".join(
+                f'<span class="l-{lang}" lang="{lang}">{_esc(words[lang])}</span>' for lang in LANGS
+            )
         summary = _both_text({"en": row.summary_en, "fr": row.summary_fr})
         if row.id in drafts:
             # A draft row says so, and an empty summary is not shown as if nothing were claimed.

@@ -17,6 +17,11 @@ STATUS_ORDER = ("established", "stated", "reported", "accused", "commentary")
 KIND_ORDER = ("contact", "influence", "action", "stance", "denial", "assessment")
 
 CATALOGUE: dict[str, dict[str, str]] = {
+    # Explorer.shown(...) folded in a page: which filter the line is for (the criteria as code).
+    "explorer.shown": {
+        "en": "By script, {criteria}: {summary}",
+        "fr": "Par script, {criteria} : {summary}",
+    },
     "explorer.show_network": {
         "en": "Show the network: who is linked to whom",
         "fr": "Afficher le réseau : qui est lié à qui",
@@ -136,7 +141,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "hover.public": {"en": "made public: {date}", "fr": "rendu public : {date}"},
     "hover.source": {"en": "Source: {source}", "fr": "Source : {source}"},
-    "hover.paragraph": {"en": "{source}, paragraph {n}", "fr": "{source}, paragraphe {n}"},
     "hover.context": {
         "en": "public record, added by us as context",
         "fr": "faits publics, ajoutés par nous comme contexte",
@@ -282,7 +286,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "ui.card.involves": {"en": "Also involves", "fr": "Concerne aussi"},
     "ui.card.status": {"en": "Who vouches for it", "fr": "Qui s'en porte garant"},
     "ui.card.source": {"en": "Source", "fr": "Source"},
-    "ui.card.paragraph": {"en": "paragraph {n}", "fr": "paragraphe {n}"},
+    # "source, paragraph N" everywhere (explainer.presentation.source_paragraph).
+    "claim.paragraph": {"en": "paragraph {n}", "fr": "paragraphe {n}"},
     "ui.card.open": {"en": "read it", "fr": "la lire"},
     "ui.card.answers": {"en": "This denial answers", "fr": "Ce démenti répond à"},
     "ui.card.denied_by": {"en": "Denied by", "fr": "Démenti par"},
@@ -409,7 +414,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "export.public_since": {"en": "made public:", "fr": "rendu public :"},
     "export.involves": {"en": "involves:", "fr": "concerne :"},
     "export.answers": {"en": "answers claim", "fr": "répond à l'affirmation"},
-    "export.paragraph": {"en": "paragraph {n}", "fr": "paragraphe {n}"},
     "export.sources": {"en": "Sources", "fr": "Sources"},
     "export.footer": {
         "en": "Made with the explainer package. A claim here never says more than its source.",

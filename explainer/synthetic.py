@@ -591,7 +591,7 @@ def synthetic(n: int, seed: int = 0, *, folder: str | Path | None = None) -> Dat
     Examples
     --------
     >>> import explainer as ex
-    >>> ds = ex.synthetic(1000, seed=1)
+    >>> ds = ex.synthetic_dataset(1000, seed=1)
     >>> len(ds.claims)
     1000
     """

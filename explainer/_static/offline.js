@@ -504,7 +504,7 @@
     });
   }
 
-  // The claim card: the Explorer's own (explainer.widgets.card.card_html), made by Python in both
+  // The claim card: the Explorer's own (explainer.card.card_html), made by Python in both
   // languages; the chosen claim stays chosen while it is shown.
   var chosen = null;
   function showCard(kept) {

@@ -18,7 +18,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from explainer.i18n import STATUS_ORDER, t
+from explainer.i18n import STATUS_ORDER
+from explainer.presentation import status_label
 
 __all__ = [
     "FONT",
@@ -111,5 +112,7 @@ def status_style(status: str) -> StatusStyle:
 
 
 def status_words(status: str, lang: str = "en", *, long: bool = False) -> str:
-    """The status in words (``reported``); with ``long=True``, the sentence saying how we know."""
-    return t(("status_long." if long else "status.") + status, lang)
+    """The status in words (``reported``); with ``long=True``, the sentence saying how we know.
+
+    The wording itself is :func:`explainer.presentation.status_label`'s."""
+    return status_label(status, lang, long=long)

@@ -53,6 +53,7 @@ from explainer.figures.traces import (
     wrap_text,
 )
 from explainer.i18n import CATALOGUE, LANGS, STATUS_ORDER, t, tn
+from explainer.presentation import source_paragraph, who_whom
 
 if TYPE_CHECKING:
     from explainer.dataset import Dataset
@@ -605,12 +606,10 @@ class TimelineModel:
         names, summaries = parts["names"], col[f"summary_{lang}"]
         full, guess = [], []
         for i in rows:
-            head = f"<b>{html.escape(col[f'when_label_{lang}'][i])}</b> · {names[col['actor'][i]]}"
-            if col["target"][i]:
-                head += f" → {names[col['target'][i]]}"
-            source = parts["outlets"][col["source"][i]]
-            if not pd.isna(col["paragraph"][i]):
-                source = t("hover.paragraph", lang, source=source, n=int(col["paragraph"][i]))
+            whom = names[col["target"][i]] if col["target"][i] else ""
+            head = f"<b>{html.escape(col[f'when_label_{lang}'][i])}</b> · "
+            head += who_whom(names[col["actor"][i]], whom)
+            source = source_paragraph(parts["outlets"][col["source"][i]], col["paragraph"][i], lang)
             tail = [
                 t("hover.source", lang, source=source),
                 t("hover.public", lang, date=html.escape(col[f"public_label_{lang}"][i])),
