@@ -654,3 +654,15 @@ def test_shown_is_what_the_explorer_shows_as_text_and_changes_nothing(hostile_da
     app.filter(statuses="reported")
     assert repr(app) == f"Explorer: {app.shown().summary}"
     assert list(app.shown().claims["id"]) == list(app.claims["id"][app.mask])
+
+
+@pytest.mark.parametrize(
+    "window",
+    [{"end": "2001"}, {"end": "1990"}, {"start": "1900", "end": "1901"}, {"start": "2100"}],
+)
+def test_a_window_outside_the_data_draws_an_empty_but_finite_axis(small_data, window):
+    # A window ending before every claim once gave an infinite axis bound (OutOfBoundsDatetime).
+    app = Explorer(small_data, lang="en")
+    app.filter(**window)
+    lo, hi = app.figure.layout.xaxis.range
+    assert np.isfinite(lo) and np.isfinite(hi) and lo < hi

@@ -1349,8 +1349,10 @@ class TimelineModel:
             w_lo, w_hi = window
             if w_lo <= w_hi:
                 lo, hi = max(lo, w_lo), min(hi, w_hi)
-                if hi <= lo:
-                    lo, hi = w_lo, w_hi
+                if hi <= lo:  # the window lies beyond the data: show the (empty) window itself,
+                    # a year wide where it is open on one side (an infinite bound is no date)
+                    lo = w_lo if np.isfinite(w_lo) else w_hi - 365 * DAY_MS
+                    hi = w_hi if np.isfinite(w_hi) else w_lo + 365 * DAY_MS
         # At least the half-width of the circle around a claim (28 px) at the narrowest plot:
         # a mark on the last day is not cut by the plot's edge.
         visible = self._visible_between(lo, hi)
