@@ -720,7 +720,7 @@ def _pending(data: Dataset) -> pd.Series:
 def _draft_banner(drafts: int) -> str:
     if not drafts:
         return ""
-    # Inline style: the page's stylesheet is shared with the controls' work; this must stand out.
+    # Inline style: the banner must stand out even if the page's stylesheet changes.
     return (
         '<p class="draft-banner" role="note" style="border:3px solid #b00020;padding:8px;'
         f'font-weight:bold">{_both("export.draft_banner", n=drafts)}</p>'

@@ -28,7 +28,6 @@ __all__ = [
     "OKABE_ITO",
     "STATUS_STYLES",
     "StatusStyle",
-    "status_style",
     "status_words",
 ]
 
@@ -99,16 +98,6 @@ STATUS_STYLES: dict[str, StatusStyle] = {
     # the author's voice: opinion or unsourced assertion
     "commentary": StatusStyle("commentary", "asterisk-open", False, GREY, 1.0, "dashdot", "✳"),
 }
-
-
-def status_style(status: str) -> StatusStyle:
-    """The style of ``status`` (a clear ``KeyError`` names the allowed ones)."""
-    try:
-        return STATUS_STYLES[status]
-    except KeyError:
-        raise KeyError(
-            f"unknown status {status!r}; expected one of {', '.join(STATUS_ORDER)}"
-        ) from None
 
 
 def status_words(status: str, lang: str = "en", *, long: bool = False) -> str:

@@ -333,7 +333,7 @@ class TimelineModel:
         stub = max(self.visible * 0.03, 30 * DAY_MS)
         start = np.where(open_start, end - stub, start)
         self.point = (c["when_precision"].to_numpy(dtype=object) == "day") & ~open_start & ~open_end
-        self.x0 = np.where(self.point, start, start)
+        self.x0 = start
         self.x1 = np.where(self.point, start, end)
         # The marker: on the day; at the start of "since ..."; at the end of "until ..."; mid-span.
         self.x = np.where(
