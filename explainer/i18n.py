@@ -2,6 +2,8 @@
 
 ``t(key, lang, **values)`` looks a string up and fills its ``{placeholders}``. Data text (summaries,
 quotes, names) is not here: it comes from the dataset, in both languages.
+
+(Over 500 lines because it is data: every string in two languages; the code is the last few lines.)
 """
 
 from __future__ import annotations

@@ -11,6 +11,9 @@ folder and read back with :func:`explainer.load_dataset`, so it is validated by 
 (quotes are checked word for word against their paragraph) and parsed by the same code.
 
 The same ``n`` and ``seed`` always give the same files, byte for byte.
+
+(Over 500 lines on purpose: the invented names, texts and date forms are data that the generator
+must keep byte for byte; splitting them from the generator would hide what a seed produces.)
 """
 
 from __future__ import annotations
