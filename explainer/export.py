@@ -412,13 +412,10 @@ def _figures(data: Dataset) -> dict[str, dict[str, dict]]:
         When the dataset has more claims than the timeline draws one by one (past that, it groups
         them, and the page could not filter the groups).
     """
-    try:
-        from explainer.figures import timeline as timeline_figure
-        from explainer.figures.timeline import TimelineModel
-    except ImportError as error:  # pragma: no cover - only while the figures are being written
-        raise ExportError(f"the figure functions are not available: {error}") from error
-    limit = getattr(timeline_figure, "DETAIL_LIMIT", None)
-    if limit is not None and len(data.claims) > limit:
+    from explainer.figures.timeline import DETAIL_LIMIT as limit
+    from explainer.figures.timeline import MARKER_PX, TimelineModel
+
+    if len(data.claims) > limit:
         raise ExportError(
             f"this dataset has {len(data.claims)} claims, and the offline page draws and filters "
             f"each one in the browser, up to {limit}: export a smaller dataset (one article, or "
@@ -444,6 +441,13 @@ def _figures(data: Dataset) -> dict[str, dict[str, dict]]:
         timeline["axis"] = {
             "range": list(model.range),
             "breaks": [list(b) for b in model.breaks],
+            # x_range's padding: a marker's half-width at the plot's width, and the reach of marks
+            # set beside a crowded date
+            "visible": model.visible,
+            "plot_px": model.plot_px,
+            "dodge_reach": model.dodge_reach,
+            "marker_px": MARKER_PX,
+            "dates_range": list(model.dates_range),  # no tick past the last date
             "months": t("dates.month_abbr", lang).split(),
         }
         figures[lang] = {"timeline": timeline, "network": _network_spec(data, lang)}
