@@ -6,19 +6,51 @@ The public API, everything a notebook or a test calls::
     ds = ex.load_dataset()
     ex.filter_claims(ds.claims, actors=["putin"], start="2022", end="2024-10",
                      statuses=["reported"])
+
+``import explainer`` stays light: the figures (plotly), the widgets (ipywidgets), the drafter
+(spaCy) and the spreadsheet, TimelineJS and JSON-LD converters load on first use of one of their
+names (``ex.Explorer``, ``ex.draft``, ...), which ``dir(explainer)`` lists with the others.
+
+Two names are also modules, on purpose and each in one way:
+
+- ``explainer.draft`` is the drafter's package, and calling it drafts:
+  ``ex.draft("article.txt", "my_draft")`` is :func:`explainer.draft.draft.draft` (Python binds a
+  subpackage on its parent, so the name cannot stay a plain function once the drafter loads).
+- ``explainer.synthetic`` is the module of synthetic datasets; the function that makes one is
+  ``ex.synthetic_dataset(n, seed=...)`` (it was ``ex.synthetic``, which hid the module).
 """
 
 from explainer.dataset import Dataset, DatasetError, load_dataset, save_dataset, validate
 from explainer.dates import EDTFDate, InvalidDate, parse_date
 from explainer.export import export_html
-from explainer.filtering import filter_claims
+from explainer.filtering import ClaimFilter, Criteria, filter_claims
 from explainer.i18n import KIND_ORDER, STATUS_ORDER
 from explainer.schema import Problem
-from explainer.synthetic import synthetic  # after this line, explainer.synthetic is the function
+from explainer.synthetic import synthetic as synthetic_dataset
+
+# Loaded on first use: name -> (module, attribute in it; None for the module itself).
+_LAZY: dict[str, tuple[str, str | None]] = {
+    "draft": ("explainer.draft", None),  # the package, callable (see above)
+    "highlight": ("explainer.draft.highlight", "highlight"),
+    "influence_timeline": ("explainer.figures", "influence_timeline"),
+    "actor_network": ("explainer.figures", "actor_network"),
+    "describe": ("explainer.figures", "describe"),
+    "Explorer": ("explainer.widgets", "Explorer"),
+    "Story": ("explainer.widgets", "Story"),
+    "save_workbook": ("explainer.spreadsheet", "save_workbook"),
+    "write_template": ("explainer.spreadsheet", "write_template"),
+    "import_sheet": ("explainer.timelinejs", "import_sheet"),
+    "export_timeline": ("explainer.timelinejs", "export_timeline"),
+    "export_sheet": ("explainer.timelinejs", "export_sheet"),
+    "claims_jsonld": ("explainer.jsonld", "claims_jsonld"),
+    "export_jsonld": ("explainer.jsonld", "export_jsonld"),
+}
 
 __all__ = [
     "KIND_ORDER",
     "STATUS_ORDER",
+    "ClaimFilter",
+    "Criteria",
     "Dataset",
     "DatasetError",
     "EDTFDate",
@@ -27,39 +59,39 @@ __all__ = [
     "Problem",
     "Story",
     "actor_network",
+    "claims_jsonld",
     "describe",
     "draft",
     "export_html",
+    "export_jsonld",
+    "export_sheet",
+    "export_timeline",
     "filter_claims",
     "highlight",
+    "import_sheet",
     "influence_timeline",
     "load_dataset",
     "parse_date",
     "save_dataset",
-    "synthetic",
+    "save_workbook",
+    "synthetic_dataset",
     "validate",
+    "write_template",
 ]
 
 __version__ = "0.1.0"
 
 
 def __getattr__(name: str) -> object:
-    # The drafter needs spaCy: it loads on first use of ex.draft or ex.highlight, not on import.
-    if name == "draft":
-        import explainer.draft  # the subpackage; calling it drafts (see explainer.draft)
+    if name not in _LAZY:
+        raise AttributeError(f"module 'explainer' has no attribute {name!r}")
+    import importlib
 
-        return explainer.draft
-    if name == "highlight":
-        from explainer.draft.highlight import highlight
+    module_name, attribute = _LAZY[name]
+    module = importlib.import_module(module_name)
+    return module if attribute is None else getattr(module, attribute)
 
-        return highlight
-    # The figures (plotly) and the widgets (ipywidgets) load on first use, keeping the import light.
-    if name in ("influence_timeline", "actor_network", "describe"):
-        import explainer.figures
 
-        return getattr(explainer.figures, name)
-    if name in ("Explorer", "Story"):
-        import explainer.widgets
-
-        return getattr(explainer.widgets, name)
-    raise AttributeError(f"module 'explainer' has no attribute {name!r}")
+def __dir__() -> list[str]:
+    # The lazy names too, as plotly does: tab completion and help() find Explorer before it loads.
+    return sorted({*globals(), *_LAZY})

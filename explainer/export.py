@@ -9,7 +9,7 @@ open from a USB stick in a classroom without internet, project on a slide, or pr
 - the Explorer's filters run in the page itself, without a kernel: actors, the date window (which
   also narrows the time axis), "Known by" (with its line on the timeline), statuses, kinds and the
   text search, with the Explorer's empty-state messages and its claim card on click. Python works
-  out what each filter compares (the day numbers ``claim_mask`` compares, each month's bounds,
+  out what each filter compares (the day numbers ``ClaimFilter`` compares, each month's bounds,
   each claim's text folded by ``fold_text``, and the fold's tables), so that the script only
   compares; a browser test replays one sequence of settings in ``filter_claims`` and in the page;
 - printed, the page is a handout: the filters in force at the top, each figure on its page under
@@ -18,6 +18,9 @@ open from a USB stick in a classroom without internet, project on a slide, or pr
   claim leads back to its source and paragraph, and the article is credited;
 - all data text is escaped: ``html.escape`` in HTML, and JSON in ``<script>`` has every ``<``
   written as ``\\u003c`` so no data can close the script element.
+
+(Over 500 lines on purpose: the page's data, its HTML parts and the writing of the file make one
+artefact that changes together; the script and stylesheet are in ``_static/``.)
 """
 
 from __future__ import annotations
@@ -38,8 +41,9 @@ import pandas as pd
 
 from explainer.bidi import balance, bdi, isolate
 from explainer.dataset import Dataset, _kind_of, load_dataset
-from explainer.filtering import _FOLD_EXTRA, claim_mask, fold_text, to_bound
+from explainer.filtering import _FOLD_EXTRA, ClaimFilter, to_bound
 from explainer.i18n import KIND_ORDER, LANGS, STATUS_ORDER, t, tn
+from explainer.presentation import claim_who, paragraph_words
 
 __all__ = [
     "ExportError",
@@ -408,13 +412,10 @@ def _figures(data: Dataset) -> dict[str, dict[str, dict]]:
         When the dataset has more claims than the timeline draws one by one (past that, it groups
         them, and the page could not filter the groups).
     """
-    try:
-        from explainer.figures import timeline as timeline_figure
-        from explainer.figures.timeline import TimelineModel
-    except ImportError as error:  # pragma: no cover - only while the figures are being written
-        raise ExportError(f"the figure functions are not available: {error}") from error
-    limit = getattr(timeline_figure, "DETAIL_LIMIT", None)
-    if limit is not None and len(data.claims) > limit:
+    from explainer.figures.timeline import DETAIL_LIMIT as limit
+    from explainer.figures.timeline import MARKER_PX, TimelineModel
+
+    if len(data.claims) > limit:
         raise ExportError(
             f"this dataset has {len(data.claims)} claims, and the offline page draws and filters "
             f"each one in the browser, up to {limit}: export a smaller dataset (one article, or "
@@ -440,6 +441,13 @@ def _figures(data: Dataset) -> dict[str, dict[str, dict]]:
         timeline["axis"] = {
             "range": list(model.range),
             "breaks": [list(b) for b in model.breaks],
+            # x_range's padding: a marker's half-width at the plot's width, and the reach of marks
+            # set beside a crowded date
+            "visible": model.visible,
+            "plot_px": model.plot_px,
+            "dodge_reach": model.dodge_reach,
+            "marker_px": MARKER_PX,
+            "dates_range": list(model.dates_range),  # no tick past the last date
             "months": t("dates.month_abbr", lang).split(),
         }
         figures[lang] = {"timeline": timeline, "network": _network_spec(data, lang)}
@@ -465,10 +473,8 @@ def _date_label(data: Dataset, source: pd.Series, lang: str) -> str:
 
 def _actor_order(data: Dataset) -> list[str]:
     """Actors that appear in claims, most claims first (then by name): the filter's checkboxes."""
-    claims = data.claims
-    counts: dict[str, int] = {}
-    for actor_id in data.actors.index:
-        counts[actor_id] = int(claim_mask(claims, actors=[actor_id]).sum())
+    flt = ClaimFilter(data.claims)
+    counts = {actor_id: len(flt.rows_of(actor_id)) for actor_id in data.actors.index}
     used = [a for a in data.actors.index if counts[a] > 0]
     return sorted(used, key=lambda a: (-counts[a], data.actor_name(a, "en").lower()))
 
@@ -477,7 +483,7 @@ _EPOCH = pd.Timestamp("1970-01-01")
 
 
 def day_number(stamp: pd.Timestamp) -> int:
-    """A day as whole days since 1970-01-01: what the page compares, as ``claim_mask`` does."""
+    """A day as whole days since 1970-01-01: what the page compares, as ``ClaimFilter`` does."""
     return int((pd.Timestamp(stamp).normalize() - _EPOCH).days)
 
 
@@ -486,27 +492,23 @@ def _claim_records(data: Dataset) -> list[dict]:
 
     ``actors`` (every actor it involves), ``status``, ``kind``; ``ws``, ``we``, ``pe``: the days
     (:func:`day_number`) of ``when_start``, ``when_end`` and ``public_end``, the very values
-    :func:`explainer.filtering.claim_mask` compares; ``text``: its summaries, quote and id folded
-    by :func:`explainer.filtering.fold_text`, one per line (:func:`_search_text`).
+    :class:`explainer.filtering.ClaimFilter` compares; ``text``: what it searches (summaries,
+    quote and id folded, one per line), isolated by :func:`_search_text`. The actors and the text
+    are the filter's own prepared ones.
     """
+    flt = ClaimFilter(data.claims)
     records = []
-    for row in data.claims.itertuples(index=False):
-        involved = [row.actor, row.target, *[p.strip() for p in row.involves.split(";")]]
+    for i, row in enumerate(data.claims.itertuples(index=False)):
         records.append(
             {
                 "id": row.id,
-                "actors": sorted({a for a in involved if a}),
+                "actors": list(flt.involved[i]),
                 "status": row.status,
                 "kind": row.kind,
                 "ws": day_number(row.when_start),
                 "we": day_number(row.when_end),
                 "pe": day_number(row.public_end),
-                "text": _search_text(
-                    "\n".join(
-                        fold_text(str(getattr(row, col) or ""))
-                        for col in ("summary_en", "summary_fr", "quote", "id")
-                    )
-                ),
+                "text": _search_text(flt.text[i]),
             }
         )
     return records
@@ -517,16 +519,16 @@ def _search_text(folded: str) -> str:
     PDI, a stray closer as a zero-width space: :func:`explainer.bidi.balance` with
     ``keep_offsets``), so that no data text in the page can reorder another. Every piece of the
     text between two controls is kept as it is: a search word (which holds none) is found
-    exactly where :func:`explainer.filtering.claim_mask` finds it."""
+    exactly where :class:`explainer.filtering.ClaimFilter` finds it."""
     if not _BIDI_CONTROLS.search(folded):
         return folded
     return f"\u2068{balance(folded, keep_offsets=True)}\u2069"
 
 
 def _cards(data: Dataset) -> str:
-    """Each claim's card, the Explorer's own (:func:`explainer.widgets.card.card_html`), in both
+    """Each claim's card, the Explorer's own (:func:`explainer.card.card_html`), in both
     languages, hidden: the page shows a copy of the one chosen."""
-    from explainer.widgets.card import card_html
+    from explainer.card import card_html  # plotly's styles: loaded when a page is made
 
     cards = [
         f'<div data-card="{_esc(claim_id)}" data-lang="{lang}" lang="{lang}">'
@@ -725,7 +727,7 @@ def _pending(data: Dataset) -> pd.Series:
 def _draft_banner(drafts: int) -> str:
     if not drafts:
         return ""
-    # Inline style: the page's stylesheet is shared with the controls' work; this must stand out.
+    # Inline style: the banner must stand out even if the page's stylesheet changes.
     return (
         '<p class="draft-banner" role="note" style="border:3px solid #b00020;padding:8px;'
         f'font-weight:bold">{_both("export.draft_banner", n=drafts)}</p>'
@@ -747,9 +749,7 @@ def _table(data: Dataset, pending: pd.Series | None = None) -> str:
     }
     rows = []
     for row in claims.itertuples(index=False):
-        who = {lang: data.actor_name(row.actor, lang) for lang in LANGS}
-        if row.target:
-            who = {lang: f"{who[lang]} → {data.actor_name(row.target, lang)}" for lang in LANGS}
+        who = {lang: claim_who(data, row.actor, row.target, lang) for lang in LANGS}
         involved = [a.strip() for a in row.involves.split(";") if a.strip()]
         involves = ""
         if involved:
@@ -780,7 +780,11 @@ def _table(data: Dataset, pending: pd.Series | None = None) -> str:
             source = f'<a href="#source-{_esc(row.source)}">{outlet}</a>'
         paragraph = ""
         if not pd.isna(row.paragraph):
-            paragraph = f", {_both('export.paragraph', n=int(row.paragraph))}"
+            # source_paragraph's ", paragraph N", in both languages after the one link.
+            words = {lang: paragraph_words(row.paragraph, lang) for lang in LANGS}
+            paragraph = ", " + "".join(
+                f'<span class="l-{lang}" lang="{lang}">{_esc(words[lang])}</span>' for lang in LANGS
+            )
         summary = _both_text({"en": row.summary_en, "fr": row.summary_fr})
         if row.id in drafts:
             # A draft row says so, and an empty summary is not shown as if nothing were claimed.

@@ -1,4 +1,10 @@
-"""Filtering claims: pure, vectorised, and the only place that knows the overlap rule.
+"""Filtering claims: the one filter, and the only place that knows its rules.
+
+:class:`Criteria` (one frozen type, checked once) says what to keep; :class:`ClaimFilter` prepares
+a claims table once and gives the mask for any criteria, fast enough for the Explorer's every
+keystroke; :func:`filter_claims` is its function form. The Explorer, the offline page's data and
+the benchmark all use them. (Over 500 lines on purpose: the rules, the argument checks and the
+prepared filter are read and changed together; splitting them would put the rules in two places.)
 
 The rule: a claim is kept by a date window when the span of its ``when`` *overlaps* the window,
 that is when ``when_start <= end`` and ``when_end >= start`` (both ends included). A claim dated
@@ -27,8 +33,11 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
+from collections import OrderedDict
 from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
+from functools import cached_property, partial
 
 import numpy as np
 import pandas as pd
@@ -37,6 +46,8 @@ from explainer import dates
 
 __all__ = [
     "ACTOR_IDS_ATTR",
+    "ClaimFilter",
+    "Criteria",
     "DateLike",
     "KnownActors",
     "check_choices",
@@ -105,12 +116,11 @@ def to_bound(value: DateLike, *, side: str, name: str = "date") -> pd.Timestamp 
         return to_bound(f"{int(value):04d}", side=side, name=name)
     if not isinstance(value, (date, np.datetime64)):
         raise TypeError(f"{name} must be {accepts}; got {type(value).__name__} {value!r:.80}")
+    outside = ValueError(f"{name} {value!r} is outside the dates the explainer can compare")
     try:
         stamp = pd.Timestamp(value)
     except (ValueError, OverflowError):  # pandas days run from 1677 to 2262
-        raise ValueError(
-            f"{name} {value!r} is outside the dates the explainer can compare"
-        ) from None
+        raise outside from None
     if pd.isna(stamp):
         raise ValueError(f"{name} is a missing date (NaT); leave it out, or give {accepts}")
     if stamp.tzinfo is not None:
@@ -121,7 +131,7 @@ def to_bound(value: DateLike, *, side: str, name: str = "date") -> pd.Timestamp 
             f"{stamp.strftime('%Y-%m-%d')!r}"
         )
     if not dates.OPEN_START <= stamp <= dates.OPEN_END:
-        raise ValueError(f"{name} {value!r} is outside the dates the explainer can compare")
+        raise outside
     return stamp.normalize()
 
 
@@ -210,6 +220,307 @@ def _claims_frame(claims: object) -> pd.DataFrame:
     return claims
 
 
+def _date_criterion(value: DateLike, name: str, side: str) -> tuple[DateLike, pd.Timestamp | None]:
+    """A date criterion as kept (a whole-number year as its EDTF string) and as its day."""
+    day = to_bound(value, side=side, name=name)  # refuses what cannot be a date
+    if isinstance(value, (int, np.integer)) and not isinstance(value, (bool, np.bool_)):
+        return f"{int(value):04d}", day
+    return value, day
+
+
+_NAMES = ("actors", "start", "end", "statuses", "kinds", "text", "known_on")
+
+
+@dataclass(frozen=True)
+class Criteria:
+    """What to keep: the one criteria type of :func:`filter_claims`, :class:`ClaimFilter` and
+    :meth:`explainer.Explorer.filter`, checked when made.
+
+    Every field is optional and ``None`` means "no constraint"; the meaning of each is in
+    :func:`filter_claims`. Lists become tuples, a single string a one-item tuple, a whole-number
+    year its EDTF string (``2023`` is ``"2023"``); dates are otherwise kept as given. Which actors
+    exist depends on the dataset: :meth:`ClaimFilter.criteria` (and :func:`check_criteria`) check
+    those too.
+
+    A ``Criteria`` reads like a mapping of those seven names, so ``filter_claims(claims,
+    **criteria)`` and ``criteria["text"]`` work.
+
+    Raises
+    ------
+    TypeError, ValueError
+        Naming the argument, what was given and what it accepts (an unknown status or kind with
+        the closest allowed value).
+    """
+
+    actors: tuple[str, ...] | None = None
+    start: DateLike = None
+    end: DateLike = None
+    statuses: tuple[str, ...] | None = None
+    kinds: tuple[str, ...] | None = None
+    text: str | None = None
+    known_on: DateLike = None
+    # Worked out once from the fields above (not part of equality: they follow from them).
+    lo: pd.Timestamp | None = field(init=False, repr=False, compare=False)
+    hi: pd.Timestamp | None = field(init=False, repr=False, compare=False)
+    known: pd.Timestamp | None = field(init=False, repr=False, compare=False)
+    words: tuple[str, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        from explainer.i18n import KIND_ORDER, STATUS_ORDER  # no plotly: a plain table of words
+
+        put = partial(object.__setattr__, self)  # frozen: fields are set once, here
+        lists = {
+            name: _as_tuple(getattr(self, name), name) for name in ("actors", "statuses", "kinds")
+        }
+        check_choices("status", lists["statuses"], STATUS_ORDER)
+        check_choices("kind", lists["kinds"], KIND_ORDER)
+        for name, value in lists.items():
+            put(name, value)
+        if self.text is not None and not isinstance(self.text, str):
+            raise TypeError(
+                f"text must be a string (the words to search) or None; got {self.text!r:.80}"
+            )
+        for name, day, side in (("start", "lo", "start"), ("end", "hi", "end")):
+            value, bound = _date_criterion(getattr(self, name), name, side)
+            put(name, value)
+            put(day, bound)
+        # known_on is read as its last day: what was certainly public by then.
+        value, bound = _date_criterion(self.known_on, "known_on", "end")
+        put("known_on", value)
+        put("known", bound)
+        put("words", tuple(search_words(self.text)))
+
+    @property
+    def inverted(self) -> bool:
+        """Whether the window starts after it ends: it holds no day, so it keeps nothing."""
+        return self.lo is not None and self.hi is not None and self.lo > self.hi
+
+    @property
+    def key(self) -> tuple:
+        """What the mask depends on: equal keys, equal masks (``"2022"`` and ``2022``, the order
+        of a list, the case of a word)."""
+        return (
+            None if self.actors is None else frozenset(self.actors),
+            self.lo,
+            self.hi,
+            None if self.statuses is None else frozenset(self.statuses),
+            None if self.kinds is None else frozenset(self.kinds),
+            frozenset(self.words),
+            self.known,
+        )
+
+    def keys(self) -> tuple[str, ...]:
+        """The names of the criteria, as :func:`filter_claims` takes them."""
+        return _NAMES
+
+    def __getitem__(self, name: str) -> object:
+        if name not in _NAMES:
+            raise KeyError(name)
+        return getattr(self, name)
+
+    def replace(self, **changes: object) -> Criteria:
+        """A copy with some criteria changed (checked again)."""
+        return replace(self, **changes)
+
+
+def _as_tuple(values: str | Iterable[str] | None, name: str) -> tuple[str, ...] | None:
+    listed = _as_list(values, name)
+    return None if listed is None else tuple(listed)
+
+
+class ClaimFilter:
+    """The one filter: criteria in, a boolean mask (one entry a claim) out.
+
+    Everything that does not depend on the criteria is prepared once, on first need, so that the
+    Explorer can filter at every keystroke (about a millisecond for 100,000 claims): the date
+    bounds as arrays, integer codes for statuses and kinds, the rows of each actor, and one
+    folded text per claim for the search. The last masks and searches are cached.
+
+    Parameters
+    ----------
+    claims : pandas.DataFrame
+        ``Dataset.claims``, or a part of it.
+    actor_ids : iterable of str, optional
+        The actors that exist; default those recorded by :func:`explainer.load_dataset`, or else
+        any id of the right form (lowercase letters, digits, ``_`` and ``-``).
+
+    Examples
+    --------
+    >>> import explainer as ex
+    >>> claims = ex.load_dataset().claims
+    >>> keep = ex.ClaimFilter(claims).mask(actors=["putin"], statuses="reported")
+    >>> claims[keep]  # doctest: +SKIP
+    """
+
+    def __init__(
+        self,
+        claims: pd.DataFrame,
+        *,
+        actor_ids: Iterable[str] | None = None,
+        cache_size: int = 64,
+    ):
+        self.claims = _claims_frame(claims)
+        self.n = len(claims)
+        known = list(actor_ids) if actor_ids is not None else _actor_choices(claims)
+        self.actor_ids: list[str] | None = None if known is None else list(dict.fromkeys(known))
+        self._known_actors = frozenset(self.actor_ids or ())
+        self._cache: OrderedDict[tuple, np.ndarray] = OrderedDict()
+        self._cache_size = cache_size
+        self._text_cache: OrderedDict[str, np.ndarray] = OrderedDict()
+
+    # ---------------------------------------------------------------------- prepared, on first need
+    @cached_property
+    def _days(self) -> dict[str, np.ndarray]:
+        c = self.claims
+        return {
+            k: c[k].to_numpy("datetime64[ns]") for k in ("when_start", "when_end", "public_end")
+        }
+
+    @cached_property
+    def _codes(self) -> dict[str, tuple[np.ndarray, list[str]]]:
+        out = {}
+        for column in ("status", "kind"):
+            codes, names = pd.factorize(self.claims[column], sort=True)
+            out[column] = (codes.astype(np.int64), [str(n) for n in names])
+        return out
+
+    @cached_property
+    def involved(self) -> list[tuple[str, ...]]:
+        """Per claim, every actor it involves (its actor, its target, its ``involves``), sorted."""
+        columns = zip(
+            self.claims["actor"], self.claims["target"], self.claims["involves"], strict=True
+        )
+        return [
+            tuple(sorted({actor, target, *(p.strip() for p in involves.split(";"))} - {""}))
+            for actor, target, involves in columns
+        ]
+
+    @cached_property
+    def _actor_rows(self) -> dict[str, np.ndarray]:
+        members: dict[str, list[int]] = {}
+        for i, who in enumerate(self.involved):
+            for actor in who:
+                members.setdefault(actor, []).append(i)
+        return {a: np.array(rows, dtype=np.int64) for a, rows in members.items()}
+
+    @cached_property
+    def text(self) -> np.ndarray:
+        """Per claim, what the search reads: its summaries, quote and id folded by
+        :func:`fold_text`, one per line (a search word holds no line break, so no word matches
+        across two of them)."""
+        c = self.claims
+        fields = zip(c["summary_en"], c["summary_fr"], c["quote"], c["id"], strict=True)
+        joined = ("\n".join(v if isinstance(v, str) else "" for v in row) for row in fields)
+        return np.array([fold_text(v) for v in joined], dtype=object)
+
+    def rows_of(self, actor: str) -> np.ndarray:
+        """The rows of the claims that involve ``actor`` (as actor, target or in ``involves``)."""
+        return self._actor_rows.get(actor, np.zeros(0, dtype=np.int64))
+
+    # -------------------------------------------------------------------------------- criteria
+    def criteria(self, **criteria: object) -> Criteria:
+        """A :class:`Criteria` (the arguments of :func:`filter_claims`) checked for these claims."""
+        return self.check(Criteria(**criteria))  # type: ignore[arg-type]
+
+    def check(self, criteria: Criteria) -> Criteria:
+        """Refuse an actor that does not exist, with the closest one; ``criteria`` itself if none.
+
+        Raises
+        ------
+        ValueError
+            ``unknown actor 'putn' (did you mean 'putin'?); use one of: ...``.
+        """
+        if criteria.actors is None:
+            return criteria
+        if self.actor_ids is not None:
+            if not self._known_actors.issuperset(criteria.actors):  # a set: per keystroke
+                check_choices("actor", list(criteria.actors), self.actor_ids)
+        else:  # a hand-made frame: which actors exist is unknown, but an id has a form
+            bad = [a for a in criteria.actors if not _ID_FORM.match(a)]
+            if bad:
+                check_choices("actor", bad, sorted(self._actor_rows))
+        return criteria
+
+    # ------------------------------------------------------------------------------------ mask
+    def mask(self, criteria: Criteria | None = None, /, **kwargs: object) -> np.ndarray:
+        """Which claims match every criterion (a read-only array; copy it before changing it).
+
+        Give a :class:`Criteria`, or the arguments of :func:`filter_claims`; none keeps every
+        claim.
+        """
+        if criteria is None:
+            criteria = Criteria(**kwargs)  # type: ignore[arg-type]
+        elif kwargs:
+            raise TypeError("give a Criteria or the criteria as arguments, not both")
+        elif not isinstance(criteria, Criteria):
+            raise TypeError(f"criteria must be a Criteria; got {type(criteria).__name__}")
+        key = criteria.key
+        hit = self._cache.get(key)
+        if hit is not None:
+            self._cache.move_to_end(key)
+            return hit
+        self.check(criteria)
+        mask = self._compute(criteria)
+        mask.flags.writeable = False
+        self._cache[key] = mask
+        if len(self._cache) > self._cache_size:
+            self._cache.popitem(last=False)
+        return mask
+
+    def _compute(self, c: Criteria) -> np.ndarray:
+        keep = np.ones(self.n, dtype=bool)
+        if c.inverted:
+            # The one test of an inverted window: it holds no day, whereas the overlap rule alone
+            # would keep the long spans.
+            return ~keep
+        if c.actors is not None:
+            hit = np.zeros(self.n, dtype=bool)
+            for actor in c.actors:
+                hit[self.rows_of(actor)] = True
+            keep &= hit
+        # The overlap rule: the claim's span meets the window (both ends included).
+        if c.lo is not None:
+            keep &= self._days["when_end"] >= _ns(c.lo)
+        if c.hi is not None:
+            keep &= self._days["when_start"] <= _ns(c.hi)
+        for column, wanted in (("status", c.statuses), ("kind", c.kinds)):
+            if wanted is not None:
+                codes, names = self._codes[column]
+                allowed = np.array([v in wanted for v in names] + [False], dtype=bool)
+                keep &= allowed[codes]  # a missing value (code -1) is never allowed
+        if c.words:
+            found = np.zeros(self.n, dtype=bool)
+            for word in c.words:  # any word of the query
+                found |= self._search(word)
+            keep &= found
+        if c.known is not None:
+            keep &= self._days["public_end"] <= _ns(c.known)
+        return keep
+
+    def _search(self, needle: str) -> np.ndarray:
+        """Which claims contain ``needle`` (one folded word)."""
+        hit = self._text_cache.get(needle)
+        if hit is None:
+            # Typing adds letters: what contains "musk" is among what contained "mus".
+            base = None
+            for part in sorted(self._text_cache, key=len, reverse=True):
+                if part in needle:
+                    base = self._text_cache[part]
+                    break
+            rows = np.flatnonzero(base) if base is not None else range(self.n)
+            hit = np.zeros(self.n, dtype=bool)
+            text = self.text
+            hit[[i for i in rows if needle in text[i]]] = True
+            self._text_cache[needle] = hit
+            if len(self._text_cache) > 32:
+                self._text_cache.popitem(last=False)
+        return hit
+
+
+def _ns(day: pd.Timestamp) -> np.datetime64:
+    return np.datetime64(day.to_datetime64(), "ns")
+
+
 def _actor_choices(claims: pd.DataFrame) -> list[str] | None:
     """The actor ids of the dataset the claims come from, when it is known."""
     known = claims.attrs.get(ACTOR_IDS_ATTR)
@@ -218,6 +529,7 @@ def _actor_choices(claims: pd.DataFrame) -> list[str] | None:
 
 def check_criteria(
     claims: pd.DataFrame,
+    *,
     actors: str | Iterable[str] | None = None,
     start: DateLike = None,
     end: DateLike = None,
@@ -225,63 +537,26 @@ def check_criteria(
     kinds: str | Iterable[str] | None = None,
     text: str | None = None,
     known_on: DateLike = None,
-    *,
     actor_ids: Iterable[str] | None = None,
-) -> dict:
-    """The criteria of :func:`filter_claims`, checked, as lists, strings and days.
+) -> Criteria:
+    """The criteria of :func:`filter_claims`, checked for ``claims``, as a :class:`Criteria`.
 
-    One check for :func:`filter_claims` and :meth:`explainer.Explorer.filter`: an unknown status,
-    kind or actor is refused with the closest allowed value, never matched as "nothing".
-
-    Parameters
-    ----------
-    claims : pandas.DataFrame
-        The claims the criteria are for.
-    actor_ids : iterable of str, optional
-        The actors that exist; default those recorded by :func:`explainer.load_dataset`, or else
-        any id of the right form (lowercase letters, digits, ``_`` and ``-``).
-
-    Returns
-    -------
-    dict
-        ``actors``, ``statuses``, ``kinds`` (lists or None), ``start``, ``end``, ``known_on`` (as
-        given, but a whole-number year as its EDTF string), ``text`` (a string or None) and
-        ``window`` (the first and last day, or None).
+    An unknown status, kind or actor is refused with the closest allowed value, never matched as
+    "nothing". ``actor_ids`` (the actors that exist) is as in :class:`ClaimFilter`.
 
     Raises
     ------
     TypeError, ValueError
         Naming the argument, what was given and what it accepts.
     """
-    from explainer.i18n import KIND_ORDER, STATUS_ORDER  # no plotly: a plain table of words
-
-    claims = _claims_frame(claims)
-    actor_list = _as_list(actors, "actors")
-    status_list = _as_list(statuses, "statuses")
-    kind_list = _as_list(kinds, "kinds")
-    check_choices("status", status_list, STATUS_ORDER)
-    check_choices("kind", kind_list, KIND_ORDER)
-    known_actors = list(actor_ids) if actor_ids is not None else _actor_choices(claims)
-    if actor_list is not None:
-        if known_actors is not None:
-            check_choices("actor", actor_list, known_actors)
-        else:  # a hand-made frame: which actors exist is unknown, but an id has a form
-            present = (set(claims["actor"]) | set(claims["target"])) - {""}
-            bad = [a for a in actor_list if not _ID_FORM.match(a)]
-            if bad:
-                check_choices("actor", bad, sorted(present))
-    if text is not None and not isinstance(text, str):
-        raise TypeError(f"text must be a string (the words to search) or None; got {text!r:.80}")
-    out: dict = {"actors": actor_list, "statuses": status_list, "kinds": kind_list, "text": text}
-    for name, value in (("start", start), ("end", end), ("known_on", known_on)):
-        to_bound(value, side="start", name=name)  # refuses what cannot be a date
-        is_year = isinstance(value, (int, np.integer)) and not isinstance(value, bool)
-        out[name] = f"{int(value):04d}" if is_year else value  # type: ignore[arg-type]
-    return out
+    flt = ClaimFilter(claims, actor_ids=actor_ids)  # a frame that is not claims: refused first
+    criteria = Criteria(actors, start, end, statuses, kinds, text, known_on)  # type: ignore[arg-type]
+    return flt.check(criteria)
 
 
 def claim_mask(
     claims: pd.DataFrame,
+    *,
     actors: str | Iterable[str] | None = None,
     start: DateLike = None,
     end: DateLike = None,
@@ -291,48 +566,14 @@ def claim_mask(
     known_on: DateLike = None,
 ) -> np.ndarray:
     """The boolean mask behind :func:`filter_claims` (same arguments), one entry a row."""
-    c = check_criteria(claims, actors, start, end, statuses, kinds, text, known_on)
-    start, end, known_on, text = c["start"], c["end"], c["known_on"], c["text"]
-    keep = np.ones(len(claims), dtype=bool)
-    actor_list = c["actors"]
-    if actor_list is not None:
-        wanted = set(actor_list)
-        hit = claims["actor"].isin(wanted).to_numpy() | claims["target"].isin(wanted).to_numpy()
-        if wanted:
-            pattern = "(?:^|;)\\s*(?:" + "|".join(map(re.escape, sorted(wanted))) + ")\\s*(?:;|$)"
-            hit |= claims["involves"].str.contains(pattern, regex=True).to_numpy(dtype=bool)
-        keep &= hit
-    lo = to_bound(start, side="start", name="start")
-    hi = to_bound(end, side="end", name="end")
-    if lo is not None and hi is not None and lo > hi:
-        # An inverted window holds no day; the overlap rule alone would keep the long spans.
-        keep[:] = False
-    if lo is not None:
-        keep &= (claims["when_end"] >= lo).to_numpy()
-    if hi is not None:
-        keep &= (claims["when_start"] <= hi).to_numpy()
-    status_list = c["statuses"]
-    if status_list is not None:
-        keep &= claims["status"].isin(status_list).to_numpy()
-    kind_list = c["kinds"]
-    if kind_list is not None:
-        keep &= claims["kind"].isin(kind_list).to_numpy()
-    words = search_words(text)
-    if words:
-        found = np.zeros(len(claims), dtype=bool)
-        for column in ("summary_en", "summary_fr", "quote", "id"):
-            folded = claims[column].map(fold_text)
-            for word in words:
-                found |= folded.str.contains(word, regex=False).to_numpy(bool)
-        keep &= found
-    known = to_bound(known_on, side="end", name="known_on")
-    if known is not None:
-        keep &= (claims["public_end"] <= known).to_numpy()
-    return keep
+    flt = ClaimFilter(claims)
+    criteria = Criteria(actors, start, end, statuses, kinds, text, known_on)  # type: ignore[arg-type]
+    return flt.mask(criteria).copy()
 
 
 def filter_claims(
     claims: pd.DataFrame,
+    *,
     actors: str | Iterable[str] | None = None,
     start: DateLike = None,
     end: DateLike = None,
@@ -342,6 +583,10 @@ def filter_claims(
     known_on: DateLike = None,
 ) -> pd.DataFrame:
     """The claims that match every criterion given; no criterion keeps everything.
+
+    The function form of :class:`ClaimFilter`: criteria are keyword arguments (the same as those
+    of :meth:`explainer.Explorer.filter`), so ``filter_claims(claims, **app.query)`` keeps what
+    the Explorer shows.
 
     Parameters
     ----------
@@ -386,4 +631,8 @@ def filter_claims(
     >>> ex.filter_claims(ds.claims, actors=["putin"], start="2022", end="2024-10",
     ...                  statuses=["reported"])  # doctest: +SKIP
     """
-    return claims[claim_mask(claims, actors, start, end, statuses, kinds, text, known_on)]
+    keep = claim_mask(
+        claims, actors=actors, start=start, end=end, statuses=statuses, kinds=kinds, text=text,
+        known_on=known_on,
+    )  # fmt: skip
+    return claims[keep]

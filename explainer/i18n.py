@@ -2,6 +2,8 @@
 
 ``t(key, lang, **values)`` looks a string up and fills its ``{placeholders}``. Data text (summaries,
 quotes, names) is not here: it comes from the dataset, in both languages.
+
+(Over 500 lines because it is data: every string in two languages; the code is the last few lines.)
 """
 
 from __future__ import annotations
@@ -17,6 +19,11 @@ STATUS_ORDER = ("established", "stated", "reported", "accused", "commentary")
 KIND_ORDER = ("contact", "influence", "action", "stance", "denial", "assessment")
 
 CATALOGUE: dict[str, dict[str, str]] = {
+    # Explorer.shown(...) folded in a page: which filter the line is for (the criteria as code).
+    "explorer.shown": {
+        "en": "By script, {criteria}: {summary}",
+        "fr": "Par script, {criteria} : {summary}",
+    },
     "explorer.show_network": {
         "en": "Show the network: who is linked to whom",
         "fr": "Afficher le réseau : qui est lié à qui",
@@ -136,7 +143,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "hover.public": {"en": "made public: {date}", "fr": "rendu public : {date}"},
     "hover.source": {"en": "Source: {source}", "fr": "Source : {source}"},
-    "hover.paragraph": {"en": "{source}, paragraph {n}", "fr": "{source}, paragraphe {n}"},
     "hover.context": {
         "en": "public record, added by us as context",
         "fr": "faits publics, ajoutés par nous comme contexte",
@@ -282,7 +288,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "ui.card.involves": {"en": "Also involves", "fr": "Concerne aussi"},
     "ui.card.status": {"en": "Who vouches for it", "fr": "Qui s'en porte garant"},
     "ui.card.source": {"en": "Source", "fr": "Source"},
-    "ui.card.paragraph": {"en": "paragraph {n}", "fr": "paragraphe {n}"},
+    # "source, paragraph N" everywhere (explainer.presentation.source_paragraph).
+    "claim.paragraph": {"en": "paragraph {n}", "fr": "paragraphe {n}"},
     "ui.card.open": {"en": "read it", "fr": "la lire"},
     "ui.card.answers": {"en": "This denial answers", "fr": "Ce démenti répond à"},
     "ui.card.denied_by": {"en": "Denied by", "fr": "Démenti par"},
@@ -409,7 +416,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "export.public_since": {"en": "made public:", "fr": "rendu public :"},
     "export.involves": {"en": "involves:", "fr": "concerne :"},
     "export.answers": {"en": "answers claim", "fr": "répond à l'affirmation"},
-    "export.paragraph": {"en": "paragraph {n}", "fr": "paragraphe {n}"},
     "export.sources": {"en": "Sources", "fr": "Sources"},
     "export.footer": {
         "en": "Made with the explainer package. A claim here never says more than its source.",

@@ -13,6 +13,9 @@ remembers the line where each row starts (a quoted cell may span lines), and ret
 with every problem found, each with file, line, column, value and what to do. Files that are not
 CSV text (a workbook, a PDF, binary data, a broken quote) are refused with a message that says how
 to save them.
+
+(Over 500 lines on purpose: reading what spreadsheets write, the declared checks and the problem
+report are one contract, tested together; the declaration itself is data, in ``datapackage.json``.)
 """
 
 from __future__ import annotations
@@ -1299,6 +1302,7 @@ def _schema_problems(
     name: str, table: Table, refs: dict[str, object], ref_files: dict[str, str]
 ) -> list[Problem]:
     """Every failure of the declared schema in a table, found a slice of rows at a time."""
+    _pandera()  # first: pandera through the door that keeps hypothesis out of the kernel
     from pandera.errors import SchemaErrors
 
     frame = table.frame

@@ -32,7 +32,13 @@
 # %%
 import explainer as ex
 
-ex.Explorer(ex.load_dataset(), lang="en")
+app = ex.Explorer(ex.load_dataset(), lang="en")
+app
+
+# %%
+# The same filter, by script: Putin's claims that rest on unnamed sources (click to open).
+# The Explorer above does not change.
+app.shown(actors="putin", statuses="reported")
 
 # %% [markdown]
 # ## Summary

@@ -42,5 +42,5 @@ def one_claim_data(tmp_path):
 def bundled_data():
     """The bundled dataset (data/), loaded once for the session."""
     if not (DATA_DIR / "claims.csv").exists():
-        pytest.skip("the bundled dataset (data/claims.csv) is not there yet")
+        pytest.fail("the bundled dataset (data/claims.csv) is missing: the suite needs it")
     return load_dataset()

@@ -104,7 +104,7 @@ def test_sequence_is_fixed_for_a_dataset():
         import interaction
     finally:
         sys.path.remove(str(SCRIPT.parent))
-    from explainer import synthetic
+    from explainer.synthetic import synthetic
 
     data = synthetic(300, seed=1)
     first = interaction.make_sequence(data)

@@ -19,9 +19,9 @@ from sample_data import ACTORS, CLAIMS, SOURCES, write_dataset
 
 from explainer import load_dataset, validate
 from explainer.bidi import BIDI_CONTROLS, balance, bdi, isolate
+from explainer.card import TableRows, card_html
 from explainer.export import render_html
 from explainer.figures.timeline import TimelineModel
-from explainer.widgets.card import TableRows, card_html
 
 RLO, PDF, FSI, PDI = "\u202e", "\u202c", "\u2068", "\u2069"
 OPENERS = {"\u202a": "e", "\u202b": "e", "\u202d": "e", "\u202e": "e"}

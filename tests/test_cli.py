@@ -33,7 +33,7 @@ def run(*args: str, cwd: Path, env: dict | None = None) -> subprocess.CompletedP
 
 def test_the_bundled_dataset_is_valid(tmp_path):
     if not (DATA_DIR / "claims.csv").exists():
-        pytest.skip("the bundled dataset (data/claims.csv) is not there yet")
+        pytest.fail("the bundled dataset (data/claims.csv) is missing: the suite needs it")
     result = run("validate", cwd=tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.strip().endswith("valid (0 warning(s)).")

@@ -38,7 +38,7 @@ def declared(name: str) -> list[str]:
 
 def needs_bundled() -> None:
     if not (DATA_DIR / "claims.csv").exists():
-        pytest.skip("the bundled dataset (data/claims.csv) is not there yet")
+        pytest.fail("the bundled dataset (data/claims.csv) is missing: the suite needs it")
 
 
 # --------------------------------------------------------------------------------------------------

@@ -21,7 +21,7 @@ from explainer.dataset import DATA_DIR
 @pytest.fixture(scope="module")
 def ds():
     if not (DATA_DIR / "claims.csv").exists():
-        pytest.skip("the bundled dataset is not there")
+        pytest.fail("the bundled dataset (data/claims.csv) is missing: the suite needs it")
     return ex.load_dataset()
 
 
@@ -147,7 +147,7 @@ def key_answers(ds) -> dict[str, int]:
 def test_the_answer_keys_numbers_are_the_datas(ds, name):
     path = LESSON / name
     if not path.exists():
-        pytest.skip(f"lesson/{name} is not there")
+        pytest.fail(f"lesson/{name} is missing: the answer key is part of the lesson")
     found = KEY_MARK.findall(path.read_text(encoding="utf-8"))
     expected = key_answers(ds)
     assert {k for _, k in found} == set(expected), "every key answer is marked, and only those"

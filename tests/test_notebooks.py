@@ -167,11 +167,21 @@ def test_story_presents_as_slides(path):
 
 
 def test_explore_shows_the_explorer_and_little_else():
+    # What nbval compares is what the Explorer shows: its summary line, then a scripted filter's
+    # summary and claims (folded in the page), the very claims filter_claims keeps.
+    claims = ex.load_dataset().claims
+    kept = ex.filter_claims(claims, actors="putin", statuses="reported")
     for path in (NOTEBOOK_DIR / "02_explore.ipynb", NOTEBOOK_DIR / "fr" / "02_explore.ipynb"):
         outputs = [o for c in _read(path).cells if c.cell_type == "code" for o in c.outputs]
         texts = ["".join(o.get("data", {}).get("text/plain", "")) for o in outputs]
-        assert any(text.startswith("Explorer") for text in texts), texts
-        assert len(outputs) <= 2, "Voila shows every output: keep the Explorer the main one"
+        assert len(outputs) == 2, "Voila shows every output: keep the Explorer the main one"
+        assert texts[0].startswith(f"Explorer: {len(claims)} "), texts[0]  # first on screen
+        summary, _, rows = texts[1].partition("\n")
+        assert summary.startswith(f"{len(kept)} "), summary
+        ids = [line.split()[0] for line in rows.splitlines()[1:]]
+        assert ids == list(kept["id"])
+        html = "".join(outputs[1]["data"]["text/html"])
+        assert html.startswith("<details"), "folded: the Explorer stays first on screen"
 
 
 def test_template_is_valid():

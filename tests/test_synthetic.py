@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import types
 
 import pandas as pd
 import pytest
@@ -48,8 +49,9 @@ def _form(value: str) -> str:
 
 
 def test_exported_from_the_package():
-    assert explainer.synthetic is synthetic
-    assert "synthetic" in explainer.__all__
+    assert explainer.synthetic_dataset is synthetic
+    assert "synthetic_dataset" in explainer.__all__
+    assert isinstance(explainer.synthetic, types.ModuleType)  # the module keeps its name
 
 
 def test_written_folder_is_valid_under_the_schema(tmp_path):

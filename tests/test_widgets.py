@@ -11,12 +11,11 @@ import pytest
 from sample_data import HOSTILE_QUOTE, HOSTILE_SUMMARY
 
 from explainer import filter_claims
+from explainer.card import card_html, safe_url, table_html
 from explainer.figures import influence_timeline
 from explainer.figures.timeline import x_title
 from explainer.filtering import claim_mask
 from explainer.widgets import Explorer, Story
-from explainer.widgets.card import card_html, safe_url, table_html
-from explainer.widgets.explorer import FastMask
 
 
 def trace(fig, uid):
@@ -188,10 +187,13 @@ def test_known_on_shows_what_was_public_then(small_data):
     assert shown_ids(app) == {"c-talk-2021", "c-starlink-ua", "c-poll"}
 
 
-def test_fast_mask_agrees_with_claim_mask(small_data, bundled_data):
+def test_the_explorers_filter_follows_the_documented_rules(small_data, bundled_data):
+    # The Explorer's one prepared filter, used query after query, against the row-by-row oracle.
+    from test_filtering import oracle
+
     for data in (small_data, bundled_data):
-        claims = data.claims
-        fast = FastMask(claims)
+        app = Explorer(data)
+        claims = app.claims
         queries = [
             {},
             {"actors": ["putin"]},
@@ -213,9 +215,11 @@ def test_fast_mask_agrees_with_claim_mask(small_data, bundled_data):
             {"actors": ["musk"], "start": "2021", "known_on": "2024-10-24", "text": "wsj"},
         ]
         for q in queries:
-            expected = claim_mask(claims, **q)
-            assert np.array_equal(fast(q), expected), q
-            assert np.array_equal(fast(q), expected), q  # from the cache
+            expected = oracle(claims, q)
+            criteria = app._filter.criteria(**q)
+            assert np.array_equal(app._filter.mask(criteria), expected), q
+            assert np.array_equal(app._filter.mask(criteria), expected), q  # from the cache
+            assert np.array_equal(claim_mask(claims, **q), expected), q
 
 
 # --------------------------------------------------------------------------------------------------
@@ -488,6 +492,37 @@ def test_the_network_widget_is_made_only_when_asked_for(small_data):
     assert len(shown) < len(small_data.claims)
 
 
+def _drawn_hover(fig, uid: str) -> list[str]:
+    """The hover texts of the marks of trace ``uid`` that are drawn (x not NaN)."""
+    tr = next(t for t in fig.data if t.uid == uid)
+    x = np.asarray(tr.x, dtype=float)
+    return [str(h) for h, v in zip(tr.hovertext, x, strict=True) if np.isfinite(v)]
+
+
+def test_the_network_follows_the_filter(small_data):
+    # The Explorer's network, updated in place, against the pure figure of what filter_claims
+    # keeps: same links, same counts per actor, after every change (and back after a reset).
+    from explainer import actor_network
+
+    app = Explorer(small_data)
+    app.network  # noqa: B018 (made on first use)
+    steps = [
+        {"actors": ["xi"]},
+        {"statuses": ["reported"]},
+        {"text": "starlink"},
+        {"known_on": "2022-10"},
+        {"kinds": ["contact"], "start": "2022"},
+        {},
+    ]
+    for q in steps:
+        app.filter(**q)
+        pure = actor_network(small_data, claims=filter_claims(small_data.claims, **app.query))
+        for uid in ("network-edge-hover", "network-nodes"):
+            widget = [h for h in _drawn_hover(app.network, uid) if not h.endswith(": 0 claims")]
+            assert widget == _drawn_hover(pure, uid), (q, uid)
+    assert len(_drawn_hover(app.network, "network-edge-hover")) > 1  # the reset shows every link
+
+
 # --------------------------------------------------------------------------------------------------
 # Controls a student can use without being told (issue 11)
 
@@ -602,3 +637,32 @@ def test_known_by_is_the_last_day_of_the_month_chosen(small_data):
     assert app.known_by is None
     app.known_on.value = "2024-09"
     assert str(app.known_by.date()) == "2024-09-30"
+
+
+def test_shown_is_what_the_explorer_shows_as_text_and_changes_nothing(hostile_data):
+    app = Explorer(hostile_data)
+    before = (app.query, app.mask.copy(), app.table.value)
+    shown = app.shown(actors="evil")
+    assert (app.query, app.table.value) == (before[0], before[2])  # the controls did not move
+    assert np.array_equal(app.mask, before[1])
+    assert list(shown.claims["id"]) == list(filter_claims(hostile_data.claims, actors="evil")["id"])
+    assert repr(shown).startswith("1 of 14 claims")
+    assert "<i>Evil</i> & Co → Elon Musk" in repr(shown)  # plain text: the name as written
+    page = shown._repr_html_()
+    assert "<i>Evil</i>" not in page and "&lt;i&gt;Evil&lt;/i&gt;" in page  # HTML: as text
+    assert HOSTILE_SUMMARY not in page
+    app.filter(statuses="reported")
+    assert repr(app) == f"Explorer: {app.shown().summary}"
+    assert list(app.shown().claims["id"]) == list(app.claims["id"][app.mask])
+
+
+@pytest.mark.parametrize(
+    "window",
+    [{"end": "2001"}, {"end": "1990"}, {"start": "1900", "end": "1901"}, {"start": "2100"}],
+)
+def test_a_window_outside_the_data_draws_an_empty_but_finite_axis(small_data, window):
+    # A window ending before every claim once gave an infinite axis bound (OutOfBoundsDatetime).
+    app = Explorer(small_data, lang="en")
+    app.filter(**window)
+    lo, hi = app.figure.layout.xaxis.range
+    assert np.isfinite(lo) and np.isfinite(hi) and lo < hi

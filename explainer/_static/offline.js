@@ -380,9 +380,16 @@
     if (win && win[0] <= win[1]) {
       lo = Math.max(lo, win[0]);
       hi = Math.min(hi, win[1]);
-      if (hi <= lo) { lo = win[0]; hi = win[1]; }
+      if (hi <= lo) {  // beyond the data: the (empty) window, a year wide where it is open
+        lo = isFinite(win[0]) ? win[0] : win[1] - 365 * DAY_MS;
+        hi = isFinite(win[1]) ? win[1] : win[0] + 365 * DAY_MS;
+      }
     }
-    var pad = Math.max(visibleBetween(axis, lo, hi) * 0.025, 20 * DAY_MS);
+    var visible = visibleBetween(axis, lo, hi);
+    var pad = Math.max(visible * 0.025, visible * 16 / axis.plot_px, 20 * DAY_MS);
+    if (axis.dodge_reach) {
+      pad = Math.max(pad, axis.dodge_reach + axis.visible * (axis.marker_px / 2 + 2) / axis.plot_px);
+    }
     return [lo - pad, hi + pad];
   }
   function ticks(axis, range) {
@@ -408,6 +415,8 @@
     var near = visible / 16;
     var kept = stamps.filter(function (s) {
       var v = Date.UTC(s[0], s[1] - 1, 1);
+      // No year past the last date (or before the first), as in TimelineModel.ticks.
+      if (v < axis.dates_range[0] - 31 * DAY_MS || v > axis.dates_range[1]) return false;
       return !axis.breaks.some(function (b) { return b[0] - near <= v && v <= b[1] + near; });
     });
     return {
@@ -505,7 +514,7 @@
     });
   }
 
-  // The claim card: the Explorer's own (explainer.widgets.card.card_html), made by Python in both
+  // The claim card: the Explorer's own (explainer.card.card_html), made by Python in both
   // languages; the chosen claim stays chosen while it is shown.
   var chosen = null;
   function showCard(kept) {

@@ -40,6 +40,8 @@ read: reporting is in the third person.
 
 A speech verb whose speaker is an unnamed source (``indique une source du WSJ``) suggests
 ``reported``.
+
+(Just over 500 lines: one rule set for both languages; its words are in ``lexicons/``.)
 """
 
 from __future__ import annotations

@@ -18,7 +18,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from explainer.i18n import STATUS_ORDER, t
+from explainer.i18n import STATUS_ORDER
+from explainer.presentation import status_label
 
 __all__ = [
     "FONT",
@@ -27,7 +28,6 @@ __all__ = [
     "OKABE_ITO",
     "STATUS_STYLES",
     "StatusStyle",
-    "status_style",
     "status_words",
 ]
 
@@ -100,16 +100,8 @@ STATUS_STYLES: dict[str, StatusStyle] = {
 }
 
 
-def status_style(status: str) -> StatusStyle:
-    """The style of ``status`` (a clear ``KeyError`` names the allowed ones)."""
-    try:
-        return STATUS_STYLES[status]
-    except KeyError:
-        raise KeyError(
-            f"unknown status {status!r}; expected one of {', '.join(STATUS_ORDER)}"
-        ) from None
-
-
 def status_words(status: str, lang: str = "en", *, long: bool = False) -> str:
-    """The status in words (``reported``); with ``long=True``, the sentence saying how we know."""
-    return t(("status_long." if long else "status.") + status, lang)
+    """The status in words (``reported``); with ``long=True``, the sentence saying how we know.
+
+    The wording itself is :func:`explainer.presentation.status_label`'s."""
+    return status_label(status, lang, long=long)

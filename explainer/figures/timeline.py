@@ -53,6 +53,7 @@ from explainer.figures.traces import (
     wrap_text,
 )
 from explainer.i18n import CATALOGUE, LANGS, STATUS_ORDER, t, tn
+from explainer.presentation import source_paragraph, who_whom
 
 if TYPE_CHECKING:
     from explainer.dataset import Dataset
@@ -337,7 +338,7 @@ class TimelineModel:
         stub = max(self.visible * 0.03, 30 * DAY_MS)
         start = np.where(open_start, end - stub, start)
         self.point = (c["when_precision"].to_numpy(dtype=object) == "day") & ~open_start & ~open_end
-        self.x0 = np.where(self.point, start, start)
+        self.x0 = start
         self.x1 = np.where(self.point, start, end)
         # The marker: on the day; at the start of "since ..."; at the end of "until ..."; mid-span.
         self.x = np.where(
@@ -610,12 +611,10 @@ class TimelineModel:
         names, summaries = parts["names"], col[f"summary_{lang}"]
         full, guess = [], []
         for i in rows:
-            head = f"<b>{html.escape(col[f'when_label_{lang}'][i])}</b> · {names[col['actor'][i]]}"
-            if col["target"][i]:
-                head += f" → {names[col['target'][i]]}"
-            source = parts["outlets"][col["source"][i]]
-            if not pd.isna(col["paragraph"][i]):
-                source = t("hover.paragraph", lang, source=source, n=int(col["paragraph"][i]))
+            whom = names[col["target"][i]] if col["target"][i] else ""
+            head = f"<b>{html.escape(col[f'when_label_{lang}'][i])}</b> · "
+            head += who_whom(names[col["actor"][i]], whom)
+            source = source_paragraph(parts["outlets"][col["source"][i]], col["paragraph"][i], lang)
             tail = [
                 t("hover.source", lang, source=source),
                 t("hover.public", lang, date=html.escape(col[f"public_label_{lang}"][i])),
@@ -1382,8 +1381,10 @@ class TimelineModel:
             w_lo, w_hi = window
             if w_lo <= w_hi:
                 lo, hi = max(lo, w_lo), min(hi, w_hi)
-                if hi <= lo:
-                    lo, hi = w_lo, w_hi
+                if hi <= lo:  # the window lies beyond the data: show the (empty) window itself,
+                    # a year wide where it is open on one side (an infinite bound is no date)
+                    lo = w_lo if np.isfinite(w_lo) else w_hi - 365 * DAY_MS
+                    hi = w_hi if np.isfinite(w_hi) else w_lo + 365 * DAY_MS
         # At least the half-width of the circle around a claim (28 px) at the narrowest plot:
         # a mark on the last day is not cut by the plot's edge.
         visible = self._visible_between(lo, hi)

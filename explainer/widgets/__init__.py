@@ -1,4 +1,5 @@
-"""The interactive views: the Explorer, the Story, and the HTML card and table they show.
+"""The interactive views: the Explorer and the Story (the HTML card and table they show are
+:mod:`explainer.card`'s, re-exported here).
 
 This is the only package that imports ipywidgets and holds state; the figures it shows come from
 :mod:`explainer.figures` and are changed in place.
@@ -66,7 +67,7 @@ def _figurewidget_bundle_in_one_byte_per_character() -> None:
 _import_figurewidget_without_iri_grammars()
 _figurewidget_bundle_in_one_byte_per_character()
 
-from explainer.widgets.card import card_html, table_html  # noqa: E402
+from explainer.card import card_html, table_html  # noqa: E402
 from explainer.widgets.explorer import Explorer, StableFigureWidget  # noqa: E402
 from explainer.widgets.story import Story  # noqa: E402
 

@@ -17,6 +17,9 @@ radio buttons), which browsers and screen readers already know how to name, focu
 
 Each keeps the Python interface of the ipywidgets control it replaces (``options``, ``index``,
 ``value``) and syncs only ``index`` (or ``value``) from the browser: one small message a change.
+
+(Over 500 lines because each control carries its small front end (JavaScript and CSS) as a
+string beside its Python class; each is independent of the others.)
 """
 
 from __future__ import annotations

@@ -1,17 +1,19 @@
 """The Explorer: filter claims with a few controls; see the timeline, network, table and card.
 
 Everything slow happens once, when the Explorer is made: positions, lanes and hover texts
-(:class:`~explainer.figures.timeline.TimelineModel`), the network layout, and per-actor masks and
-upper-cased text for filtering (:class:`FastMask`). A control change then computes one boolean
+(:class:`~explainer.figures.timeline.TimelineModel`), the network layout, and the one filter,
+prepared (:class:`~explainer.filtering.ClaimFilter`). A control change then computes one boolean
 mask and assigns only the trace properties that changed, in one update message, to figures built
 once with all their traces: nothing is ever rebuilt, so it stays fast and works in Voila.
+
+(Over 500 lines on purpose: one view, one class that owns its controls, figures and observer, as
+the architecture asks; the filter, wording, figures and syncing are in their own modules.)
 """
 
 from __future__ import annotations
 
 import functools
 import html
-from collections import OrderedDict
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -20,21 +22,15 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from explainer.card import TABLE_LIMIT, TableRows, card_html
 from explainer.figures.describe import ClaimStats
 from explainer.figures.network import NetworkModel
-from explainer.figures.style import STATUS_STYLES, status_words
+from explainer.figures.style import STATUS_STYLES
 from explainer.figures.timeline import TimelineModel
 from explainer.figures.traces import check_lang, message_html, parse_uid, trace_uid
-from explainer.filtering import (
-    DateLike,
-    check_choices,
-    check_criteria,
-    fold_text,
-    search_words,
-    to_bound,
-)
+from explainer.filtering import ClaimFilter, Criteria, DateLike, to_bound
 from explainer.i18n import KIND_ORDER, STATUS_ORDER, t
-from explainer.widgets.card import TABLE_LIMIT, TableRows, card_html
+from explainer.presentation import claim_who, kind_label, status_label
 from explainer.widgets.controls import (
     Checklist,
     FitPlots,
@@ -47,7 +43,7 @@ from explainer.widgets.sync import StableFigureWidget, apply_updates
 if TYPE_CHECKING:
     from explainer.dataset import Dataset
 
-__all__ = ["Explorer", "FastMask", "Query", "StableFigureWidget"]
+__all__ = ["Explorer", "ShownClaims", "StableFigureWidget"]
 
 
 # The layout lives in classes, not in fixed widths: the controls wrap, the plot takes what is left
@@ -112,137 +108,41 @@ def _month(ts: pd.Timestamp) -> str:
     return f"{ts.year:04d}-{ts.month:02d}"
 
 
-Query = dict[str, Any]  # actors, start, end, statuses, kinds, known_on, text
 Labels = tuple[dict[str, dict[str, Any]], dict[str, Any]]  # (trace changes by uid, layout changes)
 
-_EMPTY_QUERY: Query = {
-    "actors": None,
-    "start": None,
-    "end": None,
-    "statuses": None,
-    "kinds": None,
-    "known_on": None,
-    "text": "",
-}
 
+class ShownClaims:
+    """What the Explorer shows for a filter: its summary line and the claims, as text and HTML.
 
-class FastMask:
-    """``claim_mask`` with everything that does not depend on the query computed once.
+    The text (what a notebook's stored output, and nbval, compare) is the summary line and one
+    line a claim: id, date, who → whom, status. The HTML folds the Explorer's own table under
+    the summary line, so that it takes one line of a page until opened.
 
-    Gives the same result as :func:`explainer.filtering.claim_mask` (a test checks it), in about a
-    millisecond for 100,000 claims instead of tens: per-actor masks, integer codes for statuses and
-    kinds, and one folded text per claim for the search (:func:`~explainer.filtering.fold_text`:
-    no case, no accents). The last few masks are cached.
+    Attributes
+    ----------
+    summary : str
+        The Explorer's summary line ("10 of 78 claims; 10 rest on unnamed sources").
+    claims : pandas.DataFrame
+        ``id``, ``when``, ``who``, ``status`` of each claim shown, in the table's order.
     """
 
-    def __init__(self, claims: pd.DataFrame, cache_size: int = 64):
-        self.n = len(claims)
-        self.start = claims["when_start"].to_numpy("datetime64[ns]")
-        self.end = claims["when_end"].to_numpy("datetime64[ns]")
-        self.public_end = claims["public_end"].to_numpy("datetime64[ns]")
-        self.status, self.status_names = _codes(claims["status"])
-        self.kind, self.kind_names = _codes(claims["kind"])
-        members: dict[str, list[int]] = {}
-        columns = zip(claims["actor"], claims["target"], claims["involves"], strict=True)
-        for i, (actor, target, involves) in enumerate(columns):
-            for who in {actor, target, *(p.strip() for p in involves.split(";"))}:
-                if who:
-                    members.setdefault(who, []).append(i)
-        self.actor_rows = {a: np.array(rows, dtype=np.int64) for a, rows in members.items()}
-        # The same folding as claim_mask (no case, no accents), done once on one joined text; the
-        # separator cannot be typed, so no word matches across two fields.
-        joined = (
-            claims["summary_en"] + "\x00" + claims["summary_fr"] + "\x00" + claims["quote"]
-        ) + ("\x00" + claims["id"])
-        self.text = np.array([fold_text(v) for v in joined], dtype=object)
-        self._cache: OrderedDict[tuple, np.ndarray] = OrderedDict()
-        self._cache_size = cache_size
-        self._text_cache: OrderedDict[str, np.ndarray] = OrderedDict()
+    def __init__(self, summary: str, claims: pd.DataFrame, table_html: str, heading: str = ""):
+        self.summary = summary
+        self.claims = claims
+        self._table_html = table_html
+        self._heading = heading or summary
 
-    def __call__(self, query: Query) -> np.ndarray:
-        """The mask for ``query`` (a read-only array; copy it before changing it)."""
-        key = _query_key(query)
-        hit = self._cache.get(key)
-        if hit is not None:
-            self._cache.move_to_end(key)
-            return hit
-        mask = self._compute(query)
-        mask.flags.writeable = False
-        self._cache[key] = mask
-        if len(self._cache) > self._cache_size:
-            self._cache.popitem(last=False)
-        return mask
+    def __repr__(self) -> str:
+        if self.claims.empty:
+            return self.summary
+        return f"{self.summary}\n{self.claims.to_string(index=False)}"
 
-    def _compute(self, q: Query) -> np.ndarray:
-        keep = np.ones(self.n, dtype=bool)
-        if q.get("actors") is not None:
-            hit = np.zeros(self.n, dtype=bool)
-            for a in q["actors"]:
-                rows = self.actor_rows.get(a)
-                if rows is not None:
-                    hit[rows] = True
-            keep &= hit
-        lo = to_bound(q.get("start"), side="start")
-        hi = to_bound(q.get("end"), side="end")
-        if lo is not None and hi is not None and lo > hi:
-            keep[:] = False  # an inverted window holds no day (as in claim_mask)
-        if lo is not None:
-            keep &= self.end >= np.datetime64(lo.to_datetime64(), "ns")
-        if hi is not None:
-            keep &= self.start <= np.datetime64(hi.to_datetime64(), "ns")
-        for name, codes, names in (
-            ("statuses", self.status, self.status_names),
-            ("kinds", self.kind, self.kind_names),
-        ):
-            wanted = q.get(name)
-            if wanted is not None:
-                allowed = np.array([v in set(wanted) for v in names] + [False], dtype=bool)
-                keep &= allowed[codes]
-        words = search_words(q.get("text"))
-        if words:
-            found = self._search(words[0])
-            for word in words[1:]:  # any word of the query
-                found = found | self._search(word)
-            keep &= found
-        known = to_bound(q.get("known_on"), side="end")
-        if known is not None:
-            keep &= self.public_end <= np.datetime64(known.to_datetime64(), "ns")
-        return keep
-
-    def _search(self, needle: str) -> np.ndarray:
-        """Which claims contain ``needle`` (one folded word)."""
-        hit = self._text_cache.get(needle)
-        if hit is None:
-            # Typing adds letters: what contains "musk" is among what contained "mus".
-            base = None
-            for prefix in sorted(self._text_cache, key=len, reverse=True):
-                if prefix in needle:
-                    base = self._text_cache[prefix]
-                    break
-            rows = np.flatnonzero(base) if base is not None else range(self.n)
-            hit = np.zeros(self.n, dtype=bool)
-            text = self.text
-            hit[[i for i in rows if needle in text[i]]] = True
-            self._text_cache[needle] = hit
-            if len(self._text_cache) > 32:
-                self._text_cache.popitem(last=False)
-        return hit
-
-
-def _codes(values: pd.Series) -> tuple[np.ndarray, list[str]]:
-    codes, names = pd.factorize(values, sort=True)
-    return codes.astype(np.int64), [str(n) for n in names]
-
-
-def _query_key(q: Query) -> tuple:
-    def norm(v: Any) -> Any:
-        if v is None or isinstance(v, str):
-            return v
-        if isinstance(v, Iterable):
-            return tuple(sorted(map(str, v)))
-        return str(pd.Timestamp(v))
-
-    return tuple((k, norm(q.get(k))) for k in _EMPTY_QUERY)
+    def _repr_html_(self) -> str:
+        return (
+            '<details style="font-size:15px"><summary>'
+            f"<b>{html.escape(self._heading)}</b></summary>"
+            f"{self._table_html}</details>"
+        )
 
 
 class Explorer(widgets.VBox):
@@ -298,11 +198,13 @@ class Explorer(widgets.VBox):
         self.lang = check_lang(lang)
         self.claims = data.claims.reset_index(drop=True)
         self._timeline = TimelineModel(data, self.claims)
-        self._fast = FastMask(self.claims)
+        # The one filter, prepared once; it knows every actor of the dataset (to refuse others).
+        self._filter = ClaimFilter(
+            self.claims, actor_ids=[*self._timeline.lanes, *data.actors.index]
+        )
         self._stats = ClaimStats(self.claims, data)
         self._rows = TableRows(data, self.claims)
-        self._none = np.zeros(len(self.claims), dtype=bool)
-        self._query: Query = dict(_EMPTY_QUERY)
+        self._query = Criteria()
         self._selected: int | None = None
         self._syncing = False
         self._cache_t: dict = {}
@@ -518,9 +420,9 @@ class Explorer(widgets.VBox):
         )
         for s, box in self.status_boxes.items():
             style = STATUS_STYLES[s]
-            box.description = f"{style.glyph} {status_words(s, lang)}"
+            box.description = f"{style.glyph} {status_label(s, lang)}"
         for k, box in self.kind_boxes.items():
-            box.description = t(f"kind.{k}", lang)
+            box.description = kind_label(k, lang)
         self.search.placeholder = t("ui.search_hint", lang)
         self.search.description = t("ui.search", lang)
         self.reset_button.description = t("ui.reset", lang)
@@ -536,9 +438,7 @@ class Explorer(widgets.VBox):
         key = (lang, i)
         if key not in self._picker_labels:
             c = self.claims
-            who = self.data.actor_name(c.at[i, "actor"], lang)
-            if c.at[i, "target"]:
-                who += " → " + self.data.actor_name(c.at[i, "target"], lang)
+            who = claim_who(self.data, c.at[i, "actor"], c.at[i, "target"], lang)
             summary = c.at[i, f"summary_{lang}"] or c.at[i, "summary_en"] or c.at[i, "id"]
             if len(summary) > 90:
                 summary = summary[:89].rsplit(" ", 1)[0] + "…"
@@ -591,22 +491,24 @@ class Explorer(widgets.VBox):
     def _on_control(self, change: dict) -> None:
         if self._syncing:
             return
-        q = dict(self._query)
+        q = self._query
         chosen = self.actors.value
-        q["actors"] = None if len(chosen) == len(self._actor_ids) else list(chosen)
+        changes: dict[str, Any] = {
+            "actors": None if len(chosen) == len(self._actor_ids) else chosen
+        }
         if change["owner"] is self.dates:
             i, j = self.dates.index
             full = (i, j) == (0, len(self._months) - 1)
-            q["start"] = None if full else self._months[i]
-            q["end"] = None if full else self._months[j]
+            changes["start"] = None if full else self._months[i]
+            changes["end"] = None if full else self._months[j]
         if change["owner"] is self.known_on:
-            q["known_on"] = self.known_on.value or None
+            changes["known_on"] = self.known_on.value or None
         statuses = [s for s, b in self.status_boxes.items() if b.value]
-        q["statuses"] = None if len(statuses) == len(STATUS_ORDER) else statuses
+        changes["statuses"] = None if len(statuses) == len(STATUS_ORDER) else statuses
         kinds = [k for k, b in self.kind_boxes.items() if b.value]
-        q["kinds"] = None if len(kinds) == len(KIND_ORDER) else kinds
-        q["text"] = self.search.value
-        self._query = q
+        changes["kinds"] = None if len(kinds) == len(KIND_ORDER) else kinds
+        changes["text"] = self.search.value
+        self._query = q.replace(**changes)
         self._update()
 
     def _on_language(self, change: dict) -> None:
@@ -617,6 +519,7 @@ class Explorer(widgets.VBox):
 
     def filter(
         self,
+        *,
         actors: str | Iterable[str] | None = None,
         start: DateLike = None,
         end: DateLike = None,
@@ -627,7 +530,8 @@ class Explorer(widgets.VBox):
     ) -> Explorer:
         """Set every control at once (an argument left out: no constraint); no argument resets.
 
-        The arguments are those of :func:`explainer.filter_claims`. ``start``, ``end`` and
+        The arguments are those of :func:`explainer.filter_claims`, by name: they make one
+        :class:`~explainer.filtering.Criteria` (:attr:`query`). ``start``, ``end`` and
         ``known_on`` are kept exactly as given (the sliders show the months that contain them).
         Returns the Explorer, so that ``app.filter(...)`` at the end of a cell shows it.
 
@@ -637,21 +541,13 @@ class Explorer(widgets.VBox):
             For an unknown actor, status or kind, or an unreadable date (the message says more).
         """
         # The one check of filter_claims: same refusals, same messages (a year as a year).
-        c = check_criteria(
-            self.claims, actors, start, end, statuses, kinds, text, known_on,
-            actor_ids=self._actor_ids + list(self.data.actors.index),
+        c = self._filter.criteria(
+            actors=actors, start=start, end=end, statuses=statuses, kinds=kinds,
+            text="" if text is None else text, known_on=known_on,
         )  # fmt: skip
-        actors, statuses, kinds = c["actors"], c["statuses"], c["kinds"]
-        start, end, known_on, text = c["start"], c["end"], c["known_on"], c["text"]
-        self._query = {
-            "actors": actors,
-            "start": start,
-            "end": end,
-            "statuses": statuses,
-            "kinds": kinds,
-            "known_on": known_on,
-            "text": text or "",
-        }
+        actors, statuses, kinds = c.actors, c.statuses, c.kinds
+        start, end, known_on, text = c.start, c.end, c.known_on, c.text
+        self._query = c
         with self._quiet():
             self.actors.value = tuple(a for a in self._actor_ids if actors is None or a in actors)
             self.dates.index = self._slider_index(start, end)
@@ -667,6 +563,43 @@ class Explorer(widgets.VBox):
     def reset(self) -> Explorer:
         """Back to everything shown."""
         return self.filter()
+
+    def shown(self, **criteria: Any) -> ShownClaims:
+        """What the Explorer shows: its summary line and its claims (see :class:`ShownClaims`).
+
+        With criteria (those of :meth:`filter`), what it would show for them, computed by the
+        same filter, summary and table, without changing the controls.
+
+        Examples
+        --------
+        >>> app.shown(actors="putin", statuses="reported")  # doctest: +SKIP
+        10 of 78 claims; 10 rest on unnamed sources
+                       id      when                         who   status
+        ...
+        """
+        query = self._filter.criteria(**criteria) if criteria else self._query
+        mask = self._filter.mask(query)
+        rows = np.flatnonzero(mask)
+        lang, c = self.lang, self.claims
+        table = pd.DataFrame(
+            {
+                "id": c["id"].to_numpy()[rows],
+                "when": c[f"when_label_{lang}"].to_numpy()[rows],
+                "who": [
+                    claim_who(self.data, c.at[i, "actor"], c.at[i, "target"], lang) for i in rows
+                ],
+                "status": [status_label(c.at[i, "status"], lang) for i in rows],
+            }
+        )
+        line = self._stats.summary_line(mask, lang)
+        # Folded under the Explorer, the line says which filter it is for (not the controls').
+        given = ", ".join(f"{k}={v!r}" for k, v in criteria.items())
+        heading = t("explorer.shown", lang, criteria=given, summary=line) if criteria else line
+        return ShownClaims(line, table, self._rows.table(rows, lang), heading)
+
+    def __repr__(self) -> str:
+        # What a notebook stores as the widget's text: what it shows, not its first CSS rule.
+        return f"Explorer: {self._stats.summary_line(self.mask, self.lang)}"
 
     def show_claim(self, claim_id: str) -> None:
         """Show a claim's card and circle it on the timeline (what a click on its mark does)."""
@@ -686,12 +619,13 @@ class Explorer(widgets.VBox):
 
         The hook for the figure side (issue 11, part A): the timeline draws this day as a line.
         """
-        return to_bound(self._query.get("known_on"), side="end")
+        return self._query.known
 
     @property
-    def query(self) -> Query:
-        """The current filter, as :meth:`filter` takes it."""
-        return dict(self._query)
+    def query(self) -> Criteria:
+        """The current filter: ``app.filter(**app.query)`` and
+        ``filter_claims(claims, **app.query)`` give what is shown."""
+        return self._query
 
     def set_language(self, lang: str) -> None:
         """Switch every label, summary, date and name to ``lang`` (``"en"`` or ``"fr"``)."""
@@ -750,8 +684,7 @@ class Explorer(widgets.VBox):
         return traces, layout
 
     def _window(self) -> tuple[float, float] | None:
-        lo = to_bound(self._query.get("start"), side="start")
-        hi = to_bound(self._query.get("end"), side="end")
+        lo, hi = self._query.lo, self._query.hi
         if lo is None and hi is None:
             return None
         lo_ms = lo.value / 1e6 if lo is not None else -np.inf
@@ -760,27 +693,19 @@ class Explorer(widgets.VBox):
 
     def _empty_reason(self) -> str:
         q = self._query
-        lo = to_bound(q.get("start"), side="start")
-        hi = to_bound(q.get("end"), side="end")
-        if lo is not None and hi is not None and lo > hi:
+        if q.inverted:
             return t("empty.inverted", self.lang)
-        if q.get("actors") is not None and len(q["actors"]) == 0:
+        if q.actors is not None and len(q.actors) == 0:
             return t("empty.no_actor", self.lang)
-        text = " ".join((q.get("text") or "").split())
-        if text and self._fast({**q, "text": ""}).any():
+        text = " ".join((q.text or "").split())
+        if text and self._filter.mask(q.replace(text="")).any():
             return t("empty.search", self.lang, text=text)  # the search box is why
         return t("empty.none", self.lang)
-
-    def _inverted(self) -> bool:
-        lo = to_bound(self._query.get("start"), side="start")
-        hi = to_bound(self._query.get("end"), side="end")
-        return lo is not None and hi is not None and lo > hi
 
     def _update(self, *, selection_only: bool = False) -> None:
         lang = self.lang
         if not selection_only:
-            # A window that ends before it starts matches nothing; the summary says why.
-            self.mask = self._none if self._inverted() else self._fast(self._query)
+            self.mask = self._filter.mask(self._query)
         mask = self.mask
         n = int(np.count_nonzero(mask))
         focus = [self._selected] if self._selected is not None and mask[self._selected] else []
@@ -902,13 +827,3 @@ def _remember(updates: dict[str, dict[str, Any]], layout: dict[str, Any]) -> dic
 
 def _clamp(i: int, last: int) -> int:
     return int(min(max(i, 0), last))
-
-
-def _listed(values: str | Iterable[str] | None) -> list[str] | None:
-    if values is None:
-        return None
-    return [values] if isinstance(values, str) else list(values)
-
-
-def _check(what: str, values: list[str] | None, allowed: Iterable[str]) -> None:
-    check_choices(what, values, allowed)  # one check and one message, in explainer.filtering

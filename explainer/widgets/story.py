@@ -14,10 +14,10 @@ from typing import TYPE_CHECKING
 import ipywidgets as widgets
 import numpy as np
 
+from explainer.card import card_html
 from explainer.figures.timeline import ROW_PX, TimelineModel
 from explainer.figures.traces import check_lang
 from explainer.i18n import t
-from explainer.widgets.card import card_html
 from explainer.widgets.controls import NamedPlay
 from explainer.widgets.sync import StableFigureWidget, apply_updates
 

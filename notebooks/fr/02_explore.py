@@ -33,7 +33,13 @@
 # %%
 import explainer as ex
 
-ex.Explorer(ex.load_dataset(), lang="fr")
+app = ex.Explorer(ex.load_dataset(), lang="fr")
+app
+
+# %%
+# Le même filtre, par script : les affirmations de Poutine qui reposent sur des sources
+# anonymes (cliquer pour ouvrir). L'Explorer ci-dessus ne change pas.
+app.shown(actors="putin", statuses="reported")
 
 # %% [markdown]
 # ## Résumé

@@ -15,11 +15,11 @@ from pathlib import Path
 import pytest
 
 import explainer as ex
+from explainer.card import card_html
 from explainer.export import day_number, export_html
 from explainer.figures.timeline import TimelineModel
 from explainer.filtering import fold_text, search_words, to_bound
 from explainer.i18n import KIND_ORDER, STATUS_ORDER, t
-from explainer.widgets.card import card_html
 from tests.browser.test_offline_page import COUNT_POINTS, open_offline, visible_rows
 
 

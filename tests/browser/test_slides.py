@@ -296,7 +296,7 @@ def test_story_presents_as_slides(browser, slides_server, path, lang):
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_figures_fit_the_slide(lang):
     if lang not in SEEN:
-        pytest.skip("test_story_presents_as_slides did not reach its slides")
+        pytest.fail("test_story_presents_as_slides did not reach its slides (run the whole file)")
     off = [
         (state["title"], round(plot["top"]), round(plot["bottom"]), round(plot["height"]))
         for state in SEEN[lang]

@@ -1,5 +1,8 @@
 """HTML views of claims: the detail card and the table. Pure functions returning strings.
 
+The Explorer, the Story and the offline page show these; the wording of each piece (who → whom,
+source and paragraph, status and kind) is :mod:`explainer.presentation`'s.
+
 Every piece of data text is escaped (``html.escape``) before it goes into the page: a summary that
 contains ``<script>`` shows as those characters; and isolated (:func:`explainer.bidi.bdi`), so
 that a bidirectional control in one field cannot reorder another. Source links are made only for
@@ -17,8 +20,9 @@ import numpy as np
 import pandas as pd
 
 from explainer.bidi import bdi
-from explainer.figures.style import FONT, STATUS_STYLES, status_words
+from explainer.figures.style import FONT, STATUS_STYLES
 from explainer.i18n import CATALOGUE, t
+from explainer.presentation import claim_who, kind_label, source_paragraph, status_label, who_whom
 
 if TYPE_CHECKING:
     from explainer.dataset import Dataset
@@ -57,7 +61,7 @@ def status_badge(status: str, lang: str = "en") -> str:
     return (
         f'<span style="color:{style.colour};font-weight:bold" aria-hidden="true">'
         f"{style.glyph}</span>"
-        f" <b>{html.escape(status_words(status, lang))}</b>"
+        f" <b>{html.escape(status_label(status, lang))}</b>"
     )
 
 
@@ -81,17 +85,11 @@ def _source_link(data: Dataset, source_id: str, *, title: bool = True) -> str:
 
 
 def _source_html(data: Dataset, row: pd.Series, lang: str, *, title: bool = True) -> str:
-    label = _source_link(data, row["source"], title=title)
-    if not pd.isna(row["paragraph"]):
-        label += ", " + html.escape(t("ui.card.paragraph", lang, n=int(row["paragraph"])))
-    return label
+    return source_paragraph(_source_link(data, row["source"], title=title), row["paragraph"], lang)
 
 
 def _who(data: Dataset, row: pd.Series, lang: str) -> str:
-    who = bdi(data.actor_name(row["actor"], lang))
-    if row["target"]:
-        who += " → " + bdi(data.actor_name(row["target"], lang))
-    return who
+    return claim_who(data, row["actor"], row["target"], lang, name=bdi)
 
 
 def _claim_row(data: Dataset, claim_id: str) -> pd.Series | None:
@@ -143,7 +141,7 @@ def card_html(data: Dataset, claim_id: str, lang: str = "en", *, reveal: bool = 
         )
     if reveal:
         status = row["status"]
-        long = html.escape(status_words(status, lang, long=True))
+        long = html.escape(status_label(status, lang, long=True))
         status_html = t("colon", lang, label=status_badge(status, lang), text=long)
     else:
         status_html = f"<i>{html.escape(t('ui.card.hidden', lang))}</i>"
@@ -220,20 +218,17 @@ class TableRows:
         key = (lang, i)
         if key not in self._rows:
             col = self.columns
-            who = self._name(col["actor"][i], lang)
-            if col["target"][i]:
-                who += " → " + self._name(col["target"][i], lang)
-            source = self._source(col["source"][i])
-            if not pd.isna(col["paragraph"][i]):
-                source += ", " + html.escape(
-                    t("ui.card.paragraph", lang, n=int(col["paragraph"][i]))
-                )
+            target = col["target"][i]
+            who = who_whom(
+                self._name(col["actor"][i], lang), self._name(target, lang) if target else ""
+            )
+            source = source_paragraph(self._source(col["source"][i]), col["paragraph"][i], lang)
             summary = col[f"summary_{lang}"][i] or col["summary_en"][i] or col["id"][i]
             cells = [
                 html.escape(col[f"when_label_{lang}"][i]),
                 who,
                 status_badge(col["status"][i], lang),
-                html.escape(t(f"kind.{col['kind'][i]}", lang)),
+                html.escape(kind_label(col["kind"][i], lang)),
                 bdi(summary),
                 source,
             ]
