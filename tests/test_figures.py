@@ -181,6 +181,28 @@ def test_long_empty_stretch_of_time_is_cut_and_labelled(small_data):
     assert labels == ["axis cut: 2003–2021, no claim"]
 
 
+def test_a_narrow_timeline_puts_lane_names_inside_the_plot_and_undoes_it(small_data):
+    # On a phone the names beside the plot took 151 of 364 px: narrow, they stand inside it, the
+    # left margin shrinks to a few px, and the wide layout restores every path it changed.
+    model = TimelineModel(small_data, None)
+    fig = go.FigureWidget(model.figure(lang="en"))
+    wide_left = fig.layout.margin.l
+    narrow, wide = fig.layout.meta["narrow"], fig.layout.meta["wide"]
+    assert set(narrow) == set(wide), "wide_layout must undo each change narrow_layout makes"
+    fig.plotly_relayout(dict(narrow))
+    assert fig.layout.margin.l <= 10 < wide_left
+    # Moved into the plot, but not plotly's "inside" labels, which hide the years under them.
+    assert -fig.layout.yaxis.ticklabelstandoff >= wide_left - 40
+    assert fig.layout.yaxis.ticklabelposition in (None, "outside")
+    assert fig.layout.yaxis.tickfont.size >= 14  # still readable
+    cuts = [a for a in fig.layout.annotations if a.name == "cut"]
+    assert cuts and all(a.bgcolor == "rgba(255,255,255,0)" for a in cuts)  # names not hidden
+    fig.plotly_relayout(dict(wide))
+    assert fig.layout.margin.l == wide_left
+    assert fig.layout.yaxis.ticklabelstandoff == 0
+    assert all(a.bgcolor == "white" for a in fig.layout.annotations if a.name == "cut")
+
+
 # --------------------------------------------------------------------------------------------------
 # Timeline: links, denials, hover
 

@@ -438,10 +438,11 @@
     });
   }
 
-  // Under 640 px (a phone), the timeline's key goes under the plot (beside it, it took half the
-  // width): the layout's meta.narrow says how (TimelineModel.narrow_layout), and the figure grows
+  // Under 720 px (a phone, a small window), the timeline's key goes under the plot (beside it, it
+  // took half the width) and the lane names into it: the layout's meta.narrow says how
+  // (TimelineModel.narrow_layout; the Explorer's FitPlots uses the same 720), and the figure grows
   // by what its margins take, so that its rows keep their height.
-  var NARROW_BELOW = 640;
+  var NARROW_BELOW = 720;
   function setPath(target, path, value) {
     // "legend.x", "annotations[5].xshift": plotly's property paths.
     var keys = [];

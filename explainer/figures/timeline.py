@@ -107,12 +107,17 @@ CHAR_PX = 8.6  # the width of a character of 14 px text, generously (DejaVu Sans
 TOP_PX = 96
 BOTTOM_PX = 190
 # Above the plot when the key is above it instead (a model packed for a narrow plot: the Story's).
-# Under 640 px, the key goes under the plot (see :meth:`TimelineModel.narrow_layout`).
+# On a narrow figure (a phone), the key goes under the plot (see TimelineModel.narrow_layout).
 TOP_PX_KEY_ABOVE = 158
 KEY_WIDTH = 16  # the key's entries are wrapped to lines of about this many characters
 # Below a narrow figure, the key (five entries of two or three lines) takes this much more room than
 # the reading guide it replaces; the figure grows by as much, so that rows keep their height.
 NARROW_EXTRA_PX = 200
+# On a narrow figure the lane names stand inside the plot, over its first years (few marks):
+# beside it, they took 151 of a phone's 364 px and left the marks 197 (see narrow_layout).
+NARROW_LEFT_PX = 8
+# A white halo around text drawn over marks and lines (CSS text-shadow, plotly's font.shadow).
+HALO = "0 0 2px white, 0 0 2px white, 0 0 2px white"
 # A timeline is at least this tall (px), even for one claim: on a narrow screen its keys wrap onto
 # more lines, and plotly.js cannot draw an axis in a plot they squeeze to nothing ("Something went
 # wrong with axis scaling": the figure stayed blank).
@@ -1219,9 +1224,10 @@ class TimelineModel:
         }
 
     def narrow_layout(self) -> dict[str, Any]:
-        """Layout changes for a figure drawn narrower than 640 px (a phone): the status key goes
-        under the plot, one entry a line (beside it, it took half a phone's width; across the top,
-        its title pushed the entries off the right edge), in place of the reading guide. As
+        """Layout changes for a figure drawn narrow (a phone; the Explorer beside its card at
+        1024 px): the lane names go inside the plot and the status key under it, one entry a line
+        (beside it, it took half a phone's width; across the top, its title pushed the entries off
+        the right edge), in place of the reading guide. As
         ``{property path: value}``, for ``Plotly.relayout``; none of these paths is ever changed
         by :meth:`frame`. Empty for a model whose key is above the plot anyway."""
         if not self.key_beside:
@@ -1239,7 +1245,15 @@ class TimelineModel:
             # The axis note from the figure's left edge, not centred on a plot narrower than it.
             f"annotations[{self._x_title_index}].x": 0,
             f"annotations[{self._x_title_index}].xanchor": "left",
-            f"annotations[{self._x_title_index}].xshift": 10 - self._names_px(),
+            f"annotations[{self._x_title_index}].xshift": 10 - NARROW_LEFT_PX,
+            # Lane names moved into the plot, over its first years (few marks), right-aligned as
+            # beside it, haloed so that they read over the lines and marks they cross (14 px).
+            # Not plotly's "inside" tick labels: those hide every year and grid line under the
+            # names, and 2002 went from the axis.
+            "yaxis.ticklabelstandoff": -self._names_inside_px(),
+            "yaxis.tickfont.shadow": HALO,
+            "margin.l": NARROW_LEFT_PX,
+            **self._cut_labels_style(narrow=True),
             "margin.r": 12,
             "margin.t": TOP_PX,
             "margin.b": self.bottom_px + NARROW_EXTRA_PX,
@@ -1257,11 +1271,29 @@ class TimelineModel:
                 f"annotations[{self._x_title_index}].x": 0.5,
                 f"annotations[{self._x_title_index}].xanchor": "center",
                 f"annotations[{self._x_title_index}].xshift": 0,
+                "yaxis.ticklabelstandoff": 0,
+                "yaxis.tickfont.shadow": "none",
+                "margin.l": self._names_px(),
+                **self._cut_labels_style(narrow=False),
                 "margin.r": self._key_px(),
                 "margin.t": TOP_PX,
                 "margin.b": self.bottom_px,
             }
         )
+        return out
+
+    def _names_inside_px(self) -> int:
+        """How far (px) the lane names move into a narrow figure's plot: the widest, estimated
+        generously (:meth:`_names_px`), then starts just inside the figure's left edge."""
+        return self._names_px() - NARROW_LEFT_PX - 14
+
+    def _cut_labels_style(self, *, narrow: bool) -> dict[str, Any]:
+        """The cut labels' backing: white beside the plot; on a narrow figure, where lane names
+        run under them, a halo instead of a white box that hid the names' ends."""
+        out: dict[str, Any] = {}
+        for i in range(2, 2 + len(self.breaks)):  # after "empty" and "known" (see layout)
+            out[f"annotations[{i}].bgcolor"] = "rgba(255,255,255,0)" if narrow else "white"
+            out[f"annotations[{i}].font.shadow"] = HALO if narrow else "none"
         return out
 
     @property

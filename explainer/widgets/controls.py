@@ -559,12 +559,22 @@ function render({ model, el }) {
   let box = null, timer = null, tries = 0;
   const watched = new Set();
   const plots = () => box ? Array.from(box.querySelectorAll(".js-plotly-plot")) : [];
-  const misfit = () => plots().some((gd) => {
-    if (gd.layout && gd.layout.width) return false;  // a width set on purpose stays
+  // A figure is not at its box's width. plotly.js pins the width whenever a height is set (its
+  // relayout copies the drawn width into layout.width), and then ignores the window's resize: a
+  // timeline whose height changed at 1366 px stayed 988 px wide on a phone. No figure here sets a
+  // width on purpose, so a pinned width is dropped before asking for the resize.
+  const misfit = (gd) => {
     const drawn = gd._fullLayout && gd._fullLayout.width;
     const room = gd.parentElement && gd.parentElement.clientWidth;
     return drawn && room && Math.abs(drawn - room) > 2;
-  });
+  };
+  const nudge = () => {
+    const off = plots().filter(misfit);
+    if (tries >= 3 || !off.length) return;  // a figure whose box will not fit it: not for ever
+    tries += 1;
+    off.forEach((gd) => { if (gd.layout) delete gd.layout.width; });
+    window.dispatchEvent(new Event("resize"));
+  };
   const check = () => {
     const widths = plots().map((gd) => gd.parentElement ? gd.parentElement.clientWidth : 0);
     const widest = Math.max(0, ...widths);
@@ -572,8 +582,7 @@ function render({ model, el }) {
       const narrow = widest < model.get("narrow_below");
       if (narrow !== model.get("narrow")) { model.set("narrow", narrow); model.save_changes(); }
     }
-    // A few tries per change of a box: a figure whose box will not fit it is not nudged for ever.
-    if (tries < 3 && misfit()) { tries += 1; window.dispatchEvent(new Event("resize")); }
+    nudge();  // a few tries per change of a box
   };
   const observer = new ResizeObserver(() => {
     tries = 0;
@@ -591,7 +600,7 @@ function render({ model, el }) {
     if (!box) return;
     watch(box);
     plots().forEach((gd) => watch(gd.parentElement));
-    if (tries < 3 && misfit()) { tries += 1; window.dispatchEvent(new Event("resize")); }
+    nudge();
   };
   look();
   const finder = setInterval(look, 250);
@@ -622,7 +631,10 @@ class FitPlots(anywidget.AnyWidget):
     _esm = _FIT_ESM
     selector = traitlets.Unicode(".explainer-explorer").tag(sync=True)
     narrow = traitlets.Bool(False).tag(sync=True)
-    narrow_below = traitlets.Int(640).tag(sync=True)  # a phone, or a phone on its side
+    # A phone, a phone on its side, and the Explorer beside its card at 1024 px (a 646 px box):
+    # there the names and the key beside the plot left the marks 285 px, and 15 pairs overlapped;
+    # narrow, the plot has 626 px, about what the marks are packed for (timeline.PLOT_PX).
+    narrow_below = traitlets.Int(720).tag(sync=True)
 
     def __init__(
         self,

@@ -458,15 +458,48 @@ def test_explorer_timeline_holds_still_and_fits_a_projector(
     page.evaluate(f"() => ({NETWORK})().scrollIntoView()")
     watched_page.shot("projector-network")
 
-    # A phone: the same timeline, drawn and readable (the page's stacking is tested elsewhere).
+    # A phone, after all of the above at 1366 px (the figure's height changed, which pins its
+    # width in plotly.js): the same timeline refits the phone's width, its lane names inside it.
     page.set_viewport_size(PHONE)
-    page.evaluate(SETTLE)
+    wait_for(
+        page,
+        "Math.abs(gd._fullLayout.width - gd.parentElement.clientWidth) <= 2"
+        " && gd._fullLayout.width < 640 && gd._fullLayout.margin.l < 20",
+        "the timeline refitting a phone's width",
+        watched_page,
+    )
     phone = drawn(page)
     assert phone["type"] == "date" and phone["breaks"] == first["breaks"]
-    print(f"\n[phone] timeline plot area {phone['plot']['w']:.0f} px wide at 390 px")
+    view = page.evaluate(
+        "() => ({ w: document.documentElement.clientWidth, x: window.scrollX,"
+        " scroll: document.documentElement.scrollWidth })"
+    )
+    plot = phone["plot"]
+    crowded = overlaps(phone)
+    print(
+        f"\n[phone] plot area {plot['w']:.0f} of {view['w']} px; {len(phone['marks'])} marks,"
+        f" {len(crowded)} overlapping pairs (the projector's view has none)"
+    )
+    assert view["scroll"] <= view["w"] + 1, "the page scrolls sideways on a phone"
+    assert plot["w"] >= 0.8 * view["w"], f"the plot is {plot['w']:.0f} of {view['w']} px"
+    left, right = view["x"], view["x"] + view["w"]
+    shown_years = {y["text"]: y["x"] for y in phone["years"]}
+    for year in ("2022", "2023", "2024"):
+        assert year in shown_years, f"no {year} on the axis: {sorted(shown_years)}"
+        assert left <= shown_years[year] <= right, f"{year} is off the screen"
+    # Every year of the projector's axis is still drawn (plotly hides those under "inside" names).
+    visible = {tx["text"] for tx in phone["texts"]}
+    years = {y["text"] for y in first["years"] if y["text"].isdigit()}
+    assert years <= visible, f"years not drawn on the phone: {sorted(years - visible)}"
+    off = [p for p, b in phone["marks"].items() if b["x"] < left or b["x"] + b["w"] > right]
+    assert off == [], f"marks off the screen: {off}"
+    assert clipped(phone) == []
+    names = [tx for tx in phone["texts"] if tx["text"] in set(phone["lanes"])]
+    assert names and all(tx["size"] >= 14 for tx in names), names
     page.evaluate(f"() => ({TIMELINE}).scrollIntoView()")
     watched_page.shot("phone-timeline")
-    page.evaluate("() => window.scrollTo(0, 0)")
+    # Voila scrolls inside its own container, not the window: bring the page's heading back.
+    page.evaluate("() => (document.querySelector('h1') || document.body).scrollIntoView()")
     watched_page.shot("phone-top")
 
     fail_if_widgets_stuck(watched_page, "A figure of the Explorer never connected")
