@@ -466,25 +466,26 @@ def _interval_table(
     ``../2024-10``, ``2022/``) at once: bounds from ``_plain_table``, labels by the functions
     ``parse_date`` uses (skipped with ``labels=False``, when only validity is asked). Anything
     else is left to ``parse_date``."""
-    sides = pd.Series(texts, dtype=object).str.split("/", n=1, expand=True)
-    if sides.shape[1] < 2:  # no "/" anywhere
-        return np.zeros(len(texts), dtype=bool), {}
-    start_text = sides[0].to_numpy(dtype=object)
-    end_text = sides[1].fillna("/").to_numpy(dtype=object)  # "/": no interval, read by neither
+    slash = np.fromiter(("/" in t for t in texts), bool, len(texts))
+    parts = [t.partition("/") for t in texts[slash]]
+    start_text = np.array([p[0] for p in parts], dtype=object)
+    end_text = np.array([p[2] for p in parts], dtype=object)
     start_plain, start = _plain_table(start_text)
     end_plain, end = _plain_table(end_text)
     open_start = np.isin(start_text, ["..", ""])
     open_end = np.isin(end_text, ["..", ""])
-    found = (start_plain | open_start) & (end_plain | open_end) & ~(open_start & open_end)
-    lower = np.full(len(texts), OPEN_START.to_datetime64(), dtype="datetime64[ns]")
-    upper = np.full(len(texts), OPEN_END.to_datetime64(), dtype="datetime64[ns]")
+    inside = (start_plain | open_start) & (end_plain | open_end) & ~(open_start & open_end)
+    lower = np.full(len(parts), OPEN_START.to_datetime64(), dtype="datetime64[ns]")
+    upper = np.full(len(parts), OPEN_END.to_datetime64(), dtype="datetime64[ns]")
     lower[start_plain] = start["lower"]
     upper[end_plain] = end["upper"]
-    found &= lower <= upper  # "ends before it starts": parse_date says so
+    inside &= lower <= upper  # "ends before it starts": parse_date says so
+    found = np.zeros(len(texts), dtype=bool)
+    found[slash] = inside
     if not labels:
         return found, {}
     written: dict[str, list[str]] = {"en": [], "fr": []}
-    for i in np.flatnonzero(found):
+    for i in np.flatnonzero(inside):
         a = None if open_start[i] else _plain_point(start_text[i])
         b = None if open_end[i] else _plain_point(end_text[i])
         for lang in ("en", "fr"):
@@ -495,13 +496,13 @@ def _interval_table(
             else:
                 label = _range_label(a, b, lang)
             written[lang].append(label)
-    n = int(found.sum())
+    n = int(inside.sum())
     table = {
-        "lower": lower[found],
-        "upper": upper[found],
+        "lower": lower[inside],
+        "upper": upper[inside],
         "precision": np.full(n, "interval", dtype=object),
-        "open_start": open_start[found],
-        "open_end": open_end[found],
+        "open_start": open_start[inside],
+        "open_end": open_end[inside],
         "approximate": np.zeros(n, dtype=bool),
         "uncertain": np.zeros(n, dtype=bool),
         "label_en": np.array(written["en"], dtype=object),
