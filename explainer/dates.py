@@ -4,7 +4,9 @@ Every date in the data is an EDTF string (Library of Congress Extended Date/Time
 ``2021-04``, ``2022/..`` ("since 2022"), ``2002~`` ("about 2002"), ``2024-10-24/2024-10-31``. This
 module turns each *distinct* value into lower and upper bounds (whole days), flags and labels,
 once: plain ISO forms (``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``) are read directly, everything else
-goes through the ``edtf`` package, whose parser costs milliseconds a call.
+goes through the ``edtf`` package, whose parser costs milliseconds a call. A whole column
+(``bounds_frame``, ``valid_mask``) reads its plain points and intervals of them with numpy, all at
+once, and hands the rest, and every value it would refuse, to ``parse_date``.
 
 Bounds are strict: ``2021-04`` runs from 1 April to 30 April 2021; an approximate date keeps the
 bounds of what it names and is flagged ``approximate`` (the figures draw it softer). Open ends get
@@ -541,8 +543,21 @@ def _parse_table(texts: np.ndarray) -> dict[str, np.ndarray]:
 
 
 def valid_mask(values: pd.Series) -> np.ndarray:
-    """Whether each value of ``values`` is an EDTF value the explainer can use (``is_valid``),
-    plain points checked at once and the rest one by one."""
+    """Whether each value of ``values`` is an EDTF value the explainer can use.
+
+    The answers of ``is_valid``, value by value; plain points and intervals of them are checked
+    at once, the rest one by one.
+
+    Parameters
+    ----------
+    values : pandas.Series
+        EDTF strings; a missing or non-text value counts as invalid.
+
+    Returns
+    -------
+    numpy.ndarray
+        Booleans, one a value, in order.
+    """
     texts = np.asarray(values.astype(object), dtype=object)
     strings = np.array([isinstance(v, str) for v in texts], dtype=bool)
     texts = np.where(strings, texts, "")
