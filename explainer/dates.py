@@ -8,6 +8,10 @@ goes through the ``edtf`` package, whose parser costs milliseconds a call. A who
 (``bounds_frame``, ``valid_mask``) reads its plain points and intervals of them with numpy, all at
 once, and hands the rest, and every value it would refuse, to ``parse_date``.
 
+(Over 500 lines on purpose: the one-by-one reader and the whole-column reader must give the same
+bounds, labels and refusals, and are tested against each other; keeping them together keeps them
+in step.)
+
 Bounds are strict: ``2021-04`` runs from 1 April to 30 April 2021; an approximate date keeps the
 bounds of what it names and is flagged ``approximate`` (the figures draw it softer). Open ends get
 ``OPEN_START`` / ``OPEN_END`` as bounds and a flag, so interval comparisons still work. An open end
