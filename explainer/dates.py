@@ -4,7 +4,13 @@ Every date in the data is an EDTF string (Library of Congress Extended Date/Time
 ``2021-04``, ``2022/..`` ("since 2022"), ``2002~`` ("about 2002"), ``2024-10-24/2024-10-31``. This
 module turns each *distinct* value into lower and upper bounds (whole days), flags and labels,
 once: plain ISO forms (``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``) are read directly, everything else
-goes through the ``edtf`` package, whose parser costs milliseconds a call.
+goes through the ``edtf`` package, whose parser costs milliseconds a call. A whole column
+(``bounds_frame``, ``valid_mask``) reads its plain points and intervals of them with numpy, all at
+once, and hands the rest, and every value it would refuse, to ``parse_date``.
+
+(Over 500 lines on purpose: the one-by-one reader and the whole-column reader must give the same
+bounds, labels and refusals, and are tested against each other; keeping them together keeps them
+in step.)
 
 Bounds are strict: ``2021-04`` runs from 1 April to 30 April 2021; an approximate date keeps the
 bounds of what it names and is flagged ``approximate`` (the figures draw it softer). Open ends get
@@ -382,6 +388,191 @@ def is_valid(text: str) -> bool:
     return True
 
 
+# Plain points written exactly (no spaces, ASCII digits): the bulk of an archive's distinct dates.
+_FIELDS = (
+    "lower",
+    "upper",
+    "precision",
+    "open_start",
+    "open_end",
+    "approximate",
+    "uncertain",
+    "label_en",
+    "label_fr",
+)
+
+
+def _plain_table(texts: np.ndarray) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+    """Parse the plain points (``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``) among ``texts`` at once.
+
+    Returns a mask of the values read here and, for those, the fields of their ``EDTFDate``,
+    equal to ``parse_date``'s. Only real dates inside the drawable years are read here: anything
+    else (other forms, spaces, impossible days) is left to ``parse_date``, for its exact message.
+    """
+    # Character by character over a fixed-width array: "YYYY", "YYYY-MM" or "YYYY-MM-DD" exactly.
+    size = np.fromiter((len(t) if isinstance(t, str) else 0 for t in texts), np.int64, len(texts))
+    found = np.isin(size, (4, 7, 10))
+    chars = np.array(texts[found], dtype="<U10").view(np.uint32).reshape(-1, 10)
+    size = size[found]
+    digit = (chars >= ord("0")) & (chars <= ord("9"))
+    dash = chars == ord("-")
+    good = digit[:, :4].all(axis=1)
+    good &= (size == 4) | (dash[:, 4] & digit[:, 5:7].all(axis=1))
+    good &= (size < 10) | (dash[:, 7] & digit[:, 8:10].all(axis=1))
+    found[found] = good
+    chars, size = chars[good].astype(np.int64) - ord("0"), size[good]
+    y = chars[:, 0] * 1000 + chars[:, 1] * 100 + chars[:, 2] * 10 + chars[:, 3]
+    has_m, has_d = size >= 7, size == 10
+    m = np.where(has_m, chars[:, 5] * 10 + chars[:, 6], 1)
+    d = np.where(has_d, chars[:, 8] * 10 + chars[:, 9], 1)
+    # Drawable years only (OPEN_START 1678-01-01 to OPEN_END 2261-12-31, whole years inside).
+    ok = (y >= OPEN_START.year) & (y <= OPEN_END.year) & (m >= 1) & (m <= 12)
+    month = (np.where(ok, y, 2000) - 1970).astype("datetime64[Y]").astype("datetime64[M]")
+    month = month + (np.where(ok, m, 1) - 1).astype("timedelta64[M]")
+    first = month.astype("datetime64[D]")
+    month_days = ((month + 1).astype("datetime64[D]") - first).astype(np.int64)
+    ok &= (d >= 1) & (d <= month_days)
+    lower = first + (d - 1).astype("timedelta64[D]")
+    year_end = (month.astype("datetime64[Y]") + 1).astype("datetime64[D]") - 1
+    month_end = first + (month_days - 1).astype("timedelta64[D]")
+    upper = np.where(has_d, lower, np.where(has_m, month_end, year_end))
+    # Labels as Point.plain writes them; a plain point carries no qualifier.
+    names = {lang: np.array([""] + MONTHS[lang], dtype=object) for lang in ("en", "fr")}
+    year = y.astype(str).astype(object)  # four digits in the drawable years, as written
+    day = d.astype(str).astype(object)
+    labels = {}
+    for lang in ("en", "fr"):
+        mname = names[lang][np.where(has_m & ok, m, 0)]
+        dname = np.where(d == 1, "1er", day) if lang == "fr" else day
+        labels[lang] = np.where(
+            has_d, dname + " " + mname + " " + year, np.where(has_m, mname + " " + year, year)
+        )
+    keep = np.flatnonzero(found)[ok]
+    false = np.zeros(int(ok.sum()), dtype=bool)
+    table = {
+        "lower": lower[ok].astype("datetime64[ns]"),
+        "upper": upper[ok].astype("datetime64[ns]"),
+        "precision": np.where(has_d, "day", np.where(has_m, "month", "year"))[ok].astype(object),
+        "open_start": false,
+        "open_end": false,
+        "approximate": false,
+        "uncertain": false,
+        "label_en": labels["en"][ok],
+        "label_fr": labels["fr"][ok],
+    }
+    mask = np.zeros(len(texts), dtype=bool)
+    mask[keep] = True
+    return mask, table
+
+
+def _interval_table(
+    texts: np.ndarray, *, labels: bool = True
+) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+    """Parse the intervals of plain points among ``texts`` (``2021-04/2021-06``, ``2022/..``,
+    ``../2024-10``, ``2022/``) at once: bounds from ``_plain_table``, labels by the functions
+    ``parse_date`` uses (skipped with ``labels=False``, when only validity is asked). Anything
+    else is left to ``parse_date``."""
+    slash = np.fromiter(("/" in t for t in texts), bool, len(texts))
+    parts = [t.partition("/") for t in texts[slash]]
+    start_text = np.array([p[0] for p in parts], dtype=object)
+    end_text = np.array([p[2] for p in parts], dtype=object)
+    start_plain, start = _plain_table(start_text)
+    end_plain, end = _plain_table(end_text)
+    open_start = np.isin(start_text, ["..", ""])
+    open_end = np.isin(end_text, ["..", ""])
+    inside = (start_plain | open_start) & (end_plain | open_end) & ~(open_start & open_end)
+    lower = np.full(len(parts), OPEN_START.to_datetime64(), dtype="datetime64[ns]")
+    upper = np.full(len(parts), OPEN_END.to_datetime64(), dtype="datetime64[ns]")
+    lower[start_plain] = start["lower"]
+    upper[end_plain] = end["upper"]
+    inside &= lower <= upper  # "ends before it starts": parse_date says so
+    found = np.zeros(len(texts), dtype=bool)
+    found[slash] = inside
+    if not labels:
+        return found, {}
+    written: dict[str, list[str]] = {"en": [], "fr": []}
+    for i in np.flatnonzero(inside):
+        a = None if open_start[i] else _plain_point(start_text[i])
+        b = None if open_end[i] else _plain_point(end_text[i])
+        for lang in ("en", "fr"):
+            if a is None:
+                label = _open_label(b, lang, since=False, unknown=start_text[i] == "")  # type: ignore[arg-type]
+            elif b is None:
+                label = _open_label(a, lang, since=True, unknown=end_text[i] == "")
+            else:
+                label = _range_label(a, b, lang)
+            written[lang].append(label)
+    n = int(inside.sum())
+    table = {
+        "lower": lower[inside],
+        "upper": upper[inside],
+        "precision": np.full(n, "interval", dtype=object),
+        "open_start": open_start[inside],
+        "open_end": open_end[inside],
+        "approximate": np.zeros(n, dtype=bool),
+        "uncertain": np.zeros(n, dtype=bool),
+        "label_en": np.array(written["en"], dtype=object),
+        "label_fr": np.array(written["fr"], dtype=object),
+    }
+    return found, table
+
+
+def _plain_point(text: str) -> _Point:
+    # A side already checked by _plain_table: "2021", "2021-04" or "2021-04-01".
+    parts = [int(p) for p in text.split("-")]
+    return _Point(*parts)
+
+
+def _parse_table(texts: np.ndarray) -> dict[str, np.ndarray]:
+    """The fields of ``parse_date`` for each of ``texts`` (all valid), in arrays.
+
+    Plain points and intervals of them are read at once; the rest one by one by ``parse_date``.
+    """
+    plain, fast = _plain_table(texts)
+    interval, ranges = _interval_table(np.where(plain, "", texts))
+    slow = ~(plain | interval)
+    rest = [parse_date(v) for v in texts[slow]]
+    dtypes = {"lower": "datetime64[ns]", "upper": "datetime64[ns]", "precision": object}
+    dtypes |= {f: bool for f in ("open_start", "open_end", "approximate", "uncertain")}
+    dtypes |= {"label_en": object, "label_fr": object}
+    table = {}
+    for field in _FIELDS:
+        column = np.empty(len(texts), dtype=dtypes[field])
+        column[plain] = fast[field]
+        if interval.any():
+            column[interval] = ranges[field]
+        column[slow] = np.array([getattr(p, field) for p in rest], dtype=dtypes[field])
+        table[field] = column
+    return table
+
+
+def valid_mask(values: pd.Series) -> np.ndarray:
+    """Whether each value of ``values`` is an EDTF value the explainer can use.
+
+    The answers of ``is_valid``, value by value; plain points and intervals of them are checked
+    at once, the rest one by one.
+
+    Parameters
+    ----------
+    values : pandas.Series
+        EDTF strings; a missing or non-text value counts as invalid.
+
+    Returns
+    -------
+    numpy.ndarray
+        Booleans, one a value, in order.
+    """
+    texts = np.asarray(values.astype(object), dtype=object)
+    strings = np.array([isinstance(v, str) for v in texts], dtype=bool)
+    texts = np.where(strings, texts, "")
+    plain, _ = _plain_table(texts)
+    interval, _ = _interval_table(np.where(plain, "", texts), labels=False)
+    answers = plain | interval
+    slow = np.flatnonzero(strings & ~answers)
+    answers[slow] = [is_valid(v) for v in texts[slow]]
+    return answers
+
+
 def bounds_frame(values: pd.Series, prefix: str) -> pd.DataFrame:
     """Parse a column of EDTF strings into bound, flag and label columns.
 
@@ -402,11 +593,11 @@ def bounds_frame(values: pd.Series, prefix: str) -> pd.DataFrame:
         Indexed like ``values``.
     """
     cat = pd.Categorical(values.astype(str))
-    parsed = [parse_date(v) for v in cat.categories]
+    parsed = _parse_table(np.asarray(cat.categories, dtype=object))
     codes = cat.codes
 
     def take(attr: str, dtype: object = None) -> np.ndarray:
-        table = np.array([getattr(p, attr) for p in parsed], dtype=dtype)
+        table = parsed[attr]
         return table[codes] if len(table) else np.array([], dtype=dtype)
 
     text = {f"{prefix}_{name}": "str" for name in ("precision", "label_en", "label_fr")}

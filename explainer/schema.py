@@ -1187,7 +1187,8 @@ def _pandera():  # -> the module pandera.pandas
 
 
 def _edtf_valid(series: pd.Series) -> pd.Series:
-    return series.map(dates.is_valid).astype(bool)
+    # Plain dates checked at once, the rest one by one (issue 14).
+    return pd.Series(dates.valid_mask(series), index=series.index)
 
 
 def _once_per_value(check: Callable[[pd.Series], pd.Series]) -> Callable[[pd.Series], pd.Series]:

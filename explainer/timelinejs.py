@@ -193,7 +193,7 @@ def _side(row: dict[str, str], prefix: str, line: int, file: str) -> tuple[str, 
         dt.date(y, m or 1, d or 1)
         if y < 0:
             raise ValueError("a year before the common era")
-    except ValueError:
+    except (ValueError, OverflowError):  # OverflowError: a year of "INF" (float, then int)
         raise TimelineError(
             file, [schema.Problem(file, line, column, "-".join(x for x in (year, month, day) if x),
                                   "this is not a date the explainer can read",

@@ -7,9 +7,10 @@ import re
 from datetime import date
 
 import edtf
+import numpy as np
 import pandas as pd
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from explainer import dates
@@ -323,3 +324,143 @@ def test_the_fast_path_agrees_with_the_edtf_parser(value, monkeypatch):
 def test_the_fast_path_refuses_impossible_dates(value):
     with pytest.raises(InvalidDate):
         parse_date.__wrapped__(value)
+
+
+# --------------------------------------------------------------------------------------------------
+# The vectorised path (issue 14): plain points and intervals of them, read at once, must give
+# exactly what parse_date gives one by one, and leave every other value to parse_date.
+
+_EDGE_YEARS = st.sampled_from(
+    [0, 1, 999, 1677, 1678, 1900, 2000, 2023, 2024, 2100, 2261, 2262, 9999]
+)
+_DRAWN = st.integers(1678, 2261)
+# Mostly real dates (the fast path's work), often impossible ones (what it must leave alone).
+_YEARS = st.one_of(_DRAWN, _DRAWN, _DRAWN, _EDGE_YEARS, st.integers(0, 9999))
+_MONTHS = st.one_of(st.integers(1, 12), st.integers(1, 12), st.integers(0, 13))
+_DAYS = st.one_of(st.integers(1, 31), st.sampled_from([1, 28, 29, 30, 31]), st.integers(0, 32))
+
+
+@st.composite
+def _plain_points(draw) -> str:
+    # Every digit pattern a plain point can have, impossible ones included: month 00 and 13,
+    # day 00, 31 April, 29 February in common years, year 0000, years outside 1678-2261.
+    year = draw(_YEARS)
+    form = draw(st.sampled_from(["year", "month", "day"]))
+    text = f"{year:04d}"
+    if form != "year":
+        text += f"-{draw(_MONTHS):02d}"
+    if form == "day":
+        text += f"-{draw(_DAYS):02d}"
+    return text
+
+
+@st.composite
+def _plain_values(draw) -> str:
+    point = _plain_points()
+    shape = draw(st.sampled_from(["point", "range", "since", "by", "from", "to", "odd"]))
+    if shape == "point":
+        text = draw(point)
+    elif shape == "range":
+        text = f"{draw(point)}/{draw(point)}"
+    elif shape in ("since", "from"):
+        text = draw(point) + ("/.." if shape == "since" else "/")
+    elif shape in ("by", "to"):
+        text = ("../" if shape == "by" else "/") + draw(point)
+    else:  # near misses: qualifiers, both ends open, one digit short or long, odd separators
+        text = draw(
+            st.sampled_from(
+                ["~", "?", "%", "/..", "..", "/", "-", "0", "-1", "T00", "\n", "/../.."]
+            )
+        )
+        text = draw(point) + text if draw(st.booleans()) else text + draw(point)
+    # surrounding spaces (parse_date ignores them) and non-breaking or full-width ones
+    pad = st.sampled_from([""] * 12 + [" ", "  ", "\t", "\u00a0", "\u3000"])
+    return draw(pad) + text + draw(pad)
+
+
+def _reference(text: str) -> dates.EDTFDate | InvalidDate:
+    try:
+        return parse_date.__wrapped__(text)  # uncached: the one-by-one path, edtf where needed
+    except InvalidDate as err:
+        return err
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_plain_values(), min_size=1, max_size=40))
+@example(["2021-13", "2021-04-31", "2021-02-29", "2020-02-29", "1900-02-29", "0000", "1677"])
+@example([" 2021-04 ", "2021-04-01\n", "2021-04-30/2021-04-01", "2021-04-01/2021-04-01"])
+@example(["2261-12", "2262-01/..", "../1678", "1678/", "/2261-12-31", "2000-02-29/2000-03"])
+def test_the_vectorised_path_is_identical_to_parse_date(values):
+    texts = pd.Series(values, dtype=object)
+    expected = [_reference(v) for v in values]
+    valid = [not isinstance(e, InvalidDate) for e in expected]
+    assert dates.valid_mask(texts).tolist() == valid
+    good = [v for v, ok in zip(values, valid, strict=True) if ok]
+    table = dates._parse_table(np.array(good, dtype=object))
+    for i, value in enumerate(good):
+        reference = parse_date.__wrapped__(value)
+        for field in dates._FIELDS:
+            got, want = table[field][i], getattr(reference, field)
+            assert pd.Timestamp(got) == want if field in ("lower", "upper") else got == want, (
+                value,
+                field,
+            )
+    frame = bounds_frame(pd.Series(good, dtype=object), "when")
+    assert frame["when_label_fr"].tolist() == [parse_date(v).label_fr for v in good]
+
+
+@settings(max_examples=300, deadline=None)
+@given(_plain_points())
+@example("2021-04-31")
+@example("2023-02-29")
+@example("2024-02-29")
+@example("0000")
+@example("2021-13")
+def test_plain_points_bound_what_the_edtf_parser_bounds(text):
+    # An independent reference: the edtf package's own strict bounds, for every plain point it
+    # accepts inside the drawable years; what it refuses, the explainer refuses too.
+    try:
+        parsed = edtf.parse_edtf(text)
+        lower, upper = (date(*t[:3]) for t in (parsed.lower_strict(), parsed.upper_strict()))
+    except Exception:
+        assert not dates.valid_mask(pd.Series([text])).any()
+        return
+    drawable = OPEN_START.date() <= lower and upper <= OPEN_END.date()
+    assert dates.valid_mask(pd.Series([text])).tolist() == [drawable]
+    if drawable:
+        table = dates._parse_table(np.array([text], dtype=object))
+        assert (table["lower"][0], table["upper"][0]) == (
+            np.datetime64(lower, "ns"),
+            np.datetime64(upper, "ns"),
+        )
+
+
+@pytest.mark.parametrize(
+    ("text", "says"),
+    [
+        ("2021-13", "is not a real date; write an EDTF date"),
+        ("2021-04-31", "is not a real date; write an EDTF date"),
+        ("2021-02-29", "is not a real date; write an EDTF date"),
+        ("0000", "is not a real date; write an EDTF date"),
+        (" 2021-13 ", "is not a real date; write an EDTF date"),
+        ("2021-00/2022", "is not a real date; write an EDTF date"),
+        ("1677-12-31", "is outside the years 1678-2261 that the explainer can draw"),
+        ("2262", "is outside the years 1678-2261 that the explainer can draw"),
+        ("../2262-01", "is outside the years 1678-2261 that the explainer can draw"),
+        ("2022/2021-04", "ends before it starts; write the earlier date first"),
+        ("../..", "has neither a start nor an end"),
+    ],
+)
+def test_invalid_plain_values_keep_their_messages(text, says):
+    # Refused by the vectorised check, and explained exactly as before, with the value quoted.
+    assert dates.valid_mask(pd.Series(["2021", text, "2021-04"])).tolist() == [True, False, True]
+    message = re.escape(f"{text!r} {says}")
+    with pytest.raises(InvalidDate, match=message):
+        parse_date(text)
+    with pytest.raises(InvalidDate, match=message):
+        bounds_frame(pd.Series(["2021", text]), "when")
+
+
+def test_the_vectorised_check_takes_missing_and_non_text_values_as_invalid():
+    values = pd.Series(["2021-04", None, float("nan"), 2021, "", "2021-04/.."], dtype=object)
+    assert dates.valid_mask(values).tolist() == [True, False, False, False, False, True]

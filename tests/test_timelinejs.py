@@ -392,3 +392,14 @@ def test_an_imported_timeline_works_in_the_explorer_and_the_offline_page(importe
     page = ex.export_html(ds, tmp_path / "page.html", draft=True).read_text(encoding="utf-8")
     assert "Musk travels to Moscow." in page
     assert t("export.draft_row", "en") in page
+
+
+@pytest.mark.parametrize("year", ["INF", "-inf", "1e400"])
+def test_an_infinite_year_is_refused_not_a_traceback(tmp_path, year):
+    # int(float("INF")) raises OverflowError, not ValueError: it is refused like any other bad year.
+    sheet = write_sheet(tmp_path / "s.csv", [{"Year": year, "Headline": "h", "Text": "t"}])
+    with pytest.raises(TimelineError) as caught:
+        import_sheet(sheet, tmp_path / "out")
+    assert [p.message for p in caught.value.problems] == [
+        "this is not a date the explainer can read"
+    ]
