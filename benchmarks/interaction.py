@@ -716,12 +716,19 @@ def notebook_rss(path: Path) -> dict[str, Any]:
     if not path.exists():
         return {"kernel_rss_mb": None, "note": f"{path.relative_to(ROOT)} is not there"}
     t0 = time.perf_counter()
+    # The kernel that Binder and `make voila` start (share/jupyter/kernels/python3: no debugger,
+    # freed message buffers returned), not the default one.
+    env = dict(os.environ)
+    env["JUPYTER_PATH"] = os.pathsep.join(
+        p for p in (str(ROOT / "share" / "jupyter"), env.get("JUPYTER_PATH", "")) if p
+    )
     out = subprocess.run(
         [sys.executable, "-c", _NOTEBOOK_RSS, str(path)],
         capture_output=True,
         text=True,
         cwd=ROOT,
         timeout=900,
+        env=env,
     )
     if out.returncode:
         tail = (out.stderr or out.stdout).strip().splitlines()[-3:]
@@ -784,7 +791,7 @@ def goals(results: list[dict[str, Any]], load: dict[str, Any], memory: dict[str,
     if load.get("load_100000_s") is not None:
         out["load_100000_lt_2s"] = load["load_100000_s"] < 2
     if memory.get("kernel_rss_mb") is not None:
-        out["kernel_rss_le_200mb"] = memory["kernel_rss_mb"] <= 200
+        out["kernel_rss_le_150mb"] = memory["kernel_rss_mb"] <= 150  # issue 12
     return out
 
 
