@@ -145,7 +145,10 @@ def _read_sheets(path: Path, problems: list[Problem]) -> dict[str, pd.DataFrame]
     noise = io.StringIO()  # odfpy prints a broken file's whole XML to stdout: kept from the user
     try:
         with contextlib.redirect_stdout(noise):
-            sheets = pd.read_excel(path, sheet_name=None, header=None, dtype=object)
+            # keep_default_na=False: a cell reading "NA", "NULL", "NaN" or "None" is text, not a gap
+            sheets = pd.read_excel(
+                path, sheet_name=None, header=None, dtype=object, keep_default_na=False
+            )
         if "FAILED TO PARSE" in noise.getvalue():
             raise ValueError("its XML is broken")
         return sheets

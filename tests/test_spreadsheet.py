@@ -374,3 +374,14 @@ def test_any_text_round_trips_through_xlsx(tmp_path, texts):
     assert back.claims.loc[0, "summary_en"] == texts[0]
     assert back.claims.loc[1, "summary_fr"] == texts[1]
     assert back.actors.iloc[0, 3] == texts[2]
+
+
+@pytest.mark.parametrize("text", ["NaN", "NULL", "NA", "None", "#N/A", "nan", "n/a"])
+def test_words_pandas_reads_as_missing_stay_text_through_xlsx(tmp_path, text):
+    # pandas' read_excel turns these into gaps by default; a summary or name is never lost so.
+    ds = ex.load_dataset(write_dataset(tmp_path / "d"))
+    ds.claims.loc[0, "summary_en"] = text
+    ds.actors.iloc[0, 3] = text
+    back = ex.load_dataset(save_workbook(ds, tmp_path / "out" / "dataset.xlsx"))
+    assert back.claims.loc[0, "summary_en"] == text
+    assert back.actors.iloc[0, 3] == text
