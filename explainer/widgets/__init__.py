@@ -8,6 +8,8 @@ This is the only package that imports ipywidgets and holds state; the figures it
 import re
 import sys
 
+from explainer.widgets import plotly_module as _plotly_module
+
 
 def _import_figurewidget_without_iri_grammars() -> None:
     """Import plotly's ``FigureWidget`` without compiling ``rfc3987_syntax``'s grammars.
@@ -65,7 +67,9 @@ def _figurewidget_bundle_in_one_byte_per_character() -> None:
 
 
 _import_figurewidget_without_iri_grammars()
-_figurewidget_bundle_in_one_byte_per_character()
+# Under Voila, plotly's module comes from a file the browser caches (plotly_module.py).
+if not _plotly_module.serve_from_voila():
+    _figurewidget_bundle_in_one_byte_per_character()
 
 from explainer.card import card_html, table_html  # noqa: E402
 from explainer.widgets.explorer import Explorer, StableFigureWidget  # noqa: E402
