@@ -55,6 +55,14 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def rss_mb(pid: int) -> float:
+    """Resident memory of a process, in MB."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
 def kernels(server) -> set[int]:
     """The ipykernel processes the server started (one per page load)."""
     found = set()
@@ -101,13 +109,16 @@ def load_once(context, url: str, server) -> dict:
     first_cell = next((t for t, s in steps if "1 of" in s or "1 sur" in s), None)
     drawing = next((t for t, s in steps if "Drawing" in s or "Dessin" in s), None)
     metrics = {m["name"]: m["value"] for m in cdp.send("Performance.getMetrics")["metrics"]}
-    kernel_cpu = sum(cpu_seconds(pid) for pid in kernels(server) - before)
+    new = kernels(server) - before
+    kernel_cpu = sum(cpu_seconds(pid) for pid in new)
+    kernel_rss = sum(rss_mb(pid) for pid in new)
     page.close()
     del nav
     return {
         "renderer_cpu": metrics.get("TaskDuration", 0.0),
         "script_cpu": metrics.get("ScriptDuration", 0.0),
         "kernel_cpu": kernel_cpu,
+        "kernel_rss": kernel_rss,
         "server_cpu": cpu_seconds(server.pid) - server_cpu,
         "marks": marks,
         "first_cell": first_cell,
@@ -161,7 +172,8 @@ def main(argv: list[str] | None = None) -> int:
                             f"(cell 1 at {r['first_cell']}, notebook run at {r['drawing']}; "
                             f"websocket {r['ws_bytes'] / 1e6:.2f} MB, large frames "
                             f"{r['big_frames']}); CPU s: page {r['renderer_cpu']:.2f} (script "
-                            f"{r['script_cpu']:.2f}), kernel {r['kernel_cpu']:.2f}, server "
+                            f"{r['script_cpu']:.2f}), kernel {r['kernel_cpu']:.2f} "
+                            f"({r['kernel_rss']:.0f} MB at first marks), server "
                             f"{r['server_cpu']:.2f}; load {os.getloadavg()[0]:.2f}"
                         )
                     shared.close()
