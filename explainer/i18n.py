@@ -152,6 +152,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Who vouches for this claim? Guess, then reveal.",
         "fr": "Qui se porte garant de cette affirmation ? Devinez, puis révélez.",
     },
+    "timeline.no_lane": {
+        "en": "No lane of their own, only whom a claim is about: {names}",
+        "fr": "Sans ligne à eux, seulement ceux dont parle une affirmation : {names}",
+    },
     "hover.bin": {"en": "{claims}, {month}: {actor}", "fr": "{claims}, {month} : {actor}"},
     "empty.none": {
         "en": "No claim matches these filters. Widen the dates, or tick more actors, statuses "

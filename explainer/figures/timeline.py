@@ -118,6 +118,8 @@ NARROW_EXTRA_PX = 200
 NARROW_LEFT_PX = 8
 # A white halo around text drawn over marks and lines (CSS text-shadow, plotly's font.shadow).
 HALO = "0 0 2px white, 0 0 2px white, 0 0 2px white"
+# Under a grouped timeline, the line that names those a claim is only about (they have no lane).
+NOTE_PX = 24
 # A timeline is at least this tall (px), even for one claim: on a narrow screen its keys wrap onto
 # more lines, and plotly.js cannot draw an axis in a plot they squeeze to nothing ("Something went
 # wrong with axis scaling": the figure stayed blank).
@@ -201,7 +203,8 @@ class Placement:
     lane_rows : numpy.ndarray
         Sub-rows of each lane (0 for a collapsed lane).
     lane_shown : numpy.ndarray of bool
-        Lanes that have a shown claim (as actor or target).
+        Lanes that have a mark or an arrow drawn to them: a shown claim of their actor, or a
+        shown link (influence, contact) to them, when claims are drawn one by one.
     y_max : float
         The y of the lowest sub-row.
     link_y1, link_down : numpy.ndarray
@@ -303,6 +306,9 @@ class TimelineModel:
             full.lane_centre,
         )
         self.y, self.y_max = full.y, full.y_max
+        if self.grouped and self.targets_without_lane():  # a line under the axis names them
+            lines = max(len(self._no_lane_note(None, lang).split("<br>")) for lang in LANGS)
+            self.bottom_px += NOTE_PX * lines
         self._hover: dict[str, np.ndarray] = {}
         self._of_status = [np.flatnonzero(self.status_code == k) for k in range(len(STATUS_ORDER))]
         self._hover_parts: dict[str, dict] = {}
@@ -466,10 +472,11 @@ class TimelineModel:
     def placement(self, keep: np.ndarray | None = None) -> Placement:
         """Where the marks of the claims in ``keep`` go, lane by lane (default: every claim).
 
-        A lane with no claim in ``keep`` (as its actor, or as the target of a link) collapses, and
-        the marks of each lane are packed into as few sub-rows as keep them from overlapping, at
-        least ``plot_px`` pixels across: the timeline is as tall as what it shows. Dates (x)
-        never depend on ``keep``, only rows (y). Kept for the last few masks.
+        A lane with no claim in ``keep`` (as its actor, or as the target of a drawn link)
+        collapses: no lane is ever shown empty. The marks of each lane are packed into as few
+        sub-rows as keep them from overlapping, at least ``plot_px`` pixels across: the timeline
+        is as tall as what it shows. Dates (x) never depend on ``keep``, only rows (y). Kept for
+        the last few masks.
         """
         keep = np.ones(self.n, dtype=bool) if keep is None else np.asarray(keep, dtype=bool)
         key = keep.tobytes()
@@ -482,8 +489,11 @@ class TimelineModel:
         shown = np.zeros(n_lanes, dtype=bool)
         kept = np.flatnonzero(keep)
         shown[self.lane[kept]] = True
-        targets = self.target_lane[kept]
-        shown[targets[targets >= 0]] = True
+        # A target gets a lane only where an arrow is drawn to it: a lane with nothing on it
+        # (an actor who is only ever whom a stance is about, or any target once marks are grouped,
+        # which draws no arrows) looked like a gap in the source; its name is in the hover.
+        if not self.grouped_for(len(kept)):
+            shown[self.target_lane[self.link[keep[self.link]]]] = True
         if self.max_rows > 1:
             self._pack(keep, row, rows_used)
         rows_used = np.where(shown, np.maximum(np.maximum(rows_used, 1), self.lane_min_rows), 0)
@@ -515,6 +525,31 @@ class TimelineModel:
             self._placements.clear()
         self._placements[key] = out
         return out
+
+    def grouped_for(self, n_shown: int) -> bool:
+        """Whether ``n_shown`` claims are drawn grouped (one mark per lane, month and status,
+        no arrows) rather than one mark each."""
+        return self.aggregate_possible and n_shown > self.detail_limit
+
+    def targets_without_lane(self, place: np.ndarray | None = None) -> list[str]:
+        """Actors a shown claim is about who have no lane (see :meth:`placement`), in lane order.
+
+        Parameters
+        ----------
+        place : numpy.ndarray of bool, optional
+            The claims the lanes are laid out for (default: every claim).
+
+        Returns
+        -------
+        list of str
+            Actor ids.
+        """
+        keep = np.ones(self.n, dtype=bool) if place is None else np.asarray(place, dtype=bool)
+        pl = self.full if place is None else self.placement(place)
+        named = np.zeros(len(self.lanes), dtype=bool)
+        targets = self.target_lane[keep]
+        named[targets[targets >= 0]] = True
+        return [self.lanes[k] for k in np.flatnonzero(named & ~pl.lane_shown)]
 
     def _pack(self, keep: np.ndarray, row: np.ndarray, rows_used: np.ndarray) -> None:
         """Give each kept claim the first sub-row of its lane where it overlaps nothing."""
@@ -716,7 +751,7 @@ class TimelineModel:
         shown = np.flatnonzero(keep)
         out: dict[str, dict[str, Any]] = {}
         uid = functools.partial(trace_uid, "timeline")
-        aggregate = self.aggregate_possible and len(shown) > self.detail_limit
+        aggregate = self.grouped_for(len(shown))
         period = self._choose_period(shown) if aggregate else 1
         empty = np.zeros(0, dtype="float64")
 
@@ -872,9 +907,12 @@ class TimelineModel:
         how_many = {k: f"{tn('n_claims', k, lang)} ({word})" for k in set(k_list)}
         labels = {q: self._period_label(months, q, lang) for q in set(p_list)}
         before, between, after = _split_pattern(pattern)
+        who = [names[ln] for ln in lane.tolist()]
+        if self.grouped:  # and whom: those without a lane are named where their claims are
+            who = self._bin_whom(members, key, nz, who, names)
         hovertext = [
-            f"{how_many[k]}{before}{labels[q]}{between}{names[ln]}{after}"
-            for k, q, ln in zip(k_list, p_list, lane.tolist(), strict=True)
+            f"{how_many[k]}{before}{labels[q]}{between}{w}{after}"
+            for k, q, w in zip(k_list, p_list, who, strict=True)
         ]
         # Area grows with the count per month, relative to the fullest month of the whole data
         # (so that sizes keep their meaning when a filter changes).
@@ -887,6 +925,27 @@ class TimelineModel:
             ),
             "hovertext": hovertext,
         }
+
+    def _bin_whom(
+        self,
+        members: np.ndarray,
+        key: np.ndarray,
+        nz: np.ndarray,
+        who: list[str],
+        names: list[str],
+    ) -> list[str]:
+        """``who`` (one name a grouped mark, for the non-empty keys ``nz``) as "who → whom, ...":
+        the targets of the claims in each mark, in lane order."""
+        target = self.target_lane[members]
+        has = target >= 0
+        n_lanes = len(self.lanes)
+        pairs = np.unique(key[has] * n_lanes + target[has])
+        whom: dict[int, list[str]] = {}
+        for k, ln in zip((pairs // n_lanes).tolist(), (pairs % n_lanes).tolist(), strict=True):
+            whom.setdefault(k, []).append(names[ln])
+        return [
+            who_whom(w, ", ".join(whom.get(k, []))) for w, k in zip(who, nz.tolist(), strict=True)
+        ]
 
     def _lane_names(self, lang: str) -> list[str]:
         key = ("lanes", lang)
@@ -1074,6 +1133,20 @@ class TimelineModel:
             if beside:
                 layout["annotations"][-1]["text"] = x_title
             layout["legend2"]["visible"] = False
+            layout["annotations"].append(
+                {
+                    "name": "no-lane",
+                    "text": "",
+                    "xref": "paper",
+                    "yref": "paper",
+                    "x": 0.5,
+                    "y": 0,
+                    "yshift": -30 - NOTE_PX,  # under the note on mark sizes
+                    "yanchor": "top",
+                    "showarrow": False,
+                    "font": {"size": TEXT_PX},
+                }
+            )
         changing = self.frame(
             lang, window=window, place=place, known_on=known_on, max_height=max_height
         )
@@ -1141,7 +1214,13 @@ class TimelineModel:
             height = min(height, int(max_height))
         known_shapes, known_label = self.known_line(known_on, lang)
         names = self._wrapped_names(lang)
+        note = {}
+        if self.grouped:
+            note[f"annotations[{self._x_title_index + int(self.key_beside)}].text"] = (
+                self._no_lane_note(place, lang)
+            )
         return {
+            **note,
             "height": height,
             # Below plotly's toolbar (its row of buttons, top right, would cover the title).
             "title.y": 1 - 34 / height,
@@ -1170,6 +1249,15 @@ class TimelineModel:
             "annotations[1].x": known_label.get("x", 0.0),
             "annotations[1].visible": bool(known_label),
         }
+
+    def _no_lane_note(self, place: np.ndarray | None, lang: str) -> str:
+        """The line under a grouped timeline that names those its claims are about but who have
+        no lane (grouped marks draw no arrows): without it, they would vanish from the picture."""
+        others = self.targets_without_lane(place)
+        if not others:
+            return ""
+        names = ", ".join(isolate(self.data.actor_name(a, lang)) for a in others)
+        return wrap_label(t("timeline.no_lane", lang, names=names), 110)
 
     def _dodge_guides(self, pl: Placement, place: np.ndarray | None) -> list[dict[str, Any]]:
         """A thin line at the date of each group of marks set side by side (:meth:`_dodge`),
