@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 
 import explainer as ex
-from explainer.figures.timeline import TimelineModel
+from explainer.figures.timeline import MARKER_PX, PLOT_PX, TimelineModel
 from explainer.widgets import Explorer
 
 # Traces that draw something in a lane: claim marks, grouped marks, arrows (their ends).
@@ -105,3 +105,89 @@ def test_grouped_by_size_alone_draws_no_arrow_and_gives_targets_no_lane(bundled_
     detail = TimelineModel(bundled_data)
     assert not detail.grouped_for(len(bundled_data.claims))
     assert detail.targets_without_lane() == ["harris"]
+
+
+# ------------------------------------------------------------------------------------------------
+# A narrow figure: marks packed for the plot's own width, none under the lane names inside it.
+
+
+def marks_px(app) -> dict[int, tuple[float, float]]:
+    """Each shown claim mark of the Explorer's timeline: (x in px from the plot's left edge, y).
+
+    The time axis's cuts take no width: x is visible time from the range's start, scaled to the
+    width the timeline is packed for (the plot's own, rounded down to 20 px, so at most 20 px
+    less than drawn: a bound on spacing, never more generous than the page).
+    """
+    tl = app._timeline
+    lo, hi = app.figure.layout.xaxis.range
+    scale = tl.plot_px / tl._visible_between(lo, hi)
+    out = {}
+    for tr in app.figure.data:
+        if not tr.uid.startswith("timeline-points-"):
+            continue
+        for x, y, pos in zip(tr.x, tr.y, tr.customdata, strict=True):
+            if x is not None and np.isfinite(x):
+                out[int(pos)] = (tl._visible_between(lo, x) * scale, float(y))
+    return out
+
+
+def crowded(app) -> list[tuple[int, int]]:
+    """Pairs of marks on one row closer than a marker (their boxes would overlap)."""
+    items = sorted(marks_px(app).items())
+    return [
+        (i, j)
+        for k, (i, (xi, yi)) in enumerate(items)
+        for j, (xj, yj) in items[k + 1 :]
+        if abs(yi - yj) < 0.5 and abs(xi - xj) < MARKER_PX - 2
+    ]
+
+
+def under_names(app) -> list[str]:
+    """Claims whose mark is on a lane name's rows, under the name drawn inside the plot."""
+    tl = app._timeline
+    end = tl._names_inside_px() + 2 + MARKER_PX / 2
+    return [
+        str(tl.ids[i])
+        for i, (x, y) in marks_px(app).items()
+        if x < end and y - tl.full.lane_base[tl.lane[i]] < tl.lane_min_rows[tl.lane[i]] - 0.5
+    ]
+
+
+@pytest.mark.parametrize("box_px", [360, 646])  # a phone (390 px), the Explorer at 1024 px
+def test_a_narrow_explorer_repacks_its_marks_clear_of_each_other_and_of_the_names(
+    bundled_data, box_px
+):
+    from explainer.widgets.controls import FitPlots
+
+    app = Explorer(bundled_data)
+    fit = next(c for c in app.children if isinstance(c, FitPlots))
+    before = marks_px(app)
+    fit.narrow = True
+    fit.box_px = box_px  # what the page reports of the figure's box
+    tl = app._timeline
+    assert tl.names_inside and tl.plot_px <= box_px - 20
+    assert len(marks_px(app)) == len(bundled_data.claims)
+    assert crowded(app) == []
+    assert under_names(app) == []
+    # Each mark stays within a marker's width (at this plot width) of its date.
+    px_per_ms = tl.plot_px / tl.visible
+    assert np.all(np.abs(tl.x - tl._undodged[2]) * px_per_ms <= MARKER_PX + 4.5 + 1e-6)
+    # Wide again: the projector's marks, exactly where they were.
+    fit.narrow = False
+    fit.box_px = 950
+    assert tl.plot_px == PLOT_PX and not tl.names_inside
+    assert marks_px(app) == before
+
+
+def test_packed_for_a_projector_a_phone_overlaps(bundled_data):
+    # The reason for repacking, measured the same way: drawn at a phone's 340 px, the marks
+    # packed for 640 crowd each other and sit under the names.
+    from explainer.widgets.controls import FitPlots
+
+    app = Explorer(bundled_data)
+    tl = app._timeline
+    fit = next(c for c in app.children if isinstance(c, FitPlots))
+    fit.narrow = True
+    tl.plot_px = 340  # the scale only: marks stay packed for 640
+    tl.names_inside = True
+    assert len(crowded(app)) > 5 and under_names(app)

@@ -116,6 +116,7 @@ NARROW_EXTRA_PX = 200
 # On a narrow figure the lane names stand inside the plot, over its first years (few marks):
 # beside it, they took 151 of a phone's 364 px and left the marks 197 (see narrow_layout).
 NARROW_LEFT_PX = 8
+NARROW_RIGHT_PX = 12
 # A white halo around text drawn over marks and lines (CSS text-shadow, plotly's font.shadow).
 HALO = "0 0 2px white, 0 0 2px white, 0 0 2px white"
 # Under a grouped timeline, the line that names those a claim is only about (they have no lane).
@@ -272,6 +273,11 @@ class TimelineModel:
         self.grouped = bool(grouped)
         self.detail_limit = 0 if grouped else DETAIL_LIMIT
         self.plot_px = int(plot_px)
+        # The width the figure is designed for (where its key goes); plot_px follows the width it
+        # is drawn at (see fit_plot).
+        self._design_px = self.plot_px
+        # Lane names drawn inside the plot (a narrow figure): marks are kept out from under them.
+        self.names_inside = False
         self._wrapped: dict[str, list[str]] = {}
         frame = data.claims if claims is None else claims
         self.claims = frame.reset_index(drop=True)
@@ -298,14 +304,7 @@ class TimelineModel:
         self._lanes()
         self._dodge()
         self._links()
-        full = self.placement()  # every claim: what a static figure (and the Story) shows
-        self.full = full
-        self.lane_base, self.lane_rows, self.lane_centre = (
-            full.lane_base,
-            full.lane_rows,
-            full.lane_centre,
-        )
-        self.y, self.y_max = full.y, full.y_max
+        self._place_all()
         if self.grouped and self.targets_without_lane():  # a line under the axis names them
             lines = max(len(self._no_lane_note(None, lang).split("<br>")) for lang in LANGS)
             self.bottom_px += NOTE_PX * lines
@@ -321,7 +320,54 @@ class TimelineModel:
         self._hover_guess: dict[str, np.ndarray] = {}
 
     # ------------------------------------------------------------------------------------------
-    # Computed once
+    # Computed once (and again, for where marks go, when the plot's width changes: fit_plot)
+
+    def _place_all(self) -> None:
+        full = self.placement()  # every claim: what a static figure (and the Story) shows
+        self.full = full
+        self.lane_base, self.lane_rows, self.lane_centre = (
+            full.lane_base,
+            full.lane_rows,
+            full.lane_centre,
+        )
+        self.y, self.y_max = full.y, full.y_max
+
+    def fit_plot(self, plot_px: int | None, *, names_inside: bool = False) -> bool:
+        """Pack the marks for a plot ``plot_px`` px wide (None: the width the model was made
+        for), with the lane names inside it or not.
+
+        Marks packed for a projector's 640 px plot overlapped on a phone's 340 (15 pairs), and
+        lane names drawn inside a narrow plot covered its first marks. Packed again, marks set
+        side by side take the narrower plot's marker widths, and marks under the names move to
+        the lane's next rows. Only the packing changes: each claim keeps its date (a mark set
+        beside a crowded date moves by a marker's width at most, as before).
+
+        Parameters
+        ----------
+        plot_px : int or None
+            The plot area's width in px, rounded down to 20 px (so that a resize by a few pixels
+            changes nothing); never more than the model was made for.
+        names_inside : bool
+            Whether the lane names are drawn inside the plot (:meth:`narrow_layout`).
+
+        Returns
+        -------
+        bool
+            Whether the packing changed (then the figure's traces and :meth:`frame` must be
+            sent again).
+        """
+        px = self._design_px if plot_px is None else int(plot_px) // 20 * 20
+        px = max(min(px, self._design_px), 200)
+        inside = bool(names_inside) and self.max_rows > 1
+        if (px, inside) == (self.plot_px, self.names_inside):
+            return False
+        self.plot_px, self.names_inside = px, inside
+        self.x0, self.x1, self.x, self.range = self._undodged
+        self._set_pack_order()
+        self._placements = {}
+        self._dodge()
+        self._place_all()
+        return True
 
     def _dates(self) -> None:
         c = self.claims
@@ -405,6 +451,7 @@ class TimelineModel:
         """
         self.dodge = np.zeros(self.n)
         self.dates_range = self.range  # the dates themselves, before any mark is moved
+        self._undodged = (self.x0, self.x1, self.x, self.range)
         self.dodge_groups: list[tuple[float, np.ndarray]] = []
         self.dodge_reach = 0.0
         if self.aggregate_possible or not self.n:
@@ -495,7 +542,7 @@ class TimelineModel:
         if not self.grouped_for(len(kept)):
             shown[self.target_lane[self.link[keep[self.link]]]] = True
         if self.max_rows > 1:
-            self._pack(keep, row, rows_used)
+            self._pack(keep, row, rows_used, self._names_end() if self.names_inside else None)
         rows_used = np.where(shown, np.maximum(np.maximum(rows_used, 1), self.lane_min_rows), 0)
         base = np.zeros(n_lanes)
         top = 0.0
@@ -551,15 +598,24 @@ class TimelineModel:
         named[targets[targets >= 0]] = True
         return [self.lanes[k] for k in np.flatnonzero(named & ~pl.lane_shown)]
 
-    def _pack(self, keep: np.ndarray, row: np.ndarray, rows_used: np.ndarray) -> None:
-        """Give each kept claim the first sub-row of its lane where it overlaps nothing."""
+    def _pack(
+        self,
+        keep: np.ndarray,
+        row: np.ndarray,
+        rows_used: np.ndarray,
+        names_end: float | None = None,
+    ) -> None:
+        """Give each kept claim the first sub-row of its lane where it overlaps nothing; with
+        ``names_end`` (ms), a lane's name inside the plot, on its first rows up to that date,
+        counts as something to overlap."""
         foot_lo, foot_hi = self._footprint()
         lane = self.lane
         last_end: list[float] = []
         current = -1
         for i in self._pack_order[keep[self._pack_order]]:
             if lane[i] != current:
-                current, last_end = lane[i], []
+                current = lane[i]
+                last_end = [] if names_end is None else [names_end] * self.lane_min_rows[current]
             lo, hi = foot_lo[i], foot_hi[i]
             for r, end in enumerate(last_end):
                 if end < lo:
@@ -575,6 +631,22 @@ class TimelineModel:
                     last_end[r] = max(last_end[r], hi)
                     row[i] = r
             rows_used[current] = max(rows_used[current], len(last_end))
+
+    def _names_end(self) -> float:
+        """The date (ms) where lane names drawn inside the plot end, with a few px to spare: the
+        plot's left edge plus the names' width (:meth:`_names_inside_px`), counted in visible time
+        (the axis's cuts take no width), for the whole date range."""
+        lo, hi = self.x_range()
+        reach = (self._names_inside_px() + 6) * self._visible_between(lo, hi) / self.plot_px
+        at = lo
+        for a, b in sorted(self.breaks):
+            if b <= at:
+                continue
+            if at + reach <= a:
+                break
+            reach -= max(a - at, 0.0)
+            at = b
+        return at + reach
 
     def _links(self) -> None:
         c = self.claims
@@ -1287,7 +1359,7 @@ class TimelineModel:
     @property
     def key_beside(self) -> bool:
         """Whether the status key is beside the plot (a model packed for a wide enough plot)."""
-        return self.plot_px >= PLOT_PX
+        return self._design_px >= PLOT_PX
 
     def _key_beside(self) -> dict[str, Any]:
         return {
@@ -1342,7 +1414,7 @@ class TimelineModel:
             "yaxis.tickfont.shadow": HALO,
             "margin.l": NARROW_LEFT_PX,
             **self._cut_labels_style(narrow=True),
-            "margin.r": 12,
+            "margin.r": NARROW_RIGHT_PX,
             "margin.t": TOP_PX,
             "margin.b": self.bottom_px + NARROW_EXTRA_PX,
         }
@@ -1369,6 +1441,11 @@ class TimelineModel:
             }
         )
         return out
+
+    def narrow_plot_px(self, box_px: int) -> int:
+        """The plot area's width, px, of a figure ``box_px`` wide drawn narrow
+        (:meth:`narrow_layout`'s margins)."""
+        return int(box_px) - NARROW_LEFT_PX - NARROW_RIGHT_PX
 
     def _names_inside_px(self) -> int:
         """How far (px) the lane names move into a narrow figure's plot: the widest, estimated
