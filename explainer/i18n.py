@@ -153,8 +153,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "fr": "Qui se porte garant de cette affirmation ? Devinez, puis révélez.",
     },
     "timeline.no_lane": {
-        "en": "No lane of their own, only whom a claim is about: {names}",
-        "fr": "Sans ligne à eux, seulement ceux dont parle une affirmation : {names}",
+        "en": "Without a lane, as they appear only in others' claims: {names}",
+        "fr": "Sans ligne, car ils n'apparaissent que dans les affirmations des autres : {names}",
     },
     "hover.bin": {"en": "{claims}, {month}: {actor}", "fr": "{claims}, {month} : {actor}"},
     "empty.none": {

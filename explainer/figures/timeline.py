@@ -9,8 +9,9 @@ Dates are drawn as what they are, never as a made-up day:
 - an approximate or uncertain date is dotted and paler.
 
 ``influence`` and ``contact`` claims are arrows from the actor's lane to the target's lane; a denial
-is joined to the claim it answers by a grey dashed arrow. Status is shape + fill + colour + a
-legend in words (:mod:`explainer.figures.style`).
+is joined to the claim it answers by a grey dashed arrow. No lane is ever drawn empty: a target has
+a lane only where an arrow is drawn to it (the grouped view names the others under its axis).
+Status is shape + fill + colour + a legend in words (:mod:`explainer.figures.style`).
 
 :class:`TimelineModel` does the work once (positions, lanes, hover text) so that the widgets can
 redraw a filtered view by changing only the ``x``/``y``/... of existing traces:
