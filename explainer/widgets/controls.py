@@ -582,8 +582,9 @@ function render({ model, el }) {
       const narrow = widest < model.get("narrow_below");
       let dirty = false;
       if (narrow !== model.get("narrow")) { model.set("narrow", narrow); dirty = true; }
-      // The box's width too, when it changed by more than a few px (the timeline repacks).
-      if (Math.abs(widest - model.get("box_px")) >= 8) {
+      // The box's width too, when it changed by more than a few px or crossed narrow_below
+      // (the timeline packs its marks for it).
+      if (dirty || Math.abs(widest - model.get("box_px")) >= 8) {
         model.set("box_px", Math.round(widest));
         dirty = true;
       }
@@ -636,7 +637,8 @@ class FitPlots(anywidget.AnyWidget):
     on_narrow : callable, optional
         Called with ``narrow`` when it changes, before the figures are relayout.
     on_width : callable, optional
-        Called with ``box_px`` (the widest figure box, px) when it changes by 8 px or more.
+        Called with ``box_px`` (the widest figure box, px) when it changes by 8 px or more, or
+        crosses ``narrow_below``.
     """
 
     _esm = _FIT_ESM

@@ -8,7 +8,9 @@ control change, the language switch and Reset in Voila's Explorer, Next in Jupyt
 should not move must not move (dates never do; rows only when lanes collapse), and a mark clicked
 twice across an update opens the same card both times. At 1366×768 (a classroom projector): no two
 marks overlap, none is clipped, every text is at least 14 px, and the Story's card and circled
-mark are on screen together. Screenshots go to ``artifacts/screenshots/``.
+mark are on screen together. At 390×844 (a phone), once the marks are packed for its plot: no two
+marks overlap, and no lane name (drawn inside the plot there) covers a mark. Screenshots go to
+``artifacts/screenshots/``.
 """
 
 from __future__ import annotations
