@@ -707,7 +707,16 @@ with client.setup_kernel():
     except ImportError:
         lines = open(f"/proc/{pid}/status").read().splitlines()
         rss = next(int(l.split()[1]) * 1024 for l in lines if l.startswith("VmRSS:"))
-print(json.dumps({"kernel_rss_mb": round(rss / 1e6, 1), "kernel": kernel}))
+    # RSS = the kernel's own memory (anonymous) + the pages of files it maps (shared libraries),
+    # which are shared by every kernel and vary with the page cache: up to 9 MB more when the
+    # libraries were just written by pip (large page-cache folios, each mapped whole).
+    split = {}
+    with open(f"/proc/{pid}/status") as status:
+        for l in status:
+            if l.startswith(("RssAnon:", "RssFile:")):
+                mb = round(int(l.split()[1]) * 1024 / 1e6, 1)
+                split["kernel_rss_" + l[3:7].lower() + "_mb"] = mb
+print(json.dumps({"kernel_rss_mb": round(rss / 1e6, 1), **split, "kernel": kernel}))
 """
 
 
@@ -827,6 +836,11 @@ def print_table(report: dict[str, Any]) -> None:
     print(
         f"{'kernel RSS after 02_explore (MB)':<34} {mem.get('kernel_rss_mb')} {mem.get('note', '')}"
     )
+    if mem.get("kernel_rss_anon_mb") is not None:
+        print(
+            f"{'  its own / mapped files (MB)':<34} {mem['kernel_rss_anon_mb']} / "
+            f"{mem['kernel_rss_file_mb']} (the files' share varies with the page cache)"
+        )
     m = report["machine"]
     print(
         f"\nmachine: {m['cpu']}, {m['cores']} cores, {m['memory_gb']} GB, Python {m['python']}, "

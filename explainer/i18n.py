@@ -152,6 +152,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Who vouches for this claim? Guess, then reveal.",
         "fr": "Qui se porte garant de cette affirmation ? Devinez, puis révélez.",
     },
+    "timeline.no_lane": {
+        "en": "Without a lane, as they appear only in others' claims: {names}",
+        "fr": "Sans ligne, car ils n'apparaissent que dans les affirmations des autres : {names}",
+    },
     "hover.bin": {"en": "{claims}, {month}: {actor}", "fr": "{claims}, {month} : {actor}"},
     "empty.none": {
         "en": "No claim matches these filters. Widen the dates, or tick more actors, statuses "

@@ -49,9 +49,10 @@ ds
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## The whole picture
 #
-# One lane per person or organisation, time from left to right; one mark per month and status, the
-# bigger the more claims (hover a mark for its count). The steps that follow show each claim on its
-# own, with its dates as precise as the source gives them.
+# One lane per person or organisation with claims of their own, time from left to right; one mark
+# per month and status, the bigger the more claims (hover a mark for its count and whom it is
+# about). The steps that follow show each claim on its own, with its dates as precise as the source
+# gives them.
 
 # %% jupyter={"source_hidden": true} slideshow={"slide_type": "fragment"} tags=["hide-input"]
 ex.influence_timeline(ds, lang="en", grouped=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 
 def run(code: str) -> dict:
@@ -18,22 +19,65 @@ def run(code: str) -> dict:
     return json.loads(out.strip().splitlines()[-1])
 
 
-def test_widgets_do_not_compile_the_iri_grammars_but_leave_them_importable():
+def test_widgets_leave_nbformat_out_until_plotly_shows_a_figure():
     found = run(
         "import json, sys\n"
         "import explainer.widgets\n"
-        "before = 'rfc3987_syntax' in sys.modules\n"
+        "import plotly.graph_objects as go, plotly.io as pio\n"
+        "heavy = ('nbformat', 'jsonschema', 'arrow', 'isoduration', 'rfc3987_syntax')\n"
+        "before = [m for m in heavy if m in sys.modules]\n"
         "figurewidget = 'plotly.basewidget' in sys.modules\n"
-        "jsonschema = 'jsonschema' in sys.modules\n"
+        "pio.show(go.Figure(go.Scatter(x=[1], y=[2])), renderer='plotly_mimetype')\n"
+        "shown = [m for m in heavy if m in sys.modules]\n"
         "import rfc3987_syntax\n"
-        "print(json.dumps({'before': before, 'figurewidget': figurewidget,\n"
-        "                  'jsonschema': jsonschema, 'after': rfc3987_syntax.__name__}))\n"
+        "print(json.dumps({'before': before, 'figurewidget': figurewidget, 'shown': shown,\n"
+        "                  'after': rfc3987_syntax.__name__}))\n"
     )
-    # plotly's FigureWidget (and through it jsonschema) is loaded, without rfc3987_syntax...
-    assert found["figurewidget"] and found["jsonschema"]
-    assert found["before"] is False
+    # plotly's FigureWidget is loaded, without nbformat and jsonschema's format checkers...
+    assert found["figurewidget"] and found["before"] == []
+    # ...which fig.show() loads when it needs them (plotly checks nbformat's version), still
+    # without compiling rfc3987_syntax's grammars...
+    assert found["shown"] == ["nbformat", "jsonschema", "arrow", "isoduration"]
     # ...which a later import still gets: nothing is blocked for good.
     assert found["after"] == "rfc3987_syntax"
+
+
+def test_plotly_reads_only_the_validator_parameters_the_figures_use():
+    found = run(
+        "import json\n"
+        "import explainer as ex\n"
+        "from plotly.validator_cache import ValidatorCache as cache\n"
+        "app = ex.Explorer(ex.load_dataset(), lang='en')\n"
+        "held = cache._json_cache\n"
+        "print(json.dumps({'type': type(held).__name__, 'whole': held._whole is not None,\n"
+        "                  'groups': sorted(held._starts), 'validators': len(cache._cache)}))\n"
+    )
+    # The Explorer's figures were validated (plotly made its validators)...
+    assert found["validators"] > 100
+    # ...from the few groups of entries they use, never from the whole file.
+    assert found["type"] == "ValidatorParams" and found["whole"] is False
+    assert set(found["groups"]) <= {"data", "frames", "layout", "scatter", "scattergl"}
+
+
+def test_the_validator_parameters_are_the_files_own_entry_for_entry(tmp_path):
+    import plotly.validator_cache
+
+    from explainer.figures.validators import ValidatorParams
+
+    path = Path(plotly.validator_cache.__file__).parent / "validators" / "_validators.json"
+    whole = json.loads(path.read_text(encoding="utf-8"))
+    params = ValidatorParams(path)
+    assert all(params.get(key) == value for key, value in whole.items())
+    assert params._whole is None  # every entry found where the file's layout puts it
+    assert params.get("no.such.entry", "missing") == "missing"
+
+    # A file laid out otherwise (no indentation; a key that needs escaping) is read whole, as
+    # plotly reads it, and gives the same entries.
+    odd = {"layout": {"params": {"a": 1}}, 'scatter.x"y': {"params": {"b": "\u00e9\n"}}}
+    for text in (json.dumps(odd), json.dumps(odd, indent=4)):
+        (tmp_path / "v.json").write_text(text, encoding="utf-8")
+        params = ValidatorParams(tmp_path / "v.json")
+        assert [params.get(key) for key in odd] == list(odd.values())
 
 
 def test_the_explorer_leaves_networkx_and_hypothesis_out_until_the_network_is_shown():
@@ -101,7 +145,6 @@ def test_the_plotly_bundle_is_one_byte_per_character_and_means_the_same():
 def test_the_voila_kernel_has_no_debugger_and_gives_memory_back():
     """``share/jupyter/kernels/python3``: what ``make voila`` and Binder start for each page."""
     import os
-    from pathlib import Path
 
     from jupyter_client.manager import start_new_kernel
 

@@ -9,8 +9,9 @@ Dates are drawn as what they are, never as a made-up day:
 - an approximate or uncertain date is dotted and paler.
 
 ``influence`` and ``contact`` claims are arrows from the actor's lane to the target's lane; a denial
-is joined to the claim it answers by a grey dashed arrow. Status is shape + fill + colour + a
-legend in words (:mod:`explainer.figures.style`).
+is joined to the claim it answers by a grey dashed arrow. No lane is ever drawn empty: a target has
+a lane only where an arrow is drawn to it (the grouped view names the others under its axis).
+Status is shape + fill + colour + a legend in words (:mod:`explainer.figures.style`).
 
 :class:`TimelineModel` does the work once (positions, lanes, hover text) so that the widgets can
 redraw a filtered view by changing only the ``x``/``y``/... of existing traces:
@@ -116,8 +117,11 @@ NARROW_EXTRA_PX = 200
 # On a narrow figure the lane names stand inside the plot, over its first years (few marks):
 # beside it, they took 151 of a phone's 364 px and left the marks 197 (see narrow_layout).
 NARROW_LEFT_PX = 8
+NARROW_RIGHT_PX = 12
 # A white halo around text drawn over marks and lines (CSS text-shadow, plotly's font.shadow).
 HALO = "0 0 2px white, 0 0 2px white, 0 0 2px white"
+# Under a grouped timeline, the line that names those a claim is only about (they have no lane).
+NOTE_PX = 24
 # A timeline is at least this tall (px), even for one claim: on a narrow screen its keys wrap onto
 # more lines, and plotly.js cannot draw an axis in a plot they squeeze to nothing ("Something went
 # wrong with axis scaling": the figure stayed blank).
@@ -201,7 +205,8 @@ class Placement:
     lane_rows : numpy.ndarray
         Sub-rows of each lane (0 for a collapsed lane).
     lane_shown : numpy.ndarray of bool
-        Lanes that have a shown claim (as actor or target).
+        Lanes that have a mark or an arrow drawn to them: a shown claim of their actor, or a
+        shown link (influence, contact) to them, when claims are drawn one by one.
     y_max : float
         The y of the lowest sub-row.
     link_y1, link_down : numpy.ndarray
@@ -269,6 +274,11 @@ class TimelineModel:
         self.grouped = bool(grouped)
         self.detail_limit = 0 if grouped else DETAIL_LIMIT
         self.plot_px = int(plot_px)
+        # The width the figure is designed for (where its key goes); plot_px follows the width it
+        # is drawn at (see fit_plot).
+        self._design_px = self.plot_px
+        # Lane names drawn inside the plot (a narrow figure): marks are kept out from under them.
+        self.names_inside = False
         self._wrapped: dict[str, list[str]] = {}
         frame = data.claims if claims is None else claims
         self.claims = frame.reset_index(drop=True)
@@ -295,14 +305,10 @@ class TimelineModel:
         self._lanes()
         self._dodge()
         self._links()
-        full = self.placement()  # every claim: what a static figure (and the Story) shows
-        self.full = full
-        self.lane_base, self.lane_rows, self.lane_centre = (
-            full.lane_base,
-            full.lane_rows,
-            full.lane_centre,
-        )
-        self.y, self.y_max = full.y, full.y_max
+        self._place_all()
+        if self.grouped and self.targets_without_lane():  # a line under the axis names them
+            lines = max(len(self._no_lane_note(None, lang).split("<br>")) for lang in LANGS)
+            self.bottom_px += NOTE_PX * lines
         self._hover: dict[str, np.ndarray] = {}
         self._of_status = [np.flatnonzero(self.status_code == k) for k in range(len(STATUS_ORDER))]
         self._hover_parts: dict[str, dict] = {}
@@ -315,7 +321,54 @@ class TimelineModel:
         self._hover_guess: dict[str, np.ndarray] = {}
 
     # ------------------------------------------------------------------------------------------
-    # Computed once
+    # Computed once (and again, for where marks go, when the plot's width changes: fit_plot)
+
+    def _place_all(self) -> None:
+        full = self.placement()  # every claim: what a static figure (and the Story) shows
+        self.full = full
+        self.lane_base, self.lane_rows, self.lane_centre = (
+            full.lane_base,
+            full.lane_rows,
+            full.lane_centre,
+        )
+        self.y, self.y_max = full.y, full.y_max
+
+    def fit_plot(self, plot_px: int | None, *, names_inside: bool = False) -> bool:
+        """Pack the marks for a plot ``plot_px`` px wide (None: the width the model was made
+        for), with the lane names inside it or not.
+
+        Marks packed for a projector's 640 px plot overlapped on a phone's 340 (15 pairs), and
+        lane names drawn inside a narrow plot covered its first marks. Packed again, marks set
+        side by side take the narrower plot's marker widths, and marks under the names move to
+        the lane's next rows. Only the packing changes: each claim keeps its date (a mark set
+        beside a crowded date moves by a marker's width at most, as before).
+
+        Parameters
+        ----------
+        plot_px : int or None
+            The plot area's width in px, rounded down to 20 px (so that a resize by a few pixels
+            changes nothing); never more than the model was made for.
+        names_inside : bool
+            Whether the lane names are drawn inside the plot (:meth:`narrow_layout`).
+
+        Returns
+        -------
+        bool
+            Whether the packing changed (then the figure's traces and :meth:`frame` must be
+            sent again).
+        """
+        px = self._design_px if plot_px is None else int(plot_px) // 20 * 20
+        px = max(min(px, self._design_px), 200)
+        inside = bool(names_inside) and self.max_rows > 1
+        if (px, inside) == (self.plot_px, self.names_inside):
+            return False
+        self.plot_px, self.names_inside = px, inside
+        self.x0, self.x1, self.x, self.range = self._undodged
+        self._set_pack_order()
+        self._placements = {}
+        self._dodge()
+        self._place_all()
+        return True
 
     def _dates(self) -> None:
         c = self.claims
@@ -399,6 +452,7 @@ class TimelineModel:
         """
         self.dodge = np.zeros(self.n)
         self.dates_range = self.range  # the dates themselves, before any mark is moved
+        self._undodged = (self.x0, self.x1, self.x, self.range)
         self.dodge_groups: list[tuple[float, np.ndarray]] = []
         self.dodge_reach = 0.0
         if self.aggregate_possible or not self.n:
@@ -466,10 +520,11 @@ class TimelineModel:
     def placement(self, keep: np.ndarray | None = None) -> Placement:
         """Where the marks of the claims in ``keep`` go, lane by lane (default: every claim).
 
-        A lane with no claim in ``keep`` (as its actor, or as the target of a link) collapses, and
-        the marks of each lane are packed into as few sub-rows as keep them from overlapping, at
-        least ``plot_px`` pixels across: the timeline is as tall as what it shows. Dates (x)
-        never depend on ``keep``, only rows (y). Kept for the last few masks.
+        A lane with no claim in ``keep`` (as its actor, or as the target of a drawn link)
+        collapses: no lane is ever shown empty. The marks of each lane are packed into as few
+        sub-rows as keep them from overlapping, at least ``plot_px`` pixels across: the timeline
+        is as tall as what it shows. Dates (x) never depend on ``keep``, only rows (y). Kept for
+        the last few masks.
         """
         keep = np.ones(self.n, dtype=bool) if keep is None else np.asarray(keep, dtype=bool)
         key = keep.tobytes()
@@ -482,10 +537,13 @@ class TimelineModel:
         shown = np.zeros(n_lanes, dtype=bool)
         kept = np.flatnonzero(keep)
         shown[self.lane[kept]] = True
-        targets = self.target_lane[kept]
-        shown[targets[targets >= 0]] = True
+        # A target gets a lane only where an arrow is drawn to it: a lane with nothing on it
+        # (an actor who is only ever whom a stance is about, or any target once marks are grouped,
+        # which draws no arrows) looked like a gap in the source; its name is in the hover.
+        if not self.grouped_for(len(kept)):
+            shown[self.target_lane[self.link[keep[self.link]]]] = True
         if self.max_rows > 1:
-            self._pack(keep, row, rows_used)
+            self._pack(keep, row, rows_used, self._names_end() if self.names_inside else None)
         rows_used = np.where(shown, np.maximum(np.maximum(rows_used, 1), self.lane_min_rows), 0)
         base = np.zeros(n_lanes)
         top = 0.0
@@ -516,15 +574,49 @@ class TimelineModel:
         self._placements[key] = out
         return out
 
-    def _pack(self, keep: np.ndarray, row: np.ndarray, rows_used: np.ndarray) -> None:
-        """Give each kept claim the first sub-row of its lane where it overlaps nothing."""
+    def grouped_for(self, n_shown: int) -> bool:
+        """Whether ``n_shown`` claims are drawn grouped (one mark per lane, month and status,
+        no arrows) rather than one mark each."""
+        return self.aggregate_possible and n_shown > self.detail_limit
+
+    def targets_without_lane(self, place: np.ndarray | None = None) -> list[str]:
+        """Actors a shown claim is about who have no lane (see :meth:`placement`), in lane order.
+
+        Parameters
+        ----------
+        place : numpy.ndarray of bool, optional
+            The claims the lanes are laid out for (default: every claim).
+
+        Returns
+        -------
+        list of str
+            Actor ids.
+        """
+        keep = np.ones(self.n, dtype=bool) if place is None else np.asarray(place, dtype=bool)
+        pl = self.full if place is None else self.placement(place)
+        named = np.zeros(len(self.lanes), dtype=bool)
+        targets = self.target_lane[keep]
+        named[targets[targets >= 0]] = True
+        return [self.lanes[k] for k in np.flatnonzero(named & ~pl.lane_shown)]
+
+    def _pack(
+        self,
+        keep: np.ndarray,
+        row: np.ndarray,
+        rows_used: np.ndarray,
+        names_end: float | None = None,
+    ) -> None:
+        """Give each kept claim the first sub-row of its lane where it overlaps nothing; with
+        ``names_end`` (ms), a lane's name inside the plot, on its first rows up to that date,
+        counts as something to overlap."""
         foot_lo, foot_hi = self._footprint()
         lane = self.lane
         last_end: list[float] = []
         current = -1
         for i in self._pack_order[keep[self._pack_order]]:
             if lane[i] != current:
-                current, last_end = lane[i], []
+                current = lane[i]
+                last_end = [] if names_end is None else [names_end] * self.lane_min_rows[current]
             lo, hi = foot_lo[i], foot_hi[i]
             for r, end in enumerate(last_end):
                 if end < lo:
@@ -540,6 +632,22 @@ class TimelineModel:
                     last_end[r] = max(last_end[r], hi)
                     row[i] = r
             rows_used[current] = max(rows_used[current], len(last_end))
+
+    def _names_end(self) -> float:
+        """The date (ms) where lane names drawn inside the plot end, with a few px to spare: the
+        plot's left edge plus the names' width (:meth:`_names_inside_px`), counted in visible time
+        (the axis's cuts take no width), for the whole date range."""
+        lo, hi = self.x_range()
+        reach = (self._names_inside_px() + 6) * self._visible_between(lo, hi) / self.plot_px
+        at = lo
+        for a, b in sorted(self.breaks):
+            if b <= at:
+                continue
+            if at + reach <= a:
+                break
+            reach -= max(a - at, 0.0)
+            at = b
+        return at + reach
 
     def _links(self) -> None:
         c = self.claims
@@ -716,7 +824,7 @@ class TimelineModel:
         shown = np.flatnonzero(keep)
         out: dict[str, dict[str, Any]] = {}
         uid = functools.partial(trace_uid, "timeline")
-        aggregate = self.aggregate_possible and len(shown) > self.detail_limit
+        aggregate = self.grouped_for(len(shown))
         period = self._choose_period(shown) if aggregate else 1
         empty = np.zeros(0, dtype="float64")
 
@@ -872,9 +980,12 @@ class TimelineModel:
         how_many = {k: f"{tn('n_claims', k, lang)} ({word})" for k in set(k_list)}
         labels = {q: self._period_label(months, q, lang) for q in set(p_list)}
         before, between, after = _split_pattern(pattern)
+        who = [names[ln] for ln in lane.tolist()]
+        if self.grouped:  # and whom: those without a lane are named where their claims are
+            who = self._bin_whom(members, key, nz, who, names)
         hovertext = [
-            f"{how_many[k]}{before}{labels[q]}{between}{names[ln]}{after}"
-            for k, q, ln in zip(k_list, p_list, lane.tolist(), strict=True)
+            f"{how_many[k]}{before}{labels[q]}{between}{w}{after}"
+            for k, q, w in zip(k_list, p_list, who, strict=True)
         ]
         # Area grows with the count per month, relative to the fullest month of the whole data
         # (so that sizes keep their meaning when a filter changes).
@@ -887,6 +998,27 @@ class TimelineModel:
             ),
             "hovertext": hovertext,
         }
+
+    def _bin_whom(
+        self,
+        members: np.ndarray,
+        key: np.ndarray,
+        nz: np.ndarray,
+        who: list[str],
+        names: list[str],
+    ) -> list[str]:
+        """``who`` (one name a grouped mark, for the non-empty keys ``nz``) as "who → whom, ...":
+        the targets of the claims in each mark, in lane order."""
+        target = self.target_lane[members]
+        has = target >= 0
+        n_lanes = len(self.lanes)
+        pairs = np.unique(key[has] * n_lanes + target[has])
+        whom: dict[int, list[str]] = {}
+        for k, ln in zip((pairs // n_lanes).tolist(), (pairs % n_lanes).tolist(), strict=True):
+            whom.setdefault(k, []).append(names[ln])
+        return [
+            who_whom(w, ", ".join(whom.get(k, []))) for w, k in zip(who, nz.tolist(), strict=True)
+        ]
 
     def _lane_names(self, lang: str) -> list[str]:
         key = ("lanes", lang)
@@ -1074,6 +1206,20 @@ class TimelineModel:
             if beside:
                 layout["annotations"][-1]["text"] = x_title
             layout["legend2"]["visible"] = False
+            layout["annotations"].append(
+                {
+                    "name": "no-lane",
+                    "text": "",
+                    "xref": "paper",
+                    "yref": "paper",
+                    "x": 0.5,
+                    "y": 0,
+                    "yshift": -30 - NOTE_PX,  # under the note on mark sizes
+                    "yanchor": "top",
+                    "showarrow": False,
+                    "font": {"size": TEXT_PX},
+                }
+            )
         changing = self.frame(
             lang, window=window, place=place, known_on=known_on, max_height=max_height
         )
@@ -1141,7 +1287,13 @@ class TimelineModel:
             height = min(height, int(max_height))
         known_shapes, known_label = self.known_line(known_on, lang)
         names = self._wrapped_names(lang)
+        note = {}
+        if self.grouped:
+            note[f"annotations[{self._x_title_index + int(self.key_beside)}].text"] = (
+                self._no_lane_note(place, lang)
+            )
         return {
+            **note,
             "height": height,
             # Below plotly's toolbar (its row of buttons, top right, would cover the title).
             "title.y": 1 - 34 / height,
@@ -1171,6 +1323,15 @@ class TimelineModel:
             "annotations[1].visible": bool(known_label),
         }
 
+    def _no_lane_note(self, place: np.ndarray | None, lang: str) -> str:
+        """The line under a grouped timeline that names those its claims are about but who have
+        no lane (grouped marks draw no arrows): without it, they would vanish from the picture."""
+        others = self.targets_without_lane(place)
+        if not others:
+            return ""
+        names = ", ".join(isolate(self.data.actor_name(a, lang)) for a in others)
+        return wrap_label(t("timeline.no_lane", lang, names=names), 110)
+
     def _dodge_guides(self, pl: Placement, place: np.ndarray | None) -> list[dict[str, Any]]:
         """A thin line at the date of each group of marks set side by side (:meth:`_dodge`),
         through the rows they are on: the marks around it all have that date."""
@@ -1199,7 +1360,7 @@ class TimelineModel:
     @property
     def key_beside(self) -> bool:
         """Whether the status key is beside the plot (a model packed for a wide enough plot)."""
-        return self.plot_px >= PLOT_PX
+        return self._design_px >= PLOT_PX
 
     def _key_beside(self) -> dict[str, Any]:
         return {
@@ -1254,7 +1415,7 @@ class TimelineModel:
             "yaxis.tickfont.shadow": HALO,
             "margin.l": NARROW_LEFT_PX,
             **self._cut_labels_style(narrow=True),
-            "margin.r": 12,
+            "margin.r": NARROW_RIGHT_PX,
             "margin.t": TOP_PX,
             "margin.b": self.bottom_px + NARROW_EXTRA_PX,
         }
@@ -1281,6 +1442,11 @@ class TimelineModel:
             }
         )
         return out
+
+    def narrow_plot_px(self, box_px: int) -> int:
+        """The plot area's width, px, of a figure ``box_px`` wide drawn narrow
+        (:meth:`narrow_layout`'s margins)."""
+        return int(box_px) - NARROW_LEFT_PX - NARROW_RIGHT_PX
 
     def _names_inside_px(self) -> int:
         """How far (px) the lane names move into a narrow figure's plot: the widest, estimated

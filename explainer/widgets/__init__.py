@@ -5,30 +5,73 @@ This is the only package that imports ipywidgets and holds state; the figures it
 :mod:`explainer.figures` and are changed in place.
 """
 
+import contextlib
+import importlib
+import importlib.util
 import re
 import sys
+import types
+from collections.abc import Iterator
 
+from explainer.figures.validators import read_on_demand
 from explainer.widgets import plotly_module as _plotly_module
 
 
-def _import_figurewidget_without_iri_grammars() -> None:
-    """Import plotly's ``FigureWidget`` without compiling ``rfc3987_syntax``'s grammars.
+@contextlib.contextmanager
+def _absent(name: str) -> Iterator[None]:
+    """Make ``import name`` fail, as if the package were not installed, for the ``with`` block only.
 
-    ``FigureWidget`` imports plotly's renderers, which import nbformat, which imports jsonschema;
-    jsonschema imports ``rfc3987_syntax`` when it is installed (the Jupyter server's own
-    dependencies bring it), and that package compiles 38 lark grammars at import: 1 to 2 s and
-    16 MB in every kernel, so in every Voila page load, for IRI checks no view of ours makes.
-    While plotly loads, that one import is made to fail, as if the package were absent; it is
-    then allowed again, so code that imports it later still gets it.
+    Code that imports it after the block still gets it: nothing is blocked for good.
     """
-    if "plotly.basewidget" in sys.modules or "rfc3987_syntax" in sys.modules:
+    if name in sys.modules:
+        yield
         return
-    sys.modules["rfc3987_syntax"] = None  # type: ignore[assignment]  # None: ImportError
+    sys.modules[name] = None  # type: ignore[assignment]  # None: ImportError
     try:
-        import plotly.basewidget  # noqa: F401
+        yield
     finally:
-        if sys.modules.get("rfc3987_syntax", 0) is None:
-            del sys.modules["rfc3987_syntax"]
+        if sys.modules.get(name, 0) is None:
+            del sys.modules[name]
+
+
+class _ImportedOnFirstUse(types.ModuleType):
+    """Stands for a module in another module's namespace, and imports it when first read from.
+
+    The import is made with ``rfc3987_syntax`` absent: jsonschema (under nbformat) imports it when
+    it is installed (the Jupyter server's own dependencies bring it), and it compiles 38 lark
+    grammars at import, 1 to 2 s and 16 MB, for IRI checks that no view of ours makes.
+    """
+
+    def __getattr__(self, attr: str) -> object:
+        if self.__name__ not in sys.modules:
+            with _absent("rfc3987_syntax"):
+                importlib.import_module(self.__name__)
+        return getattr(sys.modules[self.__name__], attr)
+
+
+def _import_figurewidget() -> None:
+    """Import plotly's ``FigureWidget`` without nbformat, which plotly loads for ``fig.show()``.
+
+    ``FigureWidget`` imports plotly's renderers, which import nbformat at import for one version
+    check made by ``fig.show()`` alone; nbformat imports jsonschema and its format checkers
+    (arrow, isoduration, referencing...). That is 5 MB in every kernel, so in every Voila page
+    load, for a call that no view of ours makes. While plotly loads, nbformat is made absent;
+    the renderers then get a stand-in that imports it on first use, so ``fig.show()`` works as
+    before.
+    """
+    if "plotly.basewidget" in sys.modules:
+        return
+    if "nbformat" in sys.modules or importlib.util.find_spec("nbformat") is None:
+        import plotly.basewidget  # nothing to spare: already loaded, or absent
+
+        return
+    with _absent("nbformat"):
+        import plotly.basewidget  # noqa: F401
+    import plotly.io._renderers as renderers
+    from _plotly_utils import optional_imports
+
+    optional_imports._not_importable.discard("nbformat")  # plotly noted it as not installed
+    renderers.nbformat = _ImportedOnFirstUse("nbformat")
 
 
 def _escape_beyond_latin1(match: re.Match[bytes]) -> bytes:
@@ -66,10 +109,14 @@ def _figurewidget_bundle_in_one_byte_per_character() -> None:
     widget._esm = raw.decode("latin-1")
 
 
-_import_figurewidget_without_iri_grammars()
+_import_figurewidget()
 # Under Voila, plotly's module comes from a file the browser caches (plotly_module.py).
 if not _plotly_module.serve_from_voila():
     _figurewidget_bundle_in_one_byte_per_character()
+# A kernel that shows our widgets keeps 9 MB less of plotly's validator parameters. Done here, the
+# package of kernel trims, not in explainer.figures: a figure alone must not change plotly for
+# the rest of the process.
+read_on_demand()
 
 from explainer.card import card_html, table_html  # noqa: E402
 from explainer.widgets.explorer import Explorer, StableFigureWidget  # noqa: E402

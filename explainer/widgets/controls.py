@@ -580,7 +580,15 @@ function render({ model, el }) {
     const widest = Math.max(0, ...widths);
     if (widest > 0) {
       const narrow = widest < model.get("narrow_below");
-      if (narrow !== model.get("narrow")) { model.set("narrow", narrow); model.save_changes(); }
+      let dirty = false;
+      if (narrow !== model.get("narrow")) { model.set("narrow", narrow); dirty = true; }
+      // The box's width too, when it changed by more than a few px or crossed narrow_below
+      // (the timeline packs its marks for it).
+      if (dirty || Math.abs(widest - model.get("box_px")) >= 8) {
+        model.set("box_px", Math.round(widest));
+        dirty = true;
+      }
+      if (dirty) model.save_changes();
     }
     nudge();  // a few tries per change of a box
   };
@@ -626,6 +634,11 @@ class FitPlots(anywidget.AnyWidget):
     figures : callable, optional
         Returns the figures (``FigureWidget``) to relayout; called at each change, so that a figure
         made later (the network) is included.
+    on_narrow : callable, optional
+        Called with ``narrow`` when it changes, before the figures are relayout.
+    on_width : callable, optional
+        Called with ``box_px`` (the widest figure box, px) when it changes by 8 px or more, or
+        crosses ``narrow_below``.
     """
 
     _esm = _FIT_ESM
@@ -635,17 +648,22 @@ class FitPlots(anywidget.AnyWidget):
     # there the names and the key beside the plot left the marks 285 px, and 15 pairs overlapped;
     # narrow, the plot has 626 px, about what the marks are packed for (timeline.PLOT_PX).
     narrow_below = traitlets.Int(720).tag(sync=True)
+    # The widest figure box's width, px (0 until the page has measured it).
+    box_px = traitlets.Int(0).tag(sync=True)
 
     def __init__(
         self,
         figures: Callable[[], Sequence[Any]] | None = None,
         on_narrow: Callable[[bool], None] | None = None,
+        on_width: Callable[[int], None] | None = None,
         **kwargs: Any,
     ):
         super().__init__(**kwargs)
         self._figures = figures
         self._on_narrow = on_narrow
         self.observe(self._relayout, "narrow")
+        if on_width is not None:
+            self.observe(lambda change: on_width(int(change["new"])), "box_px")
 
     def _relayout(self, change: dict | None = None) -> None:
         """Give each figure the layout its ``meta`` holds for the current width. The figure grows

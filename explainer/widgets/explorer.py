@@ -254,6 +254,7 @@ class Explorer(widgets.VBox):
                 FitPlots(
                     figures=lambda: [self.figure],
                     on_narrow=lambda narrow: setattr(self._timeline, "narrow", narrow),
+                    on_width=self._fit_width,
                 ),
                 self.summary,
                 self._controls,
@@ -734,6 +735,17 @@ class Explorer(widgets.VBox):
         self.description.value = (
             f'<p style="color:#444;font-size:13px;margin:2px 0 8px 0">{html.escape(text)}</p>'
         )
+
+    def _fit_width(self, box_px: int) -> None:
+        """Pack the timeline's marks for the width it is drawn at: under ``narrow_below`` px its
+        names go inside the plot (FitPlots), whose marks were packed for a projector's; on a
+        phone 15 pairs overlapped and the names covered the first marks. Sent only when the
+        packing changes (a narrow box, 20 px steps)."""
+        fit = next(c for c in self.children if isinstance(c, FitPlots))
+        narrow = 0 < box_px < fit.narrow_below
+        plot_px = self._timeline.narrow_plot_px(box_px) if narrow else None
+        if self._timeline.fit_plot(plot_px, names_inside=narrow):
+            self._update()
 
     def _timeline_layout(self, n: int) -> dict[str, Any]:
         """The timeline's layout for the current mask, window and "Known by" date: height and

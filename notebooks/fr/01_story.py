@@ -49,9 +49,10 @@ ds
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## Le tableau d'ensemble
 #
-# Une ligne par personne ou organisation, le temps de gauche à droite ; une marque par mois et par
-# statut, d'autant plus grande qu'il y a d'affirmations (survolez une marque pour leur nombre). Les
-# étapes suivantes montrent chaque affirmation à part, avec ses dates aussi précises que la source.
+# Une ligne par personne ou organisation qui a ses propres affirmations, le temps de gauche à
+# droite ; une marque par mois et par statut, d'autant plus grande qu'il y a d'affirmations
+# (survolez une marque pour leur nombre et de qui elles parlent). Les étapes suivantes montrent
+# chaque affirmation à part, avec ses dates aussi précises que la source.
 
 # %% jupyter={"source_hidden": true} slideshow={"slide_type": "fragment"} tags=["hide-input"]
 ex.influence_timeline(ds, lang="fr", grouped=True)
