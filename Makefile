@@ -7,11 +7,12 @@ STAMP := $(VENV)/.installed
 
 .PHONY: lab voila test wheel-test lint format notebooks benchmark browser-deps clean
 
-$(STAMP): pyproject.toml labextensions/explainer-rise-widgets/package.json labextensions/explainer-rise-widgets/static/remoteEntry.js
+$(STAMP): pyproject.toml labextensions/explainer-rise-widgets/package.json labextensions/explainer-rise-widgets/static/remoteEntry.js tools/install_plotly_module.py
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[draft,test]'
 	$(BIN)/python tools/install_labextension.py  # widgets in jupyterlab-rise's slideshow (README)
+	$(BIN)/python tools/install_plotly_module.py  # plotly's widget module as a file Voila serves
 	@touch $(STAMP)
 
 # jupyter-config/: idle-kernel culling, Voila's settings; share/jupyter/: the Voila template (its

@@ -1651,7 +1651,7 @@ def _text_file_rules(
 
 
 def read_folder(
-    folder: Path, *, progress: bool | None = None
+    folder: Path, *, progress: bool | None = None, validate: bool = True
 ) -> tuple[dict[str, Table], dict[str, list[str]], list[Problem]]:
     """Read and validate a dataset folder.
 
@@ -1662,6 +1662,9 @@ def read_folder(
         ``dataset.xlsx`` or ``dataset.ods``, or such a workbook itself: see
         :mod:`explainer.spreadsheet`); optionally ``sources/<id>.txt``, the text of a source (one
         paragraph a line), against which quotes are checked.
+    validate : bool, default True
+        False reads the tables and texts without the schema checks (for data validated already:
+        see :mod:`explainer.bundled`); only problems that stop the reading are then reported.
 
     Returns
     -------
@@ -1670,7 +1673,7 @@ def read_folder(
         (errors and warnings), in file order.
     """
     try:
-        return _read_folder(folder, progress)
+        return _read_folder(folder, progress, validate)
     except (
         MemoryError
     ):  # past the size check (the memory filled meanwhile): a message, no traceback
@@ -1678,7 +1681,7 @@ def read_folder(
 
 
 def _read_folder(
-    folder: Path, progress: bool | None
+    folder: Path, progress: bool | None, validate: bool = True
 ) -> tuple[dict[str, Table], dict[str, list[str]], list[Problem]]:
     from explainer import spreadsheet  # it builds on this module, so it is imported here
 
@@ -1712,9 +1715,10 @@ def _read_folder(
             if table is not None:
                 tables[name] = table
         texts = read_texts(folder, problems)
-        if (folder / "sources").is_dir():
+        if validate and (folder / "sources").is_dir():
             problems.extend(_text_file_rules(folder / "sources", tables, texts))
-        problems.extend(validate_tables(tables, texts, step=bar.set_description))
+        if validate:
+            problems.extend(validate_tables(tables, texts, step=bar.set_description))
     order = {f"{n}.csv": i for i, n in enumerate(TABLES)}
     problems.sort(key=lambda p: (order.get(p.file, -1), p.line or 0))
     return tables, texts, problems

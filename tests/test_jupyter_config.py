@@ -57,3 +57,9 @@ def test_no_preheated_kernels_beside_culling():
     # the seconds before its page connects (jupyter-config/README.md). One or the other, not both.
     config = json.loads((CONFIG / "voila.json").read_text(encoding="utf-8"))
     assert not config["VoilaConfiguration"].get("preheat_kernel", False)
+
+
+def test_the_server_compresses_what_it_sends():
+    # plotly's widget module (5 MB) is fetched by each student's first page (jupyter-config/)
+    config = json.loads((CONFIG / "jupyter_server_config.json").read_text(encoding="utf-8"))
+    assert config["ServerApp"]["tornado_settings"]["compress_response"] is True

@@ -14,6 +14,7 @@ import types
 from collections.abc import Iterator
 
 from explainer.figures.validators import read_on_demand
+from explainer.widgets import plotly_module as _plotly_module
 
 
 @contextlib.contextmanager
@@ -109,7 +110,9 @@ def _figurewidget_bundle_in_one_byte_per_character() -> None:
 
 
 _import_figurewidget()
-_figurewidget_bundle_in_one_byte_per_character()
+# Under Voila, plotly's module comes from a file the browser caches (plotly_module.py).
+if not _plotly_module.serve_from_voila():
+    _figurewidget_bundle_in_one_byte_per_character()
 # A kernel that shows our widgets keeps 9 MB less of plotly's validator parameters. Done here, the
 # package of kernel trims, not in explainer.figures: a figure alone must not change plotly for
 # the rest of the process.

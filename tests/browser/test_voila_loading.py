@@ -9,7 +9,9 @@ On every animation frame from the first paint, the page records: is the message 
 says), are the Explorer's controls there, how many marks the timeline has. The test asserts that
 nothing was shown before the message, that it covered the whole window while shown, that no frame
 without it showed controls without marks or an empty page, and that it is gone once marks are
-drawn, for good.
+drawn, for good. It also checks what makes the first marks come sooner: plotly's widget module
+is fetched as a file (not 5 MB of widget state on the websocket), and the JupyterLab extensions
+this page does not use are not loaded.
 """
 
 from __future__ import annotations
@@ -65,6 +67,8 @@ def test_a_loading_message_until_the_explorer_is_drawn_whole(browser, tmp_path, 
         watch = WatchedPage(page=page, name=f"voila-loading-{route.split()[0].replace('/', '-')}")
         keep_local(watch)
         page.add_init_script(RECORD)
+        received: list[int] = []
+        page.on("websocket", lambda ws: ws.on("framereceived", lambda p: received.append(len(p))))
         page.goto(url, wait_until="commit", timeout=180_000)
         page.wait_for_selector("#explainer-loading", state="visible", timeout=60_000)
         watch.shot("loading")
@@ -73,6 +77,11 @@ def test_a_loading_message_until_the_explorer_is_drawn_whole(browser, tmp_path, 
         page.wait_for_timeout(1000)  # a second more of frames: the message does not come back
         watch.shot("drawn")
         frames = page.evaluate("window.__frames")
+        resources = page.evaluate(
+            "performance.getEntriesByType('resource')"
+            ".map((r) => [r.name.split('?')[0], r.transferSize])"
+        )
+        fetched = [name for name, _ in resources]
         context.close()
     finally:
         stop(server)
@@ -102,7 +111,23 @@ def test_a_loading_message_until_the_explorer_is_drawn_whole(browser, tmp_path, 
     # While shown, the message covers the whole window: the page being built under it (the
     # controls come a frame or two before the plot) is never seen.
     assert all(f["covers"] for f in shown), [f for f in shown if not f["covers"]][:3]
+    # plotly's widget module came from the file the template and the kernel name (the browser
+    # caches it), not in the widgets' state: the websocket carried the figures' data only.
+    module = "/voila/templates/explainer/static/plotly-widget.js"
+    assert any(name.endswith(module) for name in fetched), (
+        "plotly's widget module was not fetched as a file: run tools/install_plotly_module.py "
+        "(make test does)"
+    )
+    assert sum(received) < 1_500_000, f"{sum(received)} bytes on the websocket (5.3 MB inline)"
+    if route.startswith("voila/render"):
+        # Binder's route: the Jupyter server gzips it (jupyter_server_config.json), 5 -> 1.5 MB.
+        sent = max(size for name, size in resources if name.endswith(module))
+        assert 0 < sent < 2_500_000, f"plotly's module crossed the network as {sent} bytes"
+    # Neither plotly's renderer of plain figures nor MathJax: this page uses neither.
+    unused = [n for n in fetched if "/jupyterlab-plotly/" in n or "/mathjax3-extension/" in n]
+    assert not unused, unused
     print(
-        f"\n{route}: message shown {shown[0]['t']}-{gone[0]['t']} ms after navigation start, "
+        f"\n{route}: websocket {sum(received) / 1e6:.2f} MB; message shown "
+        f"{shown[0]['t']}-{gone[0]['t']} ms after navigation start, "
         f"{len(shown)} frames; marks {after[0]['marks']}"
     )
