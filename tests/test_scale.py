@@ -119,9 +119,7 @@ def test_the_quick_check_passes_a_table_exactly_when_pandera_finds_nothing(
         assert quick[table] == (found[table] == []), (table, found[table][:3])
 
 
-def test_the_bundled_dataset_passes_the_quick_check_and_pandera_agrees(
-    bundled_tables, monkeypatch
-):
+def test_the_bundled_dataset_passes_the_quick_check_and_pandera_agrees(bundled_tables, monkeypatch):
     quick, found = _quick_and_pandera(*bundled_tables, monkeypatch)
     assert quick == {"actors": True, "sources": True, "claims": True}
     assert found == {"actors": [], "sources": [], "claims": []}
