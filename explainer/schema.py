@@ -667,11 +667,20 @@ def _clean_columns(source: Path | io.StringIO, shape: _CleanShape) -> list[list[
     return columns
 
 
+def _all_distinct_at_first(values: Any, sample: int = 1_000) -> bool:
+    """Whether the first ``sample`` values all differ: a column of ids or free text, whose values
+    are not worth hashing all to find the few that repeat."""
+    head = values[:sample]
+    return len(head) > 1 and len(set(head)) == len(head)
+
+
 def _shared(cells: pd.Series) -> list[str]:
     """The cells as a list, one string object a distinct value when values repeat (the parser
     makes one a cell): 200,000 claims hold a few hundred dates, actors or statuses, and 100 MB
     of copies of them."""
     values = cells.to_numpy(dtype=object)
+    if _all_distinct_at_first(values):
+        return values.tolist()  # ids, summaries, quotes: hashing them all would share nothing
     codes, distinct = pd.factorize(values)
     if len(distinct) > len(values) // 2:
         return values.tolist()
@@ -1298,12 +1307,17 @@ def _passes_quickly(table: str, frame: pd.DataFrame, refs: dict[str, set[str]]) 
         checks = _check_functions(f, refs)
         if not (required or unique or checks):
             continue
-        codes, distinct = pd.factorize(frame[column], use_na_sentinel=True)
-        if (required or unique) and (codes < 0).any():
+        cells = frame[column]
+        if (required or unique) and cells.isna().any():
             return False
-        if unique and len(distinct) != len(codes):
-            return False
-        values = pd.Series(np.asarray(distinct, dtype=object), dtype="str")
+        present = cells.dropna().to_numpy(dtype=object)
+        if unique or not _all_distinct_at_first(present):
+            distinct = pd.unique(present)
+            if unique and len(distinct) != len(present):
+                return False
+        else:
+            distinct = present  # free text: the checks on every cell cost what hashing would
+        values = pd.Series(distinct, dtype="str")
         for _, check in checks:
             if not np.asarray(check(values), dtype=bool).all():
                 return False
@@ -1448,7 +1462,7 @@ def validate_tables(
     """
     problems: list[Problem] = []
     keys = {
-        name: set(t.frame["id"].dropna()) if "id" in t.frame.columns else set()
+        name: set(t.frame["id"].dropna().tolist()) if "id" in t.frame.columns else set()
         for name, t in tables.items()
     }
     ref_files = {name: f"{name}.csv" for name in TABLES}
@@ -1662,10 +1676,11 @@ def _text_file_rules(
     problems: list[Problem] = []
     sources = tables.get("sources")
     ids = [] if sources is None else [i for i in sources.frame["id"].tolist() if isinstance(i, str)]
+    known = set(ids)  # thousands of texts: a set, not a look through the list for each
     files = sorted(p.name for p in text_dir.iterdir() if not p.name.startswith("."))
     for name in files:
         stem = name[:-4] if name.endswith(".txt") else None
-        if stem is not None and stem in ids:
+        if stem is not None and stem in known:
             continue
         if stem is None and not (text_dir / name).is_file():
             continue  # a folder of notes, say
