@@ -608,7 +608,7 @@ def _clean_shape(text: str, name: str) -> _CleanShape | None:
         not first.strip()
         or first.startswith(("sep=", '"sep='))
         or _delimiter(first) != ","
-        or text.count("\r") != text.count("\r\n")
+        or ((returns := text.count("\r")) and returns != text.count("\r\n"))
         or _UNCLEAN_START.match(text)
         or _UNCLEAN_QUOTE.search(text)
     ):
@@ -622,7 +622,7 @@ def _clean_shape(text: str, name: str) -> _CleanShape | None:
     body = first_end + 1 if first_end >= 0 else len(text)
     breaks = text.count("\n", body)
     rows = breaks + (0 if body == len(text) or text.endswith("\n") else 1)
-    chars = len(text) - body - breaks - text.count("\r", body)
+    chars = len(text) - body - breaks - (returns and text.count("\r", body))
     return _CleanShape(header, rows, chars, text.count('"', body))
 
 
@@ -1602,8 +1602,13 @@ def _quote_rules(table: Table, texts: dict[str, list[str]]) -> list[Problem]:
     problems: list[Problem] = []
     # Only a well-formed paragraph number is used; a malformed one has its own error already.
     cells = frame["paragraph"]
-    para = pd.to_numeric(cells.where(cells.str.fullmatch("[0-9]{1,18}")), errors="coerce")
-    malformed = (cells.notna() & para.isna()).to_numpy()
+    # Each distinct paragraph number read once (a few dozen among 100,000 claims).
+    codes, distinct = pd.factorize(cells, use_na_sentinel=True)
+    numbers = pd.Series(np.asarray(distinct, dtype=object), dtype="str")
+    numbers = pd.to_numeric(numbers.where(numbers.str.fullmatch("[0-9]{1,18}")), errors="coerce")
+    read = numbers.to_numpy(dtype=float)
+    para = pd.Series(np.where(codes >= 0, read[codes] if len(read) else np.nan, np.nan))
+    malformed = cells.notna().to_numpy() & para.isna().to_numpy()
     normalised: dict[str, list[str]] = {}  # each source text once, not once per quote
     quotes, sources = frame["quote"].tolist(), frame["source"].tolist()  # lists: fast to walk
     for i, (quote, source, p) in enumerate(zip(quotes, sources, para.tolist(), strict=True)):
