@@ -649,12 +649,18 @@ def _clean_columns(source: Path | io.StringIO, shape: _CleanShape) -> list[list[
     # Every character of the body is a cell's, a separator or a quote the parser took away. A row
     # with fewer cells than the header (padded by the parser, as a quote in the wrong place that
     # swallows separators makes one) leaves the count short.
-    in_cells = sum(sum(map(len, values)) for values in columns)
-    taken = shape.quotes - sum("".join(values).count('"') for values in columns)
-    if shape.chars != in_cells + count * (len(header) - 1) + taken:
-        return None
+    # One pass over 10,000 cells at a time gives the characters, the quotes and whether a cell
+    # may be past the csv module's limit (a whole column joined would be a copy of it).
     limit = csv.field_size_limit()
-    if any(values and max(map(len, values)) > limit for values in columns):
+    in_cells = quotes = 0
+    for values in columns:
+        for k in range(0, count, 10_000):
+            joined = "".join(values[k : k + 10_000])
+            in_cells += len(joined)
+            quotes += joined.count('"')
+            if len(joined) > limit and max(map(len, values[k : k + 10_000])) > limit:
+                return None
+    if shape.chars != in_cells + count * (len(header) - 1) + shape.quotes - quotes:
         return None
     blank = np.ones(count, dtype=bool)
     for values in columns:  # after the first column hardly any row is left to look at
