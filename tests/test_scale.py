@@ -420,7 +420,8 @@ def test_the_scale_benchmark_writes_every_figure(tmp_path):
     script = Path(__file__).resolve().parent.parent / "benchmarks" / "scale.py"
     out = tmp_path / "scale.json"
     subprocess.run(
-        [sys.executable, str(script), "--sizes", "300", "--draft-kb", "2", "--json", str(out)],
+        [sys.executable, str(script), "--sizes", "300", "--explorer", "300", "--draft-kb", "2",
+         "--json", str(out)],
         capture_output=True, text=True, check=True, timeout=600,
     )  # fmt: skip
     import json
@@ -433,6 +434,9 @@ def test_the_scale_benchmark_writes_every_figure(tmp_path):
     huge = report["huge_file"]
     assert huge["exit"] == 1 and huge["traceback"] is False and "too large" in huge["message"]
     assert report["draft"]["2KB"]["draft_s"] > 0
+    explorer = report["explorer"]["300"]
+    assert explorer["claims"] == 300 and explorer["changes"] == len(explorer["shown"]) == 50
+    assert explorer["p95_ms"] >= explorer["p50_ms"] > 0 and explorer["bytes_per_change"] > 0
     assert report["import"]["explainer_s"] > 0
 
 
