@@ -487,3 +487,34 @@ def test_the_explorer_refuses_and_accepts_what_filter_claims_does(small_data):
         with pytest.raises((TypeError, ValueError)) as theirs:
             filter_claims(small_data.claims, **kwargs)
         assert str(mine.value) == str(theirs.value), kwargs
+
+
+# Characters where folding many texts as one could go wrong: marks of several scripts (alone, at
+# a text's start, stacked), ligatures and compatibility forms, ŉ (whose decomposition holds ʼ,
+# which the fold's replacements would change if applied after), final sigma, the separator.
+_FOLD_CHARS = st.sampled_from(
+    list("aéÉœŒæ’ʼ‘ŉßΣσςﬁＡ①\u0301\u0327\u05b0\u0e31\u302a\u1dc0\u20d7 \n\x00\u00a0İ")
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(st.text(_FOLD_CHARS, max_size=8), st.text(max_size=8)), max_size=40))
+def test_folding_many_texts_at_once_equals_folding_each(texts):
+    from explainer import filtering
+
+    before = (filtering._FEW, filtering._MANY)
+    filtering._FEW, filtering._MANY = 0, 7  # the joined route, on chunks of 7 texts
+    try:
+        assert filtering.fold_texts(texts) == [fold_text(t) for t in texts]
+    finally:
+        filtering._FEW, filtering._MANY = before
+
+
+def test_the_search_text_of_a_large_table_is_folded_as_each_claim_would_be():
+    from explainer.synthetic import synthetic
+
+    claims = synthetic(2_000).claims
+    prepared = ClaimFilter(claims).text
+    columns = ("summary_en", "summary_fr", "quote", "id")
+    fields = zip(*(claims[c] for c in columns), strict=True)
+    assert prepared.tolist() == [fold_text("\n".join(row)) for row in fields]

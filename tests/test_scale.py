@@ -10,7 +10,7 @@ import subprocess
 import sys
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 BUNDLED_SENTENCES = 35  # sentences in the bundled article, counted by the former implementation
@@ -24,16 +24,105 @@ def test_import_explainer_loads_no_pandera_until_validation_is_asked_for():
     assert out.strip() == "False"
 
 
-def test_validation_still_loads_pandera_and_finds_the_bundled_dataset_clean():
+def test_a_clean_dataset_is_checked_without_pandera_and_a_broken_one_with_it(tmp_path):
+    # The declared checks run once per distinct value without pandera; pandera words the
+    # failures, so it is imported only when there is one (issue 14: its import and its passes
+    # were half of loading 100,000 claims).
+    from sample_data import write_dataset
+
+    broken = write_dataset(tmp_path / "broken")
+    text = (broken / "claims.csv").read_text(encoding="utf-8")
+    (broken / "claims.csv").write_text(text.replace(",reported,", ",rumour,", 1), encoding="utf-8")
     code = (
         "import sys, explainer\n"
-        "problems = explainer.validate()\n"
-        "print('pandera' in sys.modules, sum(p.severity == 'error' for p in problems))\n"
+        "clean = explainer.validate()\n"
+        "print('pandera' in sys.modules, sum(p.severity == 'error' for p in clean))\n"
+        "broken = explainer.validate(sys.argv[1])\n"
+        "print('pandera' in sys.modules, [p.value for p in broken if p.severity == 'error'])\n"
     )
     out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=300
-    ).stdout
-    assert out.split() == ["True", "0"]
+        [sys.executable, "-c", code, str(broken)],
+        capture_output=True, text=True, check=True, timeout=300,
+    ).stdout.splitlines()  # fmt: skip
+    assert out == ["False 0", "True ['rumour']"]
+
+
+@pytest.fixture(scope="module")
+def bundled_tables():
+    from explainer import schema
+    from explainer.dataset import DATA_DIR
+
+    tables, texts, problems = schema.read_folder(DATA_DIR)
+    assert not [p for p in problems if p.severity == "error"]
+    return tables, texts
+
+
+def _quick_and_pandera(tables, texts, monkeypatch):
+    """Per table: the quick verdict, and what pandera finds (run whatever the verdict)."""
+    from explainer import schema
+
+    quick, found = {}, {}
+    real_quick, real_problems = schema._passes_quickly, schema._schema_problems
+
+    def spy(name, frame, refs):
+        quick[name] = real_quick(name, frame, refs)
+        return False  # pandera runs too
+
+    def problems(name, table, refs, ref_files):
+        found[name] = real_problems(name, table, refs, ref_files)
+        return found[name]
+
+    with monkeypatch.context() as m:
+        m.setattr(schema, "_passes_quickly", spy)
+        m.setattr(schema, "_schema_problems", problems)
+        schema.validate_tables(tables, texts)
+    return quick, found
+
+
+# Values that fail one declared check or another, and values that pass them.
+_CELLS = st.one_of(
+    st.none(),
+    st.sampled_from(
+        ["", " ", "musk", "putin", "rumour", "reported", "denial", "2021-13", "2021-04", "2022/..",
+         "0", "3", "-3", "１", "12345678901234567890", "fr", "FR", "US", "http://x.org", "x y",
+         "musk;putin", "musk; nobody", "musk;;", "c-1", "C 1", "numerama-2024-10", "article",
+         " ".join(["w"] * 25), " ".join(["w"] * 26), "w\u00a0" * 26, "a\tb"]
+    ),
+    st.text(max_size=12),
+)  # fmt: skip
+
+
+# monkeypatch is used through its context(), undone after each example.
+@settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=st.data())
+def test_the_quick_check_passes_a_table_exactly_when_pandera_finds_nothing(
+    data, bundled_tables, monkeypatch
+):
+    import dataclasses
+
+    from explainer import schema
+
+    tables, texts = bundled_tables
+    name = data.draw(st.sampled_from(schema.TABLES))
+    tables = {n: dataclasses.replace(t, frame=t.frame.copy()) for n, t in tables.items()}
+    frame = tables[name].frame
+    for _ in range(data.draw(st.integers(1, 3))):
+        column = data.draw(st.sampled_from([f["name"] for f in schema.fields(name)]))
+        row = data.draw(st.integers(0, len(frame) - 1))
+        frame.loc[row, column] = data.draw(_CELLS)
+    if data.draw(st.booleans()):  # an id repeated
+        frame.loc[len(frame) - 1, "id"] = frame.loc[0, "id"]
+    quick, found = _quick_and_pandera(tables, texts, monkeypatch)
+    for table in schema.TABLES:
+        assert quick[table] == (found[table] == []), (table, found[table][:3])
+
+
+def test_the_bundled_dataset_passes_the_quick_check_and_pandera_agrees(bundled_tables, monkeypatch):
+    quick, found = _quick_and_pandera(*bundled_tables, monkeypatch)
+    assert quick == {"actors": True, "sources": True, "claims": True}
+    assert found == {"actors": [], "sources": [], "claims": []}
 
 
 # --------------------------------------------------------------------------------------------------
@@ -331,7 +420,8 @@ def test_the_scale_benchmark_writes_every_figure(tmp_path):
     script = Path(__file__).resolve().parent.parent / "benchmarks" / "scale.py"
     out = tmp_path / "scale.json"
     subprocess.run(
-        [sys.executable, str(script), "--sizes", "300", "--draft-kb", "2", "--json", str(out)],
+        [sys.executable, str(script), "--sizes", "300", "--explorer", "300", "--draft-kb", "2",
+         "--json", str(out)],
         capture_output=True, text=True, check=True, timeout=600,
     )  # fmt: skip
     import json
@@ -344,6 +434,9 @@ def test_the_scale_benchmark_writes_every_figure(tmp_path):
     huge = report["huge_file"]
     assert huge["exit"] == 1 and huge["traceback"] is False and "too large" in huge["message"]
     assert report["draft"]["2KB"]["draft_s"] > 0
+    explorer = report["explorer"]["300"]
+    assert explorer["claims"] == 300 and explorer["changes"] == len(explorer["shown"]) == 50
+    assert explorer["p95_ms"] >= explorer["p50_ms"] > 0 and explorer["bytes_per_change"] > 0
     assert report["import"]["explainer_s"] > 0
 
 
@@ -369,3 +462,15 @@ def test_csv_lines_are_those_of_stringio(chunk, monkeypatch):
         assert sum(told) == len(text)  # the progress adds up to the whole text
 
     same()
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab \t\n\u00a0\u2009\u3000\x85é'")), max_size=40))
+def test_counting_words_quickly_agrees_with_str_split(text):
+    import pandas as pd
+
+    from explainer import schema
+
+    for most in (0, 1, 3, 25):
+        found = schema._words_at_most(most)(pd.Series([text], dtype="str")).tolist()
+        assert found == [len(text.split()) <= most]
