@@ -19,12 +19,20 @@ Speed
     spaCy is most of the time (issue 14). Each distinct sentence is processed once: a sentence that
     comes back word for word (a byline, a boilerplate line, a quote repeated) reuses the first one's
     tokens and entities, which are the same by construction since every sentence is processed on
-    its own.
+    its own. Every component is needed (lemmas, morphology, the parse and the entities all feed the
+    cue rules or the rows), and nearly every sentence of a news article names an actor, so skipping
+    the model for some sentences saves little (7 % of the sentences, ``benchmarks/README.md``).
+    What does save is where the matrix products run: the model's layers multiply through numpy's
+    OpenBLAS (:func:`load_nlp`) on one thread (:func:`one_blas_thread`), which takes about 40 %
+    less processor time than thinc's default BLIS kernels on this machine, for the same parses.
 """
 
 from __future__ import annotations
 
+import ctypes
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -54,6 +62,7 @@ __all__ = [
     "analyse",
     "find_dates",
     "load_nlp",
+    "one_blas_thread",
     "read_article",
     "split_paragraphs",
     "split_sentences",
@@ -81,12 +90,53 @@ def load_nlp(lang: str) -> Any:
         ) from None
     if not model:
         return spacy.blank(lang)  # tokens only: no model for this language installs here
+    from thinc.api import use_ops
+
     try:
-        return spacy.load(model)
+        # The layers' matrix products through numpy (its OpenBLAS) rather than BLIS: the same
+        # parses for about 40 % less processor time here (issue 14; benchmarks/README.md).
+        with use_ops("numpy", use_blis=False):
+            return spacy.load(model)
     except OSError:
         raise DraftError(
             f'the model {model} is not installed; install it with: pip install "explainer[draft]"'
         ) from None
+
+
+def _openblas_thread_setter() -> Any:
+    """OpenBLAS's ``openblas_set_num_threads_local`` (numpy's BLAS, already loaded), or None
+    where numpy uses another BLAS, an older OpenBLAS, or the system has no ``/proc``."""
+    try:
+        with open("/proc/self/maps", encoding="utf-8", errors="replace") as maps:
+            paths = {line.split()[-1] for line in maps if "openblas" in line.lower()}
+    except OSError:
+        return None
+    for path in sorted(paths):
+        try:
+            return getattr(ctypes.CDLL(path), "openblas_set_num_threads_local")  # noqa: B009
+        except (OSError, AttributeError):
+            continue
+    return None
+
+
+@contextmanager
+def one_blas_thread() -> Iterator[bool]:
+    """Run the block with numpy's OpenBLAS on one thread (this thread only), then restore it.
+
+    spaCy's layers multiply matrices of a few hundred columns: a second BLAS thread waits more
+    than it helps (on 2 shared cores it took 1.6 times the processor time for the same draft).
+    Yields whether the limit was set (False where numpy's BLAS is not an OpenBLAS that allows it:
+    nothing is changed then).
+    """
+    setter = _openblas_thread_setter()
+    if setter is None:
+        yield False
+        return
+    before = setter(1)
+    try:
+        yield True
+    finally:
+        setter(before)
 
 
 class Analysis:
@@ -225,13 +275,14 @@ def analyse(text: str, lang: str = "fr", known: list[dict[str, str]] | None = No
         asked=None if len(sentences) >= LONG_ARTICLE_SENTENCES else False,
     )  # fmt: skip
     done: dict[str, _Parsed] = {}
-    for sentence_text, doc in zip(distinct, docs, strict=True):
-        entities = (
-            [(e.start_char, e.end_char, e.label_) for e in doc.ents]
-            if parsed
-            else english_entities(sentence_text)
-        )
-        done[sentence_text] = _Parsed(_tokens(doc, parsed), entities)
+    with one_blas_thread():
+        for sentence_text, doc in zip(distinct, docs, strict=True):
+            entities = (
+                [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+                if parsed
+                else english_entities(sentence_text)
+            )
+            done[sentence_text] = _Parsed(_tokens(doc, parsed), entities)
     for sent in sentences:
         sent.tokens = done[sent.text].tokens
         sent.entities = done[sent.text].entities
