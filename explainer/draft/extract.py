@@ -195,21 +195,37 @@ class _Parsed:
 def _tokens(doc: Any, parsed: bool) -> list[Token]:
     if not parsed:
         return [Token(i=t.i, text=t.text, start=t.idx, end=t.idx + len(t.text)) for t in doc]
-    return [
-        Token(
-            i=t.i,
-            text=t.text,
-            start=t.idx,
-            end=t.idx + len(t.text),
-            lemma=t.lemma_,
-            pos=t.pos_,
-            dep=t.dep_,
-            head=t.head.i,
-            mood=tuple(t.morph.get("Mood")),
-            tense=tuple(t.morph.get("Tense")),
+    from spacy.attrs import HEAD, MORPH
+
+    # Heads and morphologies read as arrays: ``t.head`` and ``t.morph`` each build a Python object
+    # per token, and the few distinct morphologies are read once (issue 14).
+    heads = doc.to_array(HEAD).astype("int64").tolist()  # relative to the token
+    tokens = []
+    for t, rel, key in zip(doc, heads, doc.to_array(MORPH).tolist(), strict=True):
+        mood_tense = _MOOD_TENSE.get(key)
+        if mood_tense is None:
+            morph = t.morph
+            mood_tense = _MOOD_TENSE[key] = (tuple(morph.get("Mood")), tuple(morph.get("Tense")))
+        text, start, i = t.text, t.idx, t.i
+        tokens.append(
+            Token(
+                i=i,
+                text=text,
+                start=start,
+                end=start + len(text),
+                lemma=t.lemma_,
+                pos=t.pos_,
+                dep=t.dep_,
+                head=i + rel,
+                mood=mood_tense[0],
+                tense=mood_tense[1],
+            )
         )
-        for t in doc
-    ]
+    return tokens
+
+
+# A morphology's hash -> its Mood and Tense values (the model has a few hundred morphologies).
+_MOOD_TENSE: dict[int, tuple[tuple[str, ...], tuple[str, ...]]] = {}
 
 
 # "selon le WSJ", "d'après X", "une source du WSJ": a name right after these is the sentence's
