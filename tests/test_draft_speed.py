@@ -140,3 +140,46 @@ def test_the_capital_filter_finds_every_name_the_patterns_find(text):
         assert (text.index("Elon Musk"), text.index("Elon Musk") + 9, "musk") in got
     if "Ángel" in text:  # an accented capital stands for the key's plain letter
         assert any(actor == "angel" for _, _, actor in got)
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "mot " * 40 + "fin.",
+        "x" * 95 + " suite  de   mots " + "y" * 60,  # a word longer than the limit, spaces doubled
+        "Une phrase courte. " + "élément, " * 30 + "dernier. Et une autre phrase.",
+    ],
+)
+def test_cut_long_pieces_cover_the_sentence_within_the_limit(paragraph):
+    """Every piece is at most the limit, starts and ends on a non-space, and the pieces hold every
+    non-space character of the sentences, in order; short sentences are left as they are."""
+    from explainer.draft.segment import cut_long
+
+    spans = split_sentences(paragraph)
+    pieces, cut = cut_long(paragraph, spans, limit=50)
+    assert all(0 < b - a <= 50 for a, b in pieces)
+    assert all(not paragraph[a].isspace() and not paragraph[b - 1].isspace() for a, b in pieces)
+    assert "".join(paragraph[a:b] for a, b in pieces).replace(" ", "") == "".join(
+        paragraph[a:b] for a, b in spans
+    ).replace(" ", "")
+    assert cut == sum(1 for a, b in spans if b - a > 50)
+    assert [s for s in spans if s[1] - s[0] <= 50] == [
+        s for s in pieces if s in spans and s[1] - s[0] <= 50
+    ]
+    assert cut_long(paragraph, spans, limit=10_000) == (spans, 0)
+
+
+def test_a_paragraph_without_full_stops_is_drafted_in_pieces_with_a_note():
+    """A run with no sentence end longer than MAX_SENTENCE_CHARS is read in pieces (spaCy would
+    need about 1 GB per 100,000 characters of one text, and refuses a million), and the draft
+    says so."""
+    from explainer.draft import draft_text
+    from explainer.draft.segment import MAX_SENTENCE_CHARS
+
+    text = "Elon Musk aurait parlé avec Vladimir Poutine, " * 600  # 28 KB, no full stop
+    result = draft_text(text, lang="fr", date="2024-10")
+    assert any(
+        "Paragraph(s) 1:" in n and f"{MAX_SENTENCE_CHARS:,} characters" in n for n in result.notes
+    )
+    assert len(result.claims) >= len(text) // MAX_SENTENCE_CHARS
+    assert all(c["quote"] in text for c in result.claims)

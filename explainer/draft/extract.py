@@ -48,7 +48,13 @@ from explainer.draft.cues import find_cues
 from explainer.draft.date_phrases import find_dates
 from explainer.draft.lexicon import lexicon
 from explainer.draft.model import DateHit, DraftError, Mention, Sentence, Token
-from explainer.draft.segment import read_article, split_paragraphs, split_sentences
+from explainer.draft.segment import (
+    MAX_SENTENCE_CHARS,
+    cut_long,
+    read_article,
+    split_paragraphs,
+    split_sentences,
+)
 
 # The steps' public names, here too: ``from explainer.draft.extract import read_article`` keeps
 # working for code written before the split (issue 13).
@@ -146,12 +152,19 @@ class Analysis:
     """An analysed article: its paragraphs, sentences, and the actors they name."""
 
     def __init__(
-        self, lang: str, paragraphs: list[str], sentences: list[Sentence], registry: ActorRegistry
+        self,
+        lang: str,
+        paragraphs: list[str],
+        sentences: list[Sentence],
+        registry: ActorRegistry,
+        cut: list[int] | None = None,
     ):
         self.lang = lang
         self.paragraphs = paragraphs
         self.sentences = sentences
         self.registry = registry
+        # Paragraphs with a stretch longer than MAX_SENTENCE_CHARS read in pieces (segment.py).
+        self.cut: list[int] = cut or []
         self._leaders: list[str | None] | None = None
 
     def protagonist(self, upto: int) -> str | None:
@@ -284,8 +297,12 @@ def analyse(text: str, lang: str = "fr", known: list[dict[str, str]] | None = No
     registry = ActorRegistry(known)
     paragraphs = split_paragraphs(text)
     sentences: list[Sentence] = []
+    cut = []
     for p, para in enumerate(paragraphs, start=1):
-        for k, (a, b) in enumerate(split_sentences(para), start=1):
+        spans, pieces = cut_long(para, split_sentences(para), MAX_SENTENCE_CHARS)
+        if pieces:
+            cut.append(p)
+        for k, (a, b) in enumerate(spans, start=1):
             sentences.append(Sentence(paragraph=p, index=k, text=para[a:b], start=a))
     distinct = list(dict.fromkeys(s.text for s in sentences))
     # A bar on a terminal for a long article only (a few seconds of work), see explainer.progress.
@@ -309,4 +326,4 @@ def analyse(text: str, lang: str = "fr", known: list[dict[str, str]] | None = No
         sent.dates = find_dates(sent.text, lang)
     for sent in sentences:
         sent.cues = find_cues(sent, lang)
-    return Analysis(lang, paragraphs, sentences, registry)
+    return Analysis(lang, paragraphs, sentences, registry, cut)
