@@ -112,9 +112,12 @@ def load_nlp(lang: str) -> Any:
         ) from None
 
 
+@lru_cache(maxsize=1)
 def _openblas_thread_setter() -> Any:
     """OpenBLAS's ``openblas_set_num_threads_local`` (numpy's BLAS, already loaded), or None
     where numpy uses another BLAS, an older OpenBLAS, or the system has no ``/proc``."""
+    import numpy  # noqa: F401  (loads its BLAS, if nothing has yet)
+
     try:
         with open("/proc/self/maps", encoding="utf-8", errors="replace") as maps:
             paths = {line.split()[-1] for line in maps if "openblas" in line.lower()}
