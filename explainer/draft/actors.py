@@ -82,7 +82,7 @@ class ActorRegistry:
         self.actors: dict[str, Actor] = {}
         self.keys: dict[str, str] = {}
         self.used: dict[str, None] = {}  # ordered set of the ids the draft refers to
-        self._gazetteer: tuple[int, list[tuple[re.Pattern, str]]] | None = None
+        self._gazetteer: tuple[int, list[tuple[re.Pattern, str, frozenset[str]]]] | None = None
         for row in known or []:
             actor = Actor(
                 id=row["id"],
@@ -155,17 +155,42 @@ class ActorRegistry:
         self.keys.setdefault(fold(surface), new_id)
         return new_id
 
-    def gazetteer(self) -> list[tuple[re.Pattern, str]]:
-        """Patterns for every known key, longest first (a capitalised match only)."""
+    def gazetteer(self) -> list[tuple[re.Pattern, str, frozenset[str]]]:
+        """Patterns for every known key, longest first (a capitalised match only), each with the
+        capitals its match can start with."""
         # Asked for every sentence; keys are only ever added, so their number says when to rebuild.
         if self._gazetteer is None or self._gazetteer[0] != len(self.keys):
             pats = []
             for key, actor_id in sorted(self.keys.items(), key=lambda kv: -len(kv[0])):
                 if len(key) < 2 and key != "x":
                     continue
-                pats.append((_name_pattern(key), actor_id))
+                pats.append((_name_pattern(key), actor_id, _first_capitals(key)))
             self._gazetteer = (len(self.keys), pats)
         return self._gazetteer[1]
+
+
+# Each letter's accented forms, by the letter fold() makes of them ("e" -> "éèêëÉÈÊË").
+_ACCENTED = "àâäáãåçéèêëíìîïñóòôöõúùûüýÿÀÂÄÁÃÅÇÉÈÊËÍÌÎÏÑÓÒÔÖÕÚÙÛÜÝ"
+_BY_FOLD: dict[str, set[str]] = {}
+for _c in _ACCENTED:
+    _BY_FOLD.setdefault(fold(_c), set()).add(_c)
+
+
+def _variants(ch: str) -> set[str]:
+    """The characters a folded key's letter ``ch`` stands for in a text."""
+    return {ch, ch.upper()} | _BY_FOLD.get(ch, set())
+
+
+_CAPITAL = "A-ZÀ-ÖØ-Þ"
+_CAPITAL_AT_WORD_START = re.compile(rf"(?<![\w])[{_CAPITAL}]")
+
+
+def _first_capitals(key: str) -> frozenset[str]:
+    """The capitals a match of ``key``'s pattern can start with (its first letter's variants that
+    the pattern's capital look-ahead allows); empty when it can start with none."""
+    if not key[:1].isalpha():
+        return frozenset()
+    return frozenset(c for c in _variants(key[0]) if re.fullmatch(f"[{_CAPITAL}]", c))
 
 
 @lru_cache(maxsize=4096)
@@ -178,13 +203,10 @@ def _name_pattern(key: str) -> re.Pattern:
         elif ch == " ":
             parts.append(r"[\s-]+")
         elif ch.isalpha():
-            variants = {ch, ch.upper()} | {
-                c for c in "àâäáãåçéèêëíìîïñóòôöõúùûüýÿÀÂÄÁÃÅÇÉÈÊËÍÌÎÏÑÓÒÔÖÕÚÙÛÜÝ" if fold(c) == ch
-            }
-            parts.append("[" + "".join(sorted(variants)) + "]")
+            parts.append("[" + "".join(sorted(_variants(ch))) + "]")
         else:
             parts.append(re.escape(ch))
-    return re.compile(r"(?<![\w])(?=[A-ZÀ-ÖØ-Þ])" + "".join(parts) + r"(?![\w])")
+    return re.compile(rf"(?<![\w])(?=[{_CAPITAL}])" + "".join(parts) + r"(?![\w])")
 
 
 _ELIDED = re.compile(r"^(?:[a-zà-ÿ]{1,7}['’])+(?=[A-ZÀ-ÖØ-Þ])")
@@ -206,7 +228,12 @@ def clean_entity(text: str, start: int) -> tuple[str, int] | None:
 
 def known_mentions(text: str, registry: ActorRegistry) -> list[Mention]:
     found: list[Mention] = []
-    for pattern, actor_id in registry.gazetteer():
+    # A name starts with a capital at a word's start: only the patterns that can start with one of
+    # this text's are tried (a long article names hundreds of actors, a sentence a few; issue 14).
+    capitals = set(_CAPITAL_AT_WORD_START.findall(text))
+    for pattern, actor_id, first in registry.gazetteer():
+        if capitals.isdisjoint(first):
+            continue
         for m in pattern.finditer(text):
             if any(f.start < m.end() and m.start() < f.end for f in found):
                 continue

@@ -38,7 +38,7 @@ from explainer.draft.actors import slug
 from explainer.draft.extract import analyse
 from explainer.draft.model import DraftError
 from explainer.draft.rows import claim_rows, columns
-from explainer.draft.segment import read_article
+from explainer.draft.segment import MAX_SENTENCE_CHARS, read_article
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -199,6 +199,15 @@ def draft_text(
             "(--force): check every status, the cues of the other language were not looked for"
         )
     analysis = analyse(text, lang, known_actors)
+    if analysis.cut:
+        where = ", ".join(str(p) for p in analysis.cut[:10]) + (
+            f" and {len(analysis.cut) - 10} more" if len(analysis.cut) > 10 else ""
+        )
+        notes.append(
+            f"Paragraph(s) {where}: more than {MAX_SENTENCE_CHARS:,} characters without a sentence "
+            f"end, read in pieces of at most {MAX_SENTENCE_CHARS:,} cut at a space; check the rows "
+            "drawn from them (is it a list or a table rather than sentences?)."
+        )
     claims, left_out, spans = claim_rows(analysis, source_id, published, fallback)
     used = OrderedDict()
     for row in claims:

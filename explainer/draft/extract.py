@@ -19,12 +19,20 @@ Speed
     spaCy is most of the time (issue 14). Each distinct sentence is processed once: a sentence that
     comes back word for word (a byline, a boilerplate line, a quote repeated) reuses the first one's
     tokens and entities, which are the same by construction since every sentence is processed on
-    its own.
+    its own. Every component is needed (lemmas, morphology, the parse and the entities all feed the
+    cue rules or the rows), and nearly every sentence of a news article names an actor, so skipping
+    the model for some sentences saves little (7 % of the sentences, ``benchmarks/README.md``).
+    What does save is where the matrix products run: the model's layers multiply through numpy's
+    OpenBLAS (:func:`load_nlp`) on one thread (:func:`one_blas_thread`), which takes about 40 %
+    less processor time than thinc's default BLIS kernels on this machine, for the same parses.
 """
 
 from __future__ import annotations
 
+import ctypes
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -40,7 +48,13 @@ from explainer.draft.cues import find_cues
 from explainer.draft.date_phrases import find_dates
 from explainer.draft.lexicon import lexicon
 from explainer.draft.model import DateHit, DraftError, Mention, Sentence, Token
-from explainer.draft.segment import read_article, split_paragraphs, split_sentences
+from explainer.draft.segment import (
+    MAX_SENTENCE_CHARS,
+    cut_long,
+    read_article,
+    split_paragraphs,
+    split_sentences,
+)
 
 # The steps' public names, here too: ``from explainer.draft.extract import read_article`` keeps
 # working for code written before the split (issue 13).
@@ -54,6 +68,7 @@ __all__ = [
     "analyse",
     "find_dates",
     "load_nlp",
+    "one_blas_thread",
     "read_article",
     "split_paragraphs",
     "split_sentences",
@@ -61,6 +76,9 @@ __all__ = [
 
 # Articles of at least this many sentences (about 75 KB) show a progress bar on a terminal.
 LONG_ARTICLE_SENTENCES = 500
+# Sentences spaCy takes at a time: its default (1000) makes arrays of tens of megabytes, allocated
+# afresh for every batch; 256 takes about 10 % less processor time here and less memory.
+PIPE_BATCH = 256
 
 
 @lru_cache(maxsize=2)
@@ -81,24 +99,75 @@ def load_nlp(lang: str) -> Any:
         ) from None
     if not model:
         return spacy.blank(lang)  # tokens only: no model for this language installs here
+    from thinc.api import use_ops
+
     try:
-        return spacy.load(model)
+        # The layers' matrix products through numpy (its OpenBLAS) rather than BLIS: the same
+        # parses for about 40 % less processor time here (issue 14; benchmarks/README.md).
+        with use_ops("numpy", use_blis=False):
+            return spacy.load(model)
     except OSError:
         raise DraftError(
             f'the model {model} is not installed; install it with: pip install "explainer[draft]"'
         ) from None
 
 
+@lru_cache(maxsize=1)
+def _openblas_thread_setter() -> Any:
+    """OpenBLAS's ``openblas_set_num_threads_local`` (numpy's BLAS, already loaded), or None
+    where numpy uses another BLAS, an older OpenBLAS, or the system has no ``/proc``."""
+    import numpy  # noqa: F401  (loads its BLAS, if nothing has yet)
+
+    try:
+        with open("/proc/self/maps", encoding="utf-8", errors="replace") as maps:
+            paths = {line.split()[-1] for line in maps if "openblas" in line.lower()}
+    except OSError:
+        return None
+    for path in sorted(paths):
+        try:
+            return getattr(ctypes.CDLL(path), "openblas_set_num_threads_local")  # noqa: B009
+        except (OSError, AttributeError):
+            continue
+    return None
+
+
+@contextmanager
+def one_blas_thread() -> Iterator[bool]:
+    """Run the block with numpy's OpenBLAS on one thread (this thread only), then restore it.
+
+    spaCy's layers multiply matrices of a few hundred columns: a second BLAS thread waits more
+    than it helps (on 2 shared cores it took 1.6 times the processor time for the same draft).
+    Yields whether the limit was set (False where numpy's BLAS is not an OpenBLAS that allows it:
+    nothing is changed then).
+    """
+    setter = _openblas_thread_setter()
+    if setter is None:
+        yield False
+        return
+    before = setter(1)
+    try:
+        yield True
+    finally:
+        setter(before)
+
+
 class Analysis:
     """An analysed article: its paragraphs, sentences, and the actors they name."""
 
     def __init__(
-        self, lang: str, paragraphs: list[str], sentences: list[Sentence], registry: ActorRegistry
+        self,
+        lang: str,
+        paragraphs: list[str],
+        sentences: list[Sentence],
+        registry: ActorRegistry,
+        cut: list[int] | None = None,
     ):
         self.lang = lang
         self.paragraphs = paragraphs
         self.sentences = sentences
         self.registry = registry
+        # Paragraphs with a stretch longer than MAX_SENTENCE_CHARS read in pieces (segment.py).
+        self.cut: list[int] = cut or []
         self._leaders: list[str | None] | None = None
 
     def protagonist(self, upto: int) -> str | None:
@@ -142,21 +211,37 @@ class _Parsed:
 def _tokens(doc: Any, parsed: bool) -> list[Token]:
     if not parsed:
         return [Token(i=t.i, text=t.text, start=t.idx, end=t.idx + len(t.text)) for t in doc]
-    return [
-        Token(
-            i=t.i,
-            text=t.text,
-            start=t.idx,
-            end=t.idx + len(t.text),
-            lemma=t.lemma_,
-            pos=t.pos_,
-            dep=t.dep_,
-            head=t.head.i,
-            mood=tuple(t.morph.get("Mood")),
-            tense=tuple(t.morph.get("Tense")),
+    from spacy.attrs import HEAD, MORPH
+
+    # Heads and morphologies read as arrays: ``t.head`` and ``t.morph`` each build a Python object
+    # per token, and the few distinct morphologies are read once (issue 14).
+    heads = doc.to_array(HEAD).astype("int64").tolist()  # relative to the token
+    tokens = []
+    for t, rel, key in zip(doc, heads, doc.to_array(MORPH).tolist(), strict=True):
+        mood_tense = _MOOD_TENSE.get(key)
+        if mood_tense is None:
+            morph = t.morph
+            mood_tense = _MOOD_TENSE[key] = (tuple(morph.get("Mood")), tuple(morph.get("Tense")))
+        text, start, i = t.text, t.idx, t.i
+        tokens.append(
+            Token(
+                i=i,
+                text=text,
+                start=start,
+                end=start + len(text),
+                lemma=t.lemma_,
+                pos=t.pos_,
+                dep=t.dep_,
+                head=i + rel,
+                mood=mood_tense[0],
+                tense=mood_tense[1],
+            )
         )
-        for t in doc
-    ]
+    return tokens
+
+
+# A morphology's hash -> its Mood and Tense values (the model has a few hundred morphologies).
+_MOOD_TENSE: dict[int, tuple[tuple[str, ...], tuple[str, ...]]] = {}
 
 
 # "selon le WSJ", "d'après X", "une source du WSJ": a name right after these is the sentence's
@@ -215,23 +300,28 @@ def analyse(text: str, lang: str = "fr", known: list[dict[str, str]] | None = No
     registry = ActorRegistry(known)
     paragraphs = split_paragraphs(text)
     sentences: list[Sentence] = []
+    cut = []
     for p, para in enumerate(paragraphs, start=1):
-        for k, (a, b) in enumerate(split_sentences(para), start=1):
+        spans, pieces = cut_long(para, split_sentences(para), MAX_SENTENCE_CHARS)
+        if pieces:
+            cut.append(p)
+        for k, (a, b) in enumerate(spans, start=1):
             sentences.append(Sentence(paragraph=p, index=k, text=para[a:b], start=a))
     distinct = list(dict.fromkeys(s.text for s in sentences))
     # A bar on a terminal for a long article only (a few seconds of work), see explainer.progress.
     docs = progress.steps(
-        nlp.pipe(distinct), total=len(distinct), desc="drafting", unit=" sentences",
-        asked=None if len(sentences) >= LONG_ARTICLE_SENTENCES else False,
+        nlp.pipe(distinct, batch_size=PIPE_BATCH), total=len(distinct), desc="drafting",
+        unit=" sentences", asked=None if len(sentences) >= LONG_ARTICLE_SENTENCES else False,
     )  # fmt: skip
     done: dict[str, _Parsed] = {}
-    for sentence_text, doc in zip(distinct, docs, strict=True):
-        entities = (
-            [(e.start_char, e.end_char, e.label_) for e in doc.ents]
-            if parsed
-            else english_entities(sentence_text)
-        )
-        done[sentence_text] = _Parsed(_tokens(doc, parsed), entities)
+    with one_blas_thread():
+        for sentence_text, doc in zip(distinct, docs, strict=True):
+            entities = (
+                [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+                if parsed
+                else english_entities(sentence_text)
+            )
+            done[sentence_text] = _Parsed(_tokens(doc, parsed), entities)
     for sent in sentences:
         sent.tokens = done[sent.text].tokens
         sent.entities = done[sent.text].entities
@@ -239,4 +329,4 @@ def analyse(text: str, lang: str = "fr", known: list[dict[str, str]] | None = No
         sent.dates = find_dates(sent.text, lang)
     for sent in sentences:
         sent.cues = find_cues(sent, lang)
-    return Analysis(lang, paragraphs, sentences, registry)
+    return Analysis(lang, paragraphs, sentences, registry, cut)

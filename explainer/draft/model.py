@@ -38,7 +38,7 @@ class Mention:
     person: bool = False  # the actor is a person (a named speaker makes a statement)
 
 
-@dataclass
+@dataclass(slots=True)  # hundreds of thousands in a long article: no __dict__ each
 class Token:
     """What the cue rules need of a token (from spaCy in French; from the rules in English)."""
 

@@ -11,6 +11,11 @@ Sentences
     guillemets » or “quotes”, and not after an abbreviation (``M.``, ``Dr.``, ``U.S.``, an initial).
     spaCy's own parser splits this article's sentences at guillemets and misses a full stop glued to
     a name, so it is not used for sentences.
+Overlong sentences
+    A stretch of more than ``MAX_SENTENCE_CHARS`` characters with no sentence end (a list or a
+    table pasted without full stops) is read in pieces of at most that many, cut at a space
+    (:func:`cut_long`): spaCy's parser needs about 1 GB of memory per 100,000 characters of one
+    text and refuses a million, and a news sentence has a few hundred.
 """
 
 from __future__ import annotations
@@ -20,7 +25,7 @@ from pathlib import Path
 
 from explainer.draft.model import DraftError
 
-__all__ = ["read_article", "split_paragraphs", "split_sentences"]
+__all__ = ["MAX_SENTENCE_CHARS", "cut_long", "read_article", "split_paragraphs", "split_sentences"]
 
 
 def split_paragraphs(text: str) -> list[str]:
@@ -90,6 +95,36 @@ def split_sentences(paragraph: str) -> list[tuple[int, int]]:
     if paragraph[start:].strip():
         spans.append((start, len(paragraph.rstrip())))
     return spans
+
+
+MAX_SENTENCE_CHARS = 10_000
+
+
+def cut_long(
+    paragraph: str, spans: list[tuple[int, int]], limit: int = MAX_SENTENCE_CHARS
+) -> tuple[list[tuple[int, int]], int]:
+    """The sentence spans with none longer than ``limit``, and how many were cut.
+
+    A longer span is cut at the last space before ``limit`` characters (at ``limit`` when it has
+    none), its pieces without their edge spaces, as :func:`split_sentences` leaves them out.
+    """
+    out: list[tuple[int, int]] = []
+    cut = 0
+    for start, end in spans:
+        if end - start > limit:
+            cut += 1
+        while end - start > limit:
+            at = paragraph.rfind(" ", start + 1, start + limit + 1)
+            stop = at if at > start else start + limit
+            while paragraph[stop - 1].isspace():
+                stop -= 1  # the piece starts with a non-space, so this stops inside it
+            out.append((start, stop))
+            start = stop
+            while start < end and paragraph[start].isspace():
+                start += 1
+        if start < end:
+            out.append((start, end))
+    return out, cut
 
 
 def _word_before(text: str, at: int) -> str:
