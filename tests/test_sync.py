@@ -103,3 +103,15 @@ def test_the_widget_does_not_measure_each_tick_label_at_every_redraw(small_data)
     layout = Explorer(small_data).figure._widget_layout
     axes = [k for k in layout if k[:5] in ("xaxis", "yaxis")]
     assert axes and all(layout[k]["ticklabeloverflow"] == "allow" for k in axes)
+
+
+def test_a_language_switch_sends_the_plot_before_relabelling_the_controls(small_data):
+    # The browser applies messages in order: the plot's update must not wait behind the ~40
+    # messages that relabel the controls.
+    app = Explorer(small_data)
+    order: list[str] = []
+    app.figure._view_count = 1
+    app.figure._send_update_msg = lambda **_: order.append("plot")
+    app.actors.observe(lambda _: order.append("controls"), "labels")
+    app.set_language("fr")
+    assert order and order[0] == "plot" and "controls" in order

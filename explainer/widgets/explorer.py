@@ -649,13 +649,15 @@ class Explorer(widgets.VBox):
         self.lang = lang
         with self._quiet():
             self.language.value = lang
-        self._label_controls()
+        # The figures first: their one update each leaves before the ~40 messages that relabel
+        # the controls, which the browser would otherwise apply before redrawing the plot.
         self._labels_t = self._relabel(self.figure, self._timeline)
-        self._network_button.description = t("explorer.show_network", lang)
         if self._network_fig is not None:
             self._labels_n = self._relabel(self._network_fig, self._network)
             self._network_note.value = _drawing_html(lang)
         self._update()
+        self._label_controls()
+        self._network_button.description = t("explorer.show_network", lang)
         if self._selected is not None:
             self.card.value = card_html(self.data, self.selected, lang)  # type: ignore[arg-type]
         else:
