@@ -19,14 +19,22 @@ has been quiet for a moment. The breakdown:
 
 A search is typed at 8 keys a second; it is timed from the last key to the plot's last change (0
 when the plot already showed the result before the last key, e.g. "puti" and "putin" match the
-same claims). The "usual notebook" of
-``benchmarks/interaction.py`` exists only as code in that benchmark, not as a notebook Voila could
-serve, so it is not measured here.
+same claims).
+
+The usual notebook (``benchmarks/interaction.py``'s baseline, as
+``benchmarks/baseline_explore.ipynb``: ipywidgets controls, ``interactive_output``, a new
+``plotly.express`` figure at every change) is served by the same Voila and replayed with the same
+sequence, where it has the control: its sliders are dragged with the mouse (timed from the
+button's release), and it has no kind, language or reset control (those changes are left out).
+
+The network: after the sequence, the Explorer's "Show the network" button is clicked; timed are
+the "drawing" note's appearance and the network's first drawn marks (goal: within 1 s).
 
 Usage::
 
     python benchmarks/browser_latency.py                      # prints p50/p95/max per change kind
     python benchmarks/browser_latency.py --json artifacts/browser_latency.json --rounds 3
+    python benchmarks/browser_latency.py --skip-baseline      # the Explorer and the offline page
 
 Goals (issue 17; printed, never asserted): every change p95 <= 100 ms and <= 2x the offline page;
 language switch <= 150 ms.
@@ -86,6 +94,7 @@ INSTRUMENT = """(() => {
     hook();
   }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
   document.addEventListener('keydown', () => { b.lastKey = performance.now(); }, true);
+  document.addEventListener('mouseup', () => { b.lastUp = performance.now(); }, true);
   b.hook = hook;
 })();"""
 
@@ -175,6 +184,55 @@ OFFLINE_DRIVER = """(() => {
   };
 })()"""
 
+# The usual notebook's controls: two <select multiple> (actors, statuses), two noUiSliders (dates,
+# known on), a text box. Sliders are dragged from Python (drag_slider); it has no kind, language
+# or reset control (null: the change is left out).
+BASELINE_DRIVER = """(() => {
+  const q = (s, root = document) => Array.from(root.querySelectorAll(s));
+  const now = () => performance.now();
+  const choose = (select, pick) => {
+    Array.from(select.options).forEach((o, i) => { o.selected = pick(o, i); });
+    const t = now();
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+    return t;
+  };
+  const toggle = (k, i) =>
+    choose(q('select[multiple]')[k], (o, j) => (j === i ? !o.selected : o.selected));
+  window.__drive = {
+    actorsAll: () => choose(q('select[multiple]')[0], () => true),
+    actorsNone: () => choose(q('select[multiple]')[0], () => false),
+    actor: (i) => toggle(0, i),
+    status: (i) => toggle(1, i),
+    kind: () => null,
+    language: () => null,
+    reset: () => null,
+    search: () => q('input[type=text]')[0],
+  };
+})()"""
+
+# Which noUiSlider handle each slider call of the sequence moves, on the usual notebook.
+BASELINE_SLIDERS = {"dateFrom": (0, 0), "dateTo": (0, 1), "known": (1, 0)}
+
+
+def drag_slider(page: Any, call: str) -> float | None:
+    """Drag a noUiSlider handle of the usual notebook to a fraction of its track, as a student
+    does; returns the time (``performance.now()``) the mouse button was released."""
+    name, _, arg = call.partition("(")
+    slider, handle = BASELINE_SLIDERS[name]
+    fraction = float(arg.rstrip(")"))
+    base = page.locator(".noUi-base").nth(slider).bounding_box()
+    knob = page.locator(".noUi-target").nth(slider).locator(".noUi-handle").nth(handle)
+    box = knob.bounding_box()
+    if base is None or box is None:
+        return None
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.mouse.down()
+    target = base["x"] + fraction * base["width"]
+    page.mouse.move(target, box["y"] + box["height"] / 2, steps=4)
+    page.mouse.up()
+    return page.evaluate("window.__bench.lastUp")
+
+
 # (kind of change, what it does, the driver's call); "search" steps type a word instead.
 SEQUENCE: list[tuple[str, str, str]] = [
     ("actors", "untick the first actor", "actor(0)"),
@@ -212,8 +270,14 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[lo] + (ordered[hi] - ordered[lo]) * (k - lo)
 
 
-def replay(page: Any, ws_frames: list[dict], rounds: int) -> list[dict[str, Any]]:
-    """Replay :data:`SEQUENCE` ``rounds`` times on a page whose driver is installed."""
+def replay(
+    page: Any, ws_frames: list[dict], rounds: int, *, drag: bool = False
+) -> list[dict[str, Any]]:
+    """Replay :data:`SEQUENCE` ``rounds`` times on a page whose driver is installed.
+
+    With ``drag``, the slider changes are mouse drags (:func:`drag_slider`, the usual notebook);
+    a change the driver does not have (it returns null) is left out.
+    """
     records = []
     for r in range(rounds):
         for kind, label, call in SEQUENCE:
@@ -226,8 +290,13 @@ def replay(page: Any, ws_frames: list[dict], rounds: int) -> list[dict[str, Any]
                 since = page.evaluate("performance.now()")
                 page.keyboard.type(call, delay=125)  # 8 keys a second
                 t0 = page.evaluate("window.__bench.lastKey")
+            elif drag and call.partition("(")[0] in BASELINE_SLIDERS:
+                since = page.evaluate("performance.now()")
+                t0 = drag_slider(page, call)
             else:
                 t0 = since = page.evaluate(f"window.__drive.{call}")
+            if t0 is None:
+                continue
             result = page.evaluate(SETTLE, [t0, since])
             sent = [f for f in ws_frames[before:] if f["dir"] == "out"]
             got = [f for f in ws_frames[before:] if f["dir"] == "in"]
@@ -242,10 +311,34 @@ def replay(page: Any, ws_frames: list[dict], rounds: int) -> list[dict[str, Any]
             )
             records.append(result)
             page.wait_for_timeout(200)
-        page.evaluate("window.__drive.reset()")
-        now = page.evaluate("performance.now()")
-        page.evaluate(SETTLE, [now, now])
+        if page.evaluate("window.__drive.reset()") is not None:
+            now = page.evaluate("performance.now()")
+            page.evaluate(SETTLE, [now, now])
     return records
+
+
+# The network's first drawing: from the click on its button to the note, then to its marks.
+NETWORK = """async ([label, prefix, timeout]) => {
+  const button = Array.from(document.querySelectorAll('button'))
+    .find((b) => b.textContent.trim() === label);
+  if (!button) return null;
+  const drawn = () => Array.from(document.querySelectorAll('.js-plotly-plot')).some((gd) =>
+    (gd._fullData || []).some((t) => (t.uid || '').startsWith(prefix) && t._length > 0));
+  const noteShown = () => Array.from(document.querySelectorAll('.explainer-drawing'))
+    .some((n) => n.offsetParent !== null);
+  let note = null, plot = null, noteAtPlot = null;
+  const t0 = performance.now();
+  button.click();
+  while (performance.now() - t0 < timeout) {
+    await new Promise((r) => requestAnimationFrame(r));
+    const now = performance.now();
+    if (note === null && noteShown()) note = now - t0;
+    if (drawn()) { plot = now - t0; noteAtPlot = noteShown(); break; }
+  }
+  await new Promise((r) => setTimeout(r, 500));
+  return { note_ms: note, first_drawn_ms: plot, note_left_after_drawn: noteShown(),
+           note_seen_until_drawn: noteAtPlot };
+}"""
 
 
 def summarise(records: list[dict[str, Any]]) -> dict[str, Any]:
@@ -253,6 +346,8 @@ def summarise(records: list[dict[str, Any]]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for kind in dict.fromkeys(k for k, _, _ in SEQUENCE):
         rows = [r for r in records if r["kind"] == kind]
+        if not rows:
+            continue  # the page has no such control (the usual notebook)
         done = [r["ms"] for r in rows if r["ms"] is not None]
         entry: dict[str, Any] = {"changes": len(rows), "no_redraw": len(rows) - len(done)}
         if done:
@@ -313,6 +408,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="write every figure to this JSON file")
     parser.add_argument("--rounds", type=int, default=2, help="replays of the sequence per page")
     parser.add_argument("--skip-voila", action="store_true", help="measure the offline page only")
+    parser.add_argument("--skip-baseline", action="store_true", help="leave out the usual notebook")
     args = parser.parse_args(argv)
     if args.rounds < 1:
         print("--rounds must be at least 1", file=sys.stderr)
@@ -324,9 +420,12 @@ def main(argv: list[str] | None = None) -> int:
 
     import explainer as ex
     from explainer.figures.traces import uid_prefix
+    from explainer.i18n import t
     from tests.browser.conftest import free_port, start_server
 
     ready = TIMELINE_READY.replace("PREFIX", json.dumps(uid_prefix("timeline", "points")))
+    # The usual notebook's figure has no uids of ours: any drawn trace.
+    baseline_ready = TIMELINE_READY.replace("(t.uid || '').startsWith(PREFIX) && ", "")
     report: dict[str, Any] = {
         "machine": {"cores": os.cpu_count(), "load_average_at_start": os.getloadavg()},
         "viewport": VIEWPORT,
@@ -341,16 +440,17 @@ def main(argv: list[str] | None = None) -> int:
         browser = pw.chromium.launch(
             executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu", "--headless"]
         )
-        targets: list[tuple[str, str, str]] = []
+        # (name, address, driver, ready condition)
+        targets: list[tuple[str, str, str, str]] = []
         offline = Path(tmp) / "offline.html"
         ex.export_html(ex.load_dataset(), offline)
-        targets.append(("offline", offline.as_uri(), OFFLINE_DRIVER))
+        targets.append(("offline", offline.as_uri(), OFFLINE_DRIVER, ready))
         server = None
         if not args.skip_voila:
+            # One Voila for both notebooks (its tree mode, from the repository's root).
             port = free_port()
             argv_voila = [
                 str(Path(sys.executable).parent / "voila"),
-                str(ROOT / "notebooks" / "02_explore.ipynb"),
                 "--no-browser",
                 f"--port={port}",
                 "--Voila.ip=127.0.0.1",
@@ -359,16 +459,26 @@ def main(argv: list[str] | None = None) -> int:
             home = Path(tmp) / "voila"
             home.mkdir()
             server = start_server(argv_voila, url, url + "voila/static/voila.js", home, cwd=ROOT)
-            targets.insert(0, ("voila", url, VOILA_DRIVER))
+            render = url + "voila/render/"
+            if not args.skip_baseline:
+                baseline_url = render + "benchmarks/baseline_explore.ipynb"
+                targets.insert(0, ("baseline", baseline_url, BASELINE_DRIVER, baseline_ready))
+            targets.insert(0, ("voila", render + "notebooks/02_explore.ipynb", VOILA_DRIVER, ready))
         try:
-            for name, url, driver in targets:
-                context, page, (info, frames) = open_page(browser, url, driver, ready)
-                records = replay(page, frames, args.rounds)
+            for name, url, driver, is_ready in targets:
+                context, page, (info, frames) = open_page(browser, url, driver, is_ready)
+                records = replay(page, frames, args.rounds, drag=name == "baseline")
                 report["pages"][name] = {
                     **info,
                     "by_kind": summarise(records),
                     "changes": records,
                 }
+                if name == "voila":
+                    label = t("explorer.show_network", "en")
+                    prefix = uid_prefix("network", "nodes")
+                    report["pages"][name]["network"] = page.evaluate(
+                        NETWORK, [label, prefix, TIMEOUT_MS]
+                    )
                 context.close()
         finally:
             if server is not None:
@@ -395,6 +505,9 @@ def print_report(report: dict[str, Any]) -> None:
             f"{'redraw':>7}   {'ws out/in':>9} {'bytes in':>9} {'redraws':>7}  {'no redraw':>9}"
         )
         for kind in kinds:
+            if kind not in page["by_kind"]:
+                print(f"{kind:<10} {'-':>7}   (no such control)")
+                continue
             e = page["by_kind"][kind]
 
             def f(key: str, e: dict = e) -> str:
@@ -420,6 +533,31 @@ def print_report(report: dict[str, Any]) -> None:
                 f"  {kind:<10} voila p95 {v['p95_ms']:6.0f} ms, offline {o['p95_ms']:5.0f} ms: "
                 f"{'met' if ok else 'MISSED'}"
             )
+    if "voila" in pages and "baseline" in pages:
+        print("\nthe usual notebook (p50 / p95) against the Explorer, same Voila, same run")
+        for kind in kinds:
+            v, b = pages["voila"]["by_kind"][kind], pages["baseline"]["by_kind"].get(kind)
+            if b is None or "p50_ms" not in b or "p50_ms" not in v:
+                continue
+            said = (
+                f"{b['p50_ms'] / v['p50_ms']:4.1f}x at the median"
+                if v["p50_ms"]
+                else "the Explorer had drawn it before the last key"
+            )
+            print(
+                f"  {kind:<10} usual {b['p50_ms']:6.0f} / {b['p95_ms']:5.0f} ms, Explorer "
+                f"{v['p50_ms']:5.0f} / {v['p95_ms']:5.0f} ms: {said}"
+            )
+    network = pages.get("voila", {}).get("network")
+    if network:
+        first = network["first_drawn_ms"]
+        note = network["note_ms"]
+        print(
+            f"\nnetwork (goal: first drawn <= 1000 ms, a note until then): note after "
+            f"{'-' if note is None else f'{note:.0f} ms'}, first drawn after "
+            f"{'never' if first is None else f'{first:.0f} ms'}"
+            f"{'' if first is None else (': met' if first <= 1000 else ': MISSED')}"
+        )
     m = report["machine"]
     start, end = (
         [round(x, 2) for x in m[k]] for k in ("load_average_at_start", "load_average_at_end")

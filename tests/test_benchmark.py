@@ -117,3 +117,26 @@ def test_sequence_is_fixed_for_a_dataset():
     assert first[0]["state"]["actors"] is not None
     assert first[-1]["state"]["text"] == ""
     assert interaction.percentile([1, 2, 3, 4], 50) == 2.5
+
+
+def test_the_usual_notebook_voila_serves_is_the_baseline_of_the_kernel_benchmark():
+    # browser_latency.py serves benchmarks/baseline_explore.ipynb beside 02_explore: its code
+    # must be interaction.py's baseline itself (not a copy that could drift), shown whole.
+    import nbformat
+
+    notebook = nbformat.read(SCRIPT.parent / "baseline_explore.ipynb", as_version=4)
+    code = "\n".join(c.source for c in notebook.cells if c.cell_type == "code")
+    assert "from interaction import BaselineApp" in code
+    namespace: dict = {}
+    sys.path.insert(0, str(SCRIPT.parent))
+    try:
+        exec(compile(code, "baseline_explore.ipynb", "exec"), namespace)
+    finally:
+        sys.path.remove(str(SCRIPT.parent))
+    app = namespace["app"]
+    assert type(app).__module__ == "interaction" and type(app).__name__ == "BaselineApp"
+    assert app.shown() == len(namespace["ex"].load_dataset().claims)  # drawn once, everything
+    # The controls browser_latency.py drives: two lists, two sliders, a text box.
+    assert [type(w).__name__ for w in app.ui.children[:-1]] == [
+        "SelectMultiple", "SelectionRangeSlider", "SelectMultiple", "SelectionSlider", "Text",
+    ]  # fmt: skip

@@ -60,3 +60,58 @@ def test_what_plotly_js_reports_after_drawing_ends_the_edit_and_keeps_our_data(s
 def test_the_reports_of_plotly_js_are_not_echoed_back_to_the_browser():
     for name in ("_js2py_traceDeltas", "_js2py_layoutDelta"):
         assert StableFigureWidget.class_trait_names(echo_update=False).count(name) == 1
+
+
+def _visible_sent(message: dict, fig) -> dict[str, bool]:
+    """``{uid: visible}`` for the traces whose visibility ``message`` changes."""
+    values = message["restyle"].get("visible", [])
+    uids = [fig._data[i]["uid"] for i in message["traces"]]
+    return {u: v for u, v in zip(uids, values, strict=False) if isinstance(v, bool)}
+
+
+def test_a_trace_left_without_marks_is_hidden_and_shown_again_with_them(small_data):
+    app = Explorer(small_data)
+    fig = app.figure
+    points = "timeline-points-established"
+    assert np.isfinite(np.asarray(fig.data[[d.uid for d in fig.data].index(points)].x)).any()
+    messages = sent(fig)
+    app.filter(statuses=["reported"])
+    hidden = _visible_sent(messages[-1], fig)
+    assert hidden[points] is False  # all its claims are filtered out: plotly.js skips it
+    assert "timeline-points-reported" not in hidden  # still has marks: not touched
+    # Legend entries (one point each, drawn only in the legend) are never hidden.
+    legend = {d["uid"] for d in fig._data if d.get("showlegend")}
+    assert legend and not legend & set(hidden)
+    app.filter()
+    assert _visible_sent(messages[-1], fig)[points] is True
+
+
+def test_a_trace_the_reader_hid_with_the_legend_stays_hidden_through_filters(small_data):
+    app = Explorer(small_data)
+    fig = app.figure
+    messages = sent(fig)
+    i = [d["uid"] for d in fig._data].index("timeline-points-established")
+    fig._data[i]["visible"] = "legendonly"  # what a click on its legend entry leaves in Python
+    app.filter(statuses=["reported"])
+    app.filter()
+    assert all("timeline-points-established" not in _visible_sent(m, fig) for m in messages)
+    assert fig._data[i]["visible"] == "legendonly"
+
+
+def test_the_widget_does_not_measure_each_tick_label_at_every_redraw(small_data):
+    # plotly.js's default ("hide past div") measures every tick label at each redraw.
+    layout = Explorer(small_data).figure._widget_layout
+    axes = [k for k in layout if k[:5] in ("xaxis", "yaxis")]
+    assert axes and all(layout[k]["ticklabeloverflow"] == "allow" for k in axes)
+
+
+def test_a_language_switch_sends_the_plot_before_relabelling_the_controls(small_data):
+    # The browser applies messages in order: the plot's update must not wait behind the ~40
+    # messages that relabel the controls.
+    app = Explorer(small_data)
+    order: list[str] = []
+    app.figure._view_count = 1
+    app.figure._send_update_msg = lambda **_: order.append("plot")
+    app.actors.observe(lambda _: order.append("controls"), "labels")
+    app.set_language("fr")
+    assert order and order[0] == "plot" and "controls" in order

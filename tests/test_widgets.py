@@ -478,12 +478,18 @@ def test_the_network_widget_is_made_only_when_asked_for(small_data):
     app.filter(actors=["putin"])
     assert app._network_fig is None
     assert not any(isinstance(w, go.FigureWidget) for w in app._network_slot.children)
-    app._network_button.click()
-    # The figure, with a "drawing…" note that hides itself once the browser has drawn it.
+    button = app._network_button
+    said: list[str] = []
+    button.observe(lambda change: said.append(change["new"]), "description")
+    button.click()
+    # "Drawing…" from the click on, before the network's layout and figure are made.
+    assert said and "Drawing the network" in said[0] and button.disabled
+    # The figure, with a "drawing…" note that hides itself once the browser has drawn it: when
+    # its plot has traces, not when plotly's widget puts its empty plot there.
     note, figure = app._network_slot.children
     assert figure is app.network
     assert "explainer-drawing" in note.value and "Drawing the network" in note.value
-    assert ":has(.js-plotly-plot)" in note.value  # the rule that hides it
+    assert ":has(.js-plotly-plot .scatterlayer .trace)" in note.value  # the rule that hides it
     assert "explainer-network" in app._network_slot._dom_classes
     shown = filter_claims(small_data.claims, actors=["putin"])
     assert "Vladimir Putin" in trace(app.network, "network-nodes").text

@@ -224,7 +224,7 @@ class Explorer(widgets.VBox):
             description=t("explorer.show_network", lang),
             layout=widgets.Layout(width="auto", margin="8px 0"),
         )
-        self._network_button.on_click(lambda _: self.network)
+        self._network_button.on_click(self._show_network)
         self._network_slot = widgets.VBox([self._network_button])
         for trace in self.figure.data:
             ref = parse_uid(trace.uid)
@@ -295,6 +295,20 @@ class Explorer(widgets.VBox):
             self._network_slot.add_class("explainer-network")
             self._network_slot.children = (self._network_note, fig)
         return self._network_fig
+
+    def _show_network(self, _: Any = None) -> None:
+        """The button's click: say "drawing…" at once, then make the network.
+
+        The kernel then spends about half a second on the layout and the browser seconds on
+        plotly's module before anything is drawn: the button says so from the click on (its
+        change reaches the page before that work starts), and the note that replaces it stays
+        until the network's first traces are drawn (see :func:`_drawing_html`).
+        """
+        if self._network_fig is None:
+            self._network_button.disabled = True
+            self._network_button.description = "⏳ " + t("network.drawing", self.lang)
+            self._network_button.add_class("explainer-drawing")
+        self.network  # noqa: B018  (made on first use)
 
     def _update_network(self, mask: np.ndarray, lang: str) -> None:
         if self._network_fig is None:
@@ -636,13 +650,15 @@ class Explorer(widgets.VBox):
         self.lang = lang
         with self._quiet():
             self.language.value = lang
-        self._label_controls()
+        # The figures first: their one update each leaves before the ~40 messages that relabel
+        # the controls, which the browser would otherwise apply before redrawing the plot.
         self._labels_t = self._relabel(self.figure, self._timeline)
-        self._network_button.description = t("explorer.show_network", lang)
         if self._network_fig is not None:
             self._labels_n = self._relabel(self._network_fig, self._network)
             self._network_note.value = _drawing_html(lang)
         self._update()
+        self._label_controls()
+        self._network_button.description = t("explorer.show_network", lang)
         if self._selected is not None:
             self.card.value = card_html(self.data, self.selected, lang)  # type: ignore[arg-type]
         else:
@@ -806,9 +822,14 @@ class Explorer(widgets.VBox):
 
 
 def _drawing_html(lang: str) -> str:
-    """The network's "drawing…" note, which a style rule hides once its slot holds a plot."""
+    """The network's "drawing…" note, which a style rule hides once its plot has drawn traces.
+
+    Not as soon as the slot holds a plot: plotly's widget puts an empty plot there first, seconds
+    before the network is drawn (measured by ``benchmarks/browser_latency.py``, the note was then
+    never seen).
+    """
     return (
-        "<style>.explainer-network:has(.js-plotly-plot) .explainer-drawing "
+        "<style>.explainer-network:has(.js-plotly-plot .scatterlayer .trace) .explainer-drawing "
         "{ display: none; }</style>"
         '<div class="explainer-drawing" role="status" aria-live="polite" '
         'style="font-size:15px;padding:12px;color:#333">'
