@@ -203,6 +203,17 @@ def test_a_narrow_timeline_puts_lane_names_inside_the_plot_and_undoes_it(small_d
     assert all(a.bgcolor == "white" for a in fig.layout.annotations if a.name == "cut")
 
 
+def test_a_narrow_timeline_sets_close_cut_labels_at_different_heights(bundled_data):
+    # The bundled axis has two cuts a year apart (2003-2016, 2016-2020): on a phone they are a
+    # few px apart, and their labels were printed over each other.
+    fig = go.FigureWidget(TimelineModel(bundled_data, None).figure(lang="en"))
+    fig.plotly_relayout(dict(fig.layout.meta["narrow"]))
+    ys = [a.y for a in fig.layout.annotations if a.name == "cut"]
+    assert len(ys) == 2 and abs(ys[0] - ys[1]) >= 0.5
+    fig.plotly_relayout(dict(fig.layout.meta["wide"]))
+    assert [a.y for a in fig.layout.annotations if a.name == "cut"] == [0.5, 0.5]
+
+
 # --------------------------------------------------------------------------------------------------
 # Timeline: links, denials, hover
 

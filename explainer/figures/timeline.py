@@ -1455,11 +1455,15 @@ class TimelineModel:
 
     def _cut_labels_style(self, *, narrow: bool) -> dict[str, Any]:
         """The cut labels' backing: white beside the plot; on a narrow figure, where lane names
-        run under them, a halo instead of a white box that hid the names' ends."""
+        run under them, a halo instead of a white box that hid the names' ends. There, cuts a
+        year apart are a few px apart, and their labels were printed over each other: they are
+        set at different heights instead (evenly from 80% to 20% of the plot's height)."""
         out: dict[str, Any] = {}
-        for i in range(2, 2 + len(self.breaks)):  # after "empty" and "known" (see layout)
+        n = len(self.breaks)
+        for k, i in enumerate(range(2, 2 + n)):  # after "empty" and "known" (see layout)
             out[f"annotations[{i}].bgcolor"] = "rgba(255,255,255,0)" if narrow else "white"
             out[f"annotations[{i}].font.shadow"] = HALO if narrow else "none"
+            out[f"annotations[{i}].y"] = 0.8 - 0.6 * k / (n - 1) if narrow and n > 1 else 0.5
         return out
 
     @property
