@@ -416,6 +416,7 @@ def main(argv: list[str] | None = None) -> int:
     if not Path(CHROMIUM).exists():
         print(f"no Chromium at {CHROMIUM}: run `make browser-deps`", file=sys.stderr)
         return 1
+    from playwright.sync_api import Error as PlaywrightError
     from playwright.sync_api import sync_playwright
 
     import explainer as ex
@@ -460,13 +461,22 @@ def main(argv: list[str] | None = None) -> int:
             home.mkdir()
             server = start_server(argv_voila, url, url + "voila/static/voila.js", home, cwd=ROOT)
             render = url + "voila/render/"
+            targets.insert(0, ("voila", render + "notebooks/02_explore.ipynb", VOILA_DRIVER, ready))
             if not args.skip_baseline:
                 baseline_url = render + "benchmarks/baseline_explore.ipynb"
                 targets.insert(0, ("baseline", baseline_url, BASELINE_DRIVER, baseline_ready))
-            targets.insert(0, ("voila", render + "notebooks/02_explore.ipynb", VOILA_DRIVER, ready))
         try:
             for name, url, driver, is_ready in targets:
-                context, page, (info, frames) = open_page(browser, url, driver, is_ready)
+                try:
+                    context, page, (info, frames) = open_page(browser, url, driver, is_ready)
+                except PlaywrightError as error:
+                    # One page that does not open must not cost the others' figures: said, with
+                    # the server's last words, and the run ends non-zero.
+                    log = server.log.read_text()[-3000:] if server is not None else ""
+                    print(f"{name}: the page did not open ({error.message.splitlines()[0]})")
+                    print(log, file=sys.stderr)
+                    report["failed"] = [*report.get("failed", []), name]
+                    continue
                 records = replay(page, frames, args.rounds, drag=name == "baseline")
                 report["pages"][name] = {
                     **info,
@@ -490,7 +500,7 @@ def main(argv: list[str] | None = None) -> int:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
         print(f"wrote {args.json}")
-    return 0
+    return 1 if report.get("failed") else 0
 
 
 def print_report(report: dict[str, Any]) -> None:
