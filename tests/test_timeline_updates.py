@@ -276,3 +276,29 @@ def test_the_story_takes_a_slide_height(bundled_data):
     assert (540 - 262 - 72) / (bottom - top) >= MARKER_PX - 1  # rows stay a marker apart
     with pytest.raises(ValueError, match="at least 400"):
         Story(bundled_data, height=100)
+
+
+def test_the_lane_bands_are_one_path_behind_every_other_lane_shown(bundled_data):
+    # One shape, not one a band: plotly.js draws each shape on its own at every update.
+    model = TimelineModel(bundled_data)
+    layout = model.layout("en")
+    bands = [s for s in layout["shapes"] if s.get("name") == "lane-bands"]
+    assert len(bands) == 1 and not [s for s in layout["shapes"] if s.get("type") == "rect"]
+    pl = model.full
+    lanes = np.flatnonzero(pl.lane_shown)
+    path = bands[0]["path"]
+    assert path.count("M") == len(lanes[::2]) == path.count("Z")
+    # Each band spans its lane's rows, edges included.
+    top = float(pl.lane_base[lanes[0]] - 0.5 - model.lane_gap / 2)
+    assert path.startswith(f"M0,{top}L1,{top}L1,")
+
+
+def test_the_python_figure_sees_a_shape_list_that_grew_or_shrank(small_data):
+    # plotly caches the objects of fig.layout.shapes, as many as there first were.
+    app = Explorer(small_data)
+    before = len(app.figure.layout.shapes)
+    app.filter(known_on="2024-09")
+    assert len(app.figure.layout.shapes) == before + 1
+    assert app.figure.layout.shapes[-1].name == "known"
+    app.filter()
+    assert len(app.figure.layout.shapes) == before

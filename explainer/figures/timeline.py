@@ -1264,21 +1264,32 @@ class TimelineModel:
         ticks = self.ticks(tuple(x_range), lang)
         lanes = np.flatnonzero(pl.lane_shown)
         gap = self.lane_gap / 2
-        bands = [
-            {
-                "type": "rect",
-                "xref": "paper",
-                "yref": "y",
-                "x0": 0,
-                "x1": 1,
-                "y0": float(pl.lane_base[k] - 0.5 - gap),
-                "y1": float(pl.lane_base[k] + (pl.lane_rows[k] - 1) * ROW_GAP + 0.5 + gap),
-                "fillcolor": "#f2f2f2",
-                "line": {"width": 0},
-                "layer": "below",
-            }
+        # The grey bands behind every other lane as ONE path shape, a subpath a band: plotly.js
+        # draws (and on each update re-draws) every shape on its own, and 8 rects cost more than
+        # one path of 8 rectangles that looks the same.
+        spans = [
+            (
+                float(pl.lane_base[k] - 0.5 - gap),
+                float(pl.lane_base[k] + (pl.lane_rows[k] - 1) * ROW_GAP + 0.5 + gap),
+            )
             for k in lanes[::2]
         ]
+        bands = (
+            [
+                {
+                    "type": "path",
+                    "name": "lane-bands",
+                    "xref": "paper",
+                    "yref": "y",
+                    "path": "".join(f"M0,{y0}L1,{y0}L1,{y1}L0,{y1}Z" for y0, y1 in spans),
+                    "fillcolor": "#f2f2f2",
+                    "line": {"width": 0},
+                    "layer": "below",
+                }
+            ]
+            if spans
+            else []
+        )
         rows = pl.y_max + 1 + self.lane_gap + 0.4 if len(lanes) else 3.0
         top = TOP_PX if self.key_beside else TOP_PX_KEY_ABOVE
         bottom = self.bottom_px + (NARROW_EXTRA_PX if self.narrow and self.key_beside else 0)

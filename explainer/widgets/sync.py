@@ -214,6 +214,10 @@ def apply_updates(
             set_path(fig._data[i], path, value)
     for path, value in relayout.items():
         set_path(fig._layout, path, value)
+        # plotly keeps the objects of a list such as fig.layout.shapes, as many as there were:
+        # a list of another length would read short or past its end, so they are made again.
+        if "." not in path and isinstance(value, list):
+            fig.layout._compound_array_props.pop(path, None)
     if by_trace:
         relayout = _restate_axes(fig, relayout)
     # ...and tell the browser: an update message if it shows the figure, else its whole state.
