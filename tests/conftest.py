@@ -5,6 +5,9 @@ The rows and ``write_dataset(folder, ...)`` live in ``sample_data.py``, for test
 
 from __future__ import annotations
 
+import importlib.util
+from pathlib import Path
+
 import pytest
 from sample_data import ACTORS, CLAIMS, HOSTILE_QUOTE, HOSTILE_SUMMARY, SOURCES, write_dataset
 
@@ -44,3 +47,14 @@ def bundled_data():
     if not (DATA_DIR / "claims.csv").exists():
         pytest.fail("the bundled dataset (data/claims.csv) is missing: the suite needs it")
     return load_dataset()
+
+
+@pytest.fixture(scope="session")
+def sync_tool():
+    """``tools/sync_package_data.py`` as a module (a script, not part of the package)."""
+    path = Path(__file__).resolve().parent.parent / "tools" / "sync_package_data.py"
+    spec = importlib.util.spec_from_file_location("sync_package_data", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

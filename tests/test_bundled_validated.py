@@ -8,7 +8,6 @@ after validating them; anything else is validated as before.
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
 import subprocess
 import sys
@@ -22,21 +21,13 @@ from explainer import bundled, schema
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _tool():
-    spec = importlib.util.spec_from_file_location("sync", ROOT / "tools" / "sync_package_data.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def test_the_recorded_digest_is_the_bundled_data_s_and_that_data_validates():
+def test_the_recorded_digest_is_the_bundled_data_s_and_that_data_validates(sync_tool):
     # The record can only be trusted if what it names passes every check: validate it here.
     assert schema.read_folder(bundled.DATA_DIR)[2] == []
     assert bundled.digest(bundled.DATA_DIR) == bundled.VALIDATED_DIGEST, (
         "run: python tools/sync_package_data.py (it validates the copy and records its digest)"
     )
-    assert _tool().recorded_digest() == bundled.VALIDATED_DIGEST
+    assert sync_tool.recorded_digest() == bundled.VALIDATED_DIGEST
 
 
 @pytest.fixture
@@ -90,8 +81,8 @@ def test_a_copy_elsewhere_is_validated_and_its_errors_reported(tmp_path, count_v
         ex.load_dataset(copy)
 
 
-def test_the_tool_records_nothing_for_data_with_problems(tmp_path):
-    tool = _tool()
+def test_the_tool_records_nothing_for_data_with_problems(tmp_path, sync_tool):
+    tool = sync_tool
     copy = tmp_path / "data"
     shutil.copytree(bundled.DATA_DIR, copy)
     assert tool.validated_digest(copy) == bundled.digest(copy)

@@ -2,33 +2,22 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import explainer
 from explainer import bundled, schema, spreadsheet
 from explainer.dataset import DATA_DIR
 
-ROOT = Path(__file__).resolve().parent.parent
 
-
-def _tool():
-    spec = importlib.util.spec_from_file_location("sync", ROOT / "tools" / "sync_package_data.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def test_package_copy_is_data_exactly():
-    tool = _tool()
+def test_package_copy_is_data_exactly(sync_tool):
+    tool = sync_tool
     assert tool.differences() == [], "run: python tools/sync_package_data.py"
     assert "datapackage.json" in tool.tree(tool.PACKAGED)
     assert "claims.csv" in tool.tree(tool.PACKAGED)
 
 
-def test_differences_are_found_and_synced(tmp_path):
-    tool = _tool()
+def test_differences_are_found_and_synced(tmp_path, sync_tool):
+    tool = sync_tool
     source, packaged = tmp_path / "data", tmp_path / "pkg"
     (source / "sources").mkdir(parents=True)
     (source / "claims.csv").write_text("id\nc1\n", encoding="utf-8")
