@@ -438,10 +438,10 @@
     });
   }
 
-  // Under 720 px (a phone, a small window), the timeline's key goes under the plot (beside it, it
-  // took half the width) and the lane names into it: the layout's meta.narrow says how
-  // (TimelineModel.narrow_layout; the Explorer's FitPlots uses the same 720), and the figure grows
-  // by what its margins take, so that its rows keep their height.
+  // Under 720 px (a phone, a small window), the timeline's lane names go into the plot: the
+  // layout's meta.narrow says how (TimelineModel.narrow_layout; the Explorer's FitPlots uses the
+  // same 720), and the figure grows by what its margins take (nothing, now that the keys are HTML
+  // under it: offline.css), so that its rows keep their height.
   var NARROW_BELOW = 720;
   function setPath(target, path, value) {
     // "legend.x", "annotations[5].xshift": plotly's property paths.
@@ -635,11 +635,11 @@
           change[key] = Object.assign({}, legend, UNDER);
         }
       });
-      if (meta.narrow) {
-        // The timeline's key, beside the plot on screen, goes across above it (the reading guide
-        // is below), so that the plot keeps the page's width; the years above are left out (the
-        // key stands there). Lane names in 10 px: rows are closer on paper than on screen, and
-        // 14 px names of one-row lanes ran into each other.
+      if (meta.narrow && el.layout.legend) {
+        // A timeline's plotly key, beside the plot on screen, goes across above it (the reading
+        // guide is below), so that the plot keeps the page's width; the years above are left
+        // out (the key stands there). This page's own timeline has no plotly key: its keys are
+        // HTML, printed under it (offline.css).
         var top = meta.wide["margin.t"] || 96;
         change.legend = Object.assign({}, el.layout.legend, {
           orientation: "h", xref: "container", x: 0, xanchor: "left",
@@ -649,8 +649,10 @@
         change["margin.t"] = top + 130;
         change["margin.r"] = 16;
         change["xaxis2.showticklabels"] = false;
-        change["yaxis.tickfont.size"] = 10;
       }
+      // Lane names in 10 px: rows are closer on paper than on screen, and 14 px names of
+      // one-row lanes ran into each other.
+      if (meta.narrow) change["yaxis.tickfont.size"] = 10;
       var from = el._fullLayout.height;
       if (plotId === "timeline" && from > PRINT_HEIGHT) {
         change.height = PRINT_HEIGHT;
