@@ -103,7 +103,8 @@ def test_a_narrow_keyless_figure_moves_its_names_only(small_data):
     narrow, wide = model.narrow_layout(), model.wide_layout()
     assert narrow and set(narrow) == set(wide)
     assert not [path for path in narrow if path.startswith("legend")]
-    assert narrow["margin.b"] == wide["margin.b"]  # nothing goes under the plot
+    assert "margin.b" not in narrow and "height" not in narrow  # nothing goes under the plot
+    assert TimelineModel(small_data).narrow_layout() == {}  # a static figure is drawn as made
 
 
 def test_the_story_keeps_its_plotly_legends(small_data):

@@ -109,16 +109,12 @@ CHAR_PX = 8.6  # the width of a character of 14 px text, generously (DejaVu Sans
 TOP_PX = 96
 BOTTOM_PX = 190
 # Above the plot when the key is above it instead (a model packed for a narrow plot: the Story's).
-# On a narrow figure (a phone), the key goes under the plot (see TimelineModel.narrow_layout).
 TOP_PX_KEY_ABOVE = 158
 # Below a figure without legends (key="none"): the years and the two lines of the axis note.
 BOTTOM_PX_KEYLESS = 104
 # What a figure does with its keys: plotly legends, or none (the view draws them; figures/key.py).
 KEY_MODES = ("plotly", "none")
 KEY_WIDTH = 16  # the key's entries are wrapped to lines of about this many characters
-# Below a narrow figure, the key (five entries of two or three lines) takes this much more room than
-# the reading guide it replaces; the figure grows by as much, so that rows keep their height.
-NARROW_EXTRA_PX = 200
 # On a narrow figure the lane names stand inside the plot, over its first years (few marks):
 # beside it, they took 151 of a phone's 364 px and left the marks 197 (see narrow_layout).
 NARROW_LEFT_PX = 8
@@ -311,8 +307,6 @@ class TimelineModel:
         # Grouped marks need no reading guide of bars and arrows (none is drawn): less below; nor
         # does a figure whose keys the view draws (the years and the axis note only).
         self.bottom_px = 72 if self.grouped else BOTTOM_PX if self.legends else BOTTOM_PX_KEYLESS
-        # Set while the figure is drawn narrow (its key under the plot; see narrow_layout).
-        self.narrow = False
         self.status = c["status"].to_numpy(dtype=object)
         self.status_code = np.array(
             [STATUS_ORDER.index(s) for s in self.status], dtype=np.int8
@@ -1316,8 +1310,7 @@ class TimelineModel:
         )
         rows = pl.y_max + 1 + self.lane_gap + 0.4 if len(lanes) else 3.0
         top = TOP_PX_KEY_ABOVE if self.key_above else TOP_PX
-        bottom = self.bottom_px + (NARROW_EXTRA_PX if self.narrow and self.key_beside else 0)
-        height = max(int(top + bottom + self.row_px * max(rows, 3.0)), MIN_HEIGHT)
+        height = max(int(top + self.bottom_px + self.row_px * max(rows, 3.0)), MIN_HEIGHT)
         if max_height is not None:
             height = min(height, int(max_height))
         known_shapes, known_label = self.known_line(known_on, lang)
@@ -1428,26 +1421,16 @@ class TimelineModel:
 
     def narrow_layout(self) -> dict[str, Any]:
         """Layout changes for a figure drawn narrow (a phone; the Explorer beside its card at
-        1024 px): the lane names go inside the plot and the status key under it, one entry a line
-        (beside it, it took half a phone's width; across the top, its title pushed the entries off
-        the right edge), in place of the reading guide. As
-        ``{property path: value}``, for ``Plotly.relayout``; none of these paths is ever changed
-        by :meth:`frame`. Empty for a model whose key is above the plot anyway; without legends
-        (``key="none"``), only the lane names and margins change."""
-        if self.key_above:
+        1024 px): the lane names go inside the plot (beside it, they took 151 of a phone's 364
+        px). As ``{property path: value}``, for ``Plotly.relayout``; none of these paths is ever
+        changed by :meth:`frame`.
+
+        Only for a figure without legends (``key="none"``): the views that fit a figure to its
+        width (the Explorer, the offline page) draw its keys as HTML, under the plot when narrow.
+        Empty for a figure with plotly legends (the static figures, drawn at their own size)."""
+        if self.legends:
             return {}
-        legends = {
-            "legend.orientation": "v",
-            "legend.xref": "container",
-            "legend.x": 0,
-            "legend.xanchor": "left",
-            "legend.yref": "container",
-            "legend.y": 0,
-            "legend.yanchor": "bottom",
-            "legend2.visible": False,
-        }
         return {
-            **(legends if self.key_beside else {}),
             "title.font.size": TEXT_PX,  # the title in one line on a phone
             # The axis note from the figure's left edge, not centred on a plot narrower than it.
             f"annotations[{self._x_title_index}].x": 0,
@@ -1462,33 +1445,23 @@ class TimelineModel:
             "margin.l": NARROW_LEFT_PX,
             **self._cut_labels_style(narrow=True),
             "margin.r": NARROW_RIGHT_PX,
-            "margin.t": TOP_PX,
-            "margin.b": self.bottom_px + (NARROW_EXTRA_PX if self.key_beside else 0),
         }
 
     def wide_layout(self) -> dict[str, Any]:
         """The inverse of :meth:`narrow_layout`: the layout as :meth:`layout` makes it."""
-        if self.key_above:
+        if self.legends:
             return {}
-        out = {f"legend.{k}": v for k, v in self._key_beside().items()} if self.key_beside else {}
-        if self.key_beside:
-            out["legend2.visible"] = not self.grouped
-        out.update(
-            {
-                "title.font.size": TEXT_PX + 3,
-                f"annotations[{self._x_title_index}].x": 0.5,
-                f"annotations[{self._x_title_index}].xanchor": "center",
-                f"annotations[{self._x_title_index}].xshift": 0,
-                "yaxis.ticklabelstandoff": 0,
-                "yaxis.tickfont.shadow": "none",
-                "margin.l": self._names_px(),
-                **self._cut_labels_style(narrow=False),
-                "margin.r": self._key_px() if self.key_beside else 16,
-                "margin.t": TOP_PX,
-                "margin.b": self.bottom_px,
-            }
-        )
-        return out
+        return {
+            "title.font.size": TEXT_PX + 3,
+            f"annotations[{self._x_title_index}].x": 0.5,
+            f"annotations[{self._x_title_index}].xanchor": "center",
+            f"annotations[{self._x_title_index}].xshift": 0,
+            "yaxis.ticklabelstandoff": 0,
+            "yaxis.tickfont.shadow": "none",
+            "margin.l": self._names_px(),
+            **self._cut_labels_style(narrow=False),
+            "margin.r": 16,
+        }
 
     def narrow_plot_px(self, box_px: int) -> int:
         """The plot area's width, px, of a figure ``box_px`` wide drawn narrow

@@ -279,7 +279,6 @@ class Explorer(widgets.VBox):
                 widgets.HTML(_CSS),
                 FitPlots(
                     figures=lambda: [self.figure],
-                    on_narrow=lambda narrow: setattr(self._timeline, "narrow", narrow),
                     on_width=self._fit_width,
                 ),
                 self.summary,
