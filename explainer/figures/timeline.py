@@ -1056,10 +1056,10 @@ class TimelineModel:
         """The layout in ``lang``; ``window`` (ms, ms) sets the visible date range.
 
         ``place``, ``known_on`` and ``max_height``: as for :meth:`frame`, whose values it holds.
-        The status key is beside the plot, unless the model is packed for a plot narrower than
-        :data:`PLOT_PX` (then above it); ``layout["meta"]["narrow"]`` holds the changes that put
-        it above, for a front end to apply when the figure is drawn narrow (see
-        :meth:`narrow_layout`).
+        With legends (``key="plotly"``), the status key is beside the plot, unless the model is
+        packed for a plot narrower than :data:`PLOT_PX` (then above it). Without, there is no
+        legend, and ``layout["meta"]["narrow"]`` holds the changes for a front end to apply when
+        the figure is drawn narrow (see :meth:`narrow_layout`).
         """
         beside = self.key_beside
         above = self.key_above
