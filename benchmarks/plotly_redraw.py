@@ -9,7 +9,9 @@ update (psutil, the browser's renderer processes: unlike wall-clock time, it hol
 shared with other work), and the same with one part of the figure taken away, to size each part:
 
 * ``as is``: the Explorer's figure and messages;
-* ``no legend``: ``showlegend`` off (the two keys, 10 one-point traces drawn at every redraw);
+* ``no legend``: ``showlegend`` off (the two keys, 10 one-point traces drawn at every redraw).
+  Since the Explorer draws its keys as HTML beside the plot (``figures/key.py``), its figure has
+  no legend: this variant then measures nothing, and is kept to compare older commits;
 * ``no annotations`` / ``no shapes``: without the notes (cuts, axis title) / lane bands and lines;
 * ``types not restated``: without the axis types (and ranges) each update restates (see
   ``widgets/sync.py``): plotly.js then replots its layout from scratch (``layoutReplot``);

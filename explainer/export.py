@@ -421,7 +421,9 @@ def _figures(data: Dataset) -> dict[str, dict[str, dict]]:
             f"each one in the browser, up to {limit}: export a smaller dataset (one article, or "
             "a filtered copy saved with save_dataset)"
         )
-    model = TimelineModel(data)
+    # No plotly legends: the page shows the keys as HTML beside the plot (_figure_section), drawn
+    # once, where plotly.js redrew its legends at every filter change (issue 17).
+    model = TimelineModel(data, key="none")
     ids = [str(i) for i in model.ids]
     everything = np.ones(model.n, dtype=bool)
     nothing = np.zeros(model.n, dtype=bool)
@@ -894,10 +896,20 @@ def _header(data: Dataset, drafts: int = 0) -> tuple[str, dict[str, str]]:
 
 
 def _figure_section(name: str) -> str:
+    from explainer.figures.key import key_html
+
+    if name != "timeline":
+        plot = f'<div id="{name}" class="plot"></div>'
+    else:  # its keys beside it (under it on a narrow screen), in the page's language (CSS)
+        keys = "".join(f'<div class="l-{code}">{key_html(code)}</div>' for code in LANGS)
+        plot = (
+            f'<div class="plot-row"><div id="{name}" class="plot"></div>'
+            f'<div class="plot-key">{keys}</div></div>'
+        )
     return f"""
 <section class="figure" aria-labelledby="{name}-title">
   <h2 id="{name}-title">{_both(f"export.{name}")}</h2>
-  <div id="{name}" class="plot"></div>
+  {plot}
 </section>"""
 
 
@@ -940,6 +952,7 @@ def render_html(
             f"and may have no summary (the first is {first!r}); review them and empty their "
             "'review' cells, or add --draft to write a page marked as a draft"
         )
+    from explainer.figures.key import KEY_CSS
     from explainer.figures.traces import uid_table
 
     figures = _figures(data)
@@ -963,7 +976,7 @@ def render_html(
 <meta name="referrer" content="no-referrer">
 <title>{_esc(titles[lang])}</title>
 <style>
-{_static("offline.css")}
+{_static("offline.css")}{KEY_CSS}
 </style>
 </head>
 <body>

@@ -183,8 +183,10 @@ def test_long_empty_stretch_of_time_is_cut_and_labelled(small_data):
 
 def test_a_narrow_timeline_puts_lane_names_inside_the_plot_and_undoes_it(small_data):
     # On a phone the names beside the plot took 151 of 364 px: narrow, they stand inside it, the
-    # left margin shrinks to a few px, and the wide layout restores every path it changed.
-    model = TimelineModel(small_data, None)
+    # left margin shrinks to a few px, and the wide layout restores every path it changed. (The
+    # views that draw a figure narrow draw it without legends: their keys are HTML.)
+    assert influence_timeline(small_data).layout.meta == {"narrow": {}, "wide": {}}
+    model = TimelineModel(small_data, None, key="none")
     fig = go.FigureWidget(model.figure(lang="en"))
     wide_left = fig.layout.margin.l
     narrow, wide = fig.layout.meta["narrow"], fig.layout.meta["wide"]
@@ -206,7 +208,7 @@ def test_a_narrow_timeline_puts_lane_names_inside_the_plot_and_undoes_it(small_d
 def test_a_narrow_timeline_sets_close_cut_labels_at_different_heights(bundled_data):
     # The bundled axis has two cuts a year apart (2003-2016, 2016-2020): on a phone they are a
     # few px apart, and their labels were printed over each other.
-    fig = go.FigureWidget(TimelineModel(bundled_data, None).figure(lang="en"))
+    fig = go.FigureWidget(TimelineModel(bundled_data, None, key="none").figure(lang="en"))
     fig.plotly_relayout(dict(fig.layout.meta["narrow"]))
     ys = [a.y for a in fig.layout.annotations if a.name == "cut"]
     assert len(ys) == 2 and abs(ys[0] - ys[1]) >= 0.5

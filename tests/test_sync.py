@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 
+from explainer.figures.timeline import TimelineModel
 from explainer.widgets import Explorer
-from explainer.widgets.sync import StableFigureWidget
+from explainer.widgets.sync import StableFigureWidget, apply_updates
 from tests.test_timeline_updates import sent
 
 
@@ -79,11 +80,22 @@ def test_a_trace_left_without_marks_is_hidden_and_shown_again_with_them(small_da
     hidden = _visible_sent(messages[-1], fig)
     assert hidden[points] is False  # all its claims are filtered out: plotly.js skips it
     assert "timeline-points-reported" not in hidden  # still has marks: not touched
-    # Legend entries (one point each, drawn only in the legend) are never hidden.
-    legend = {d["uid"] for d in fig._data if d.get("showlegend")}
-    assert legend and not legend & set(hidden)
     app.filter()
     assert _visible_sent(messages[-1], fig)[points] is True
+
+
+def test_legend_entries_are_never_hidden(small_data):
+    # A figure with plotly legends (the Story's, the network's; the Explorer's timeline has its
+    # keys as HTML): an entry is one point drawn only in the legend, and must stay listed.
+    model = TimelineModel(small_data)
+    fig = StableFigureWidget(model.figure())
+    messages = sent(fig)
+    mask = (model.claims["status"] == "reported").to_numpy()
+    apply_updates(fig, model.trace_data(mask, stable=True), {})
+    hidden = _visible_sent(messages[-1], fig)
+    assert hidden["timeline-points-established"] is False  # the filter does hide empty traces
+    legend = {d["uid"] for d in fig._data if d.get("showlegend")}
+    assert len(legend) == 10 and not legend & set(hidden)
 
 
 def test_a_trace_the_reader_hid_with_the_legend_stays_hidden_through_filters(small_data):

@@ -13,6 +13,7 @@ import html
 import numpy as np
 import pytest
 
+from explainer.figures.style import status_words
 from explainer.figures.timeline import (
     MARKER_PX,
     MIN_HEIGHT,
@@ -183,19 +184,21 @@ def test_known_on_draws_a_line_with_its_label(small_data):
     assert shapes == [] and label == {}
 
 
-def test_the_language_switch_changes_legend_titles_and_every_name(small_data):
+def test_the_language_switch_changes_the_keys_and_every_name(small_data):
     app = Explorer(small_data)
     app.set_language("fr")
     layout = app.figure.layout
-    assert layout.legend.title.text == f"<b>{t('legend.status', 'fr')}</b>"
-    assert layout.legend2.title.text == f"<b>{t('legend.read', 'fr')}</b>"
+    # The keys are HTML beside the plot (figures/key.py), relabelled with the rest.
+    key = html.unescape(app.key.value)
+    assert t("legend.status", "fr") in key and t("legend.read", "fr") in key
+    assert t("legend.span", "fr") in key and t("legend.status", "en") not in key
+    assert status_words("reported", "fr") in key
     assert layout.title.text == t("timeline.title", "fr")
     # The axis title is wrapped (<br>) and escaped, so that it fits a narrow figure.
     shown = html.unescape(x_title(app.figure).replace("<br>", " "))
     assert shown == t("timeline.xaxis", "fr")
-    named = {tr.uid: tr.name for tr in app.figure.data if tr.showlegend}
-    assert named["timeline-legend-span"] == t("legend.span", "fr")
-    assert named["timeline-status-reported"].startswith("rapporté")
+    named = {tr.uid: tr.name for tr in app.figure.data}
+    assert named["timeline-points-reported"].startswith("rapporté")
     app.network  # noqa: B018 (made on first use)
     app.set_language("en")
     assert app.network.layout.title.text.startswith(t("network.title", "en")[:20])
@@ -230,28 +233,30 @@ def test_the_story_fits_a_projector_and_scrolls_lanes_not_dates(bundled_data):
                 assert np.array_equal(x[same], x0[tr.uid][same])
 
 
-def test_a_narrow_explorer_puts_the_key_under_the_plot_and_keeps_its_rows(bundled_data):
-    # Beside the plot the key took half a phone's width (issue 11): FitPlots reports a narrow
-    # figure, the key goes under the plot, and the figure grows by what its margins take, so that
-    # rows of marks stay a marker apart, through later updates too.
+def test_a_narrow_explorer_puts_the_names_in_the_plot_and_keeps_its_rows(bundled_data):
+    # FitPlots reports a narrow figure (a phone; beside the card at 1024 px): the lane names go
+    # into the plot, and the figure keeps the height of its plot, so that rows of marks stay a
+    # marker apart, through later updates too. The keys are HTML (under the plot, by CSS): the
+    # figure has no legend to move.
+    from explainer.figures.timeline import NARROW_LEFT_PX
     from explainer.widgets.controls import FitPlots
 
     app = Explorer(bundled_data)
     fit = next(c for c in app.children if isinstance(c, FitPlots))
     wide = app.figure.layout
-    assert wide.legend.orientation == "v" and wide.legend.xref == "paper" and wide.legend.x == 1
+    assert wide.showlegend is False and wide.margin.r < 20
     plot_height = wide.height - wide.margin.t - wide.margin.b
     fit.narrow = True
     narrow = app.figure.layout
-    assert narrow.legend.yref == "container" and narrow.legend.y == 0 and narrow.margin.r < 20
-    assert narrow.legend2.visible is False
+    assert narrow.margin.l == NARROW_LEFT_PX and narrow.yaxis.ticklabelstandoff < 0
+    assert narrow.showlegend is False and narrow.margin.r < 20
     assert narrow.height - narrow.margin.t - narrow.margin.b == plot_height
     app.filter(statuses=["reported"])
     app.filter(statuses=None)
     assert app.figure.layout.height - narrow.margin.t - narrow.margin.b == plot_height
     fit.narrow = False
     back = app.figure.layout
-    assert back.legend.orientation == "v" and back.legend2.visible is not False
+    assert back.margin.l > NARROW_LEFT_PX and back.yaxis.ticklabelstandoff == 0
     assert back.height - back.margin.t - back.margin.b == plot_height
 
 

@@ -87,7 +87,7 @@ def _contains(box, widget) -> bool:
 
 def test_explorer_figure_has_the_static_figures_traces_and_stable_uids(small_data):
     app = Explorer(small_data)
-    static = influence_timeline(small_data)
+    static = influence_timeline(small_data, key="none")  # its keys are HTML beside it
     assert [tr.uid for tr in app.figure.data] == [tr.uid for tr in static.data]
     assert app.figure._widget_data[0]["uid"] == "timeline-highlight-span"  # what the browser gets
     again = Explorer(small_data)

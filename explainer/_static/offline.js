@@ -438,10 +438,9 @@
     });
   }
 
-  // Under 720 px (a phone, a small window), the timeline's key goes under the plot (beside it, it
-  // took half the width) and the lane names into it: the layout's meta.narrow says how
-  // (TimelineModel.narrow_layout; the Explorer's FitPlots uses the same 720), and the figure grows
-  // by what its margins take, so that its rows keep their height.
+  // Under 720 px (a phone, a small window), the timeline's lane names go into the plot: the
+  // layout's meta.narrow says how (TimelineModel.narrow_layout; the Explorer's FitPlots uses the
+  // same 720). Its height stays: the keys are HTML, under it on a narrow screen (offline.css).
   var NARROW_BELOW = 720;
   function setPath(target, path, value) {
     // "legend.x", "annotations[5].xshift": plotly's property paths.
@@ -459,11 +458,8 @@
   }
   function fitNarrow(layout, el) {
     var meta = layout.meta || {};
-    if (!meta.narrow || !meta.narrow["margin.b"] || el.clientWidth >= NARROW_BELOW) return;
-    var grow = 0;
-    ["margin.t", "margin.b"].forEach(function (k) { grow += meta.narrow[k] - meta.wide[k]; });
+    if (!meta.narrow || el.clientWidth >= NARROW_BELOW) return;
     Object.keys(meta.narrow).forEach(function (k) { setPath(layout, k, meta.narrow[k]); });
-    layout.height += grow;
   }
   var wasNarrow = null, resizing = null;
   window.addEventListener("resize", function () {
@@ -630,27 +626,13 @@
       var meta = el.layout.meta || {};
       Object.keys(el.layout).forEach(function (key) {
         var legend = el.layout[key];
-        if (meta.narrow && key === "legend") return;  // the timeline's key: see below
         if (/^legend\d*$/.test(key) && legend && legend.orientation !== "h") {
           change[key] = Object.assign({}, legend, UNDER);
         }
       });
-      if (meta.narrow) {
-        // The timeline's key, beside the plot on screen, goes across above it (the reading guide
-        // is below), so that the plot keeps the page's width; the years above are left out (the
-        // key stands there). Lane names in 10 px: rows are closer on paper than on screen, and
-        // 14 px names of one-row lanes ran into each other.
-        var top = meta.wide["margin.t"] || 96;
-        change.legend = Object.assign({}, el.layout.legend, {
-          orientation: "h", xref: "container", x: 0, xanchor: "left",
-          yref: "container", yanchor: "top",
-          y: 1 - (top - 40) / Math.min(el._fullLayout.height, PRINT_HEIGHT),
-        });
-        change["margin.t"] = top + 130;
-        change["margin.r"] = 16;
-        change["xaxis2.showticklabels"] = false;
-        change["yaxis.tickfont.size"] = 10;
-      }
+      // The timeline's keys are HTML, printed under it (offline.css). Lane names in 10 px: rows
+      // are closer on paper than on screen, and 14 px names of one-row lanes ran into each other.
+      if (meta.narrow) change["yaxis.tickfont.size"] = 10;
       var from = el._fullLayout.height;
       if (plotId === "timeline" && from > PRINT_HEIGHT) {
         change.height = PRINT_HEIGHT;

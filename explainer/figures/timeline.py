@@ -63,6 +63,7 @@ __all__ = [
     "BIN_LIMIT",
     "DETAIL_LIMIT",
     "GL_THRESHOLD",
+    "KEY_MODES",
     "TimelineModel",
     "check_lang",
     "influence_timeline",
@@ -108,12 +109,12 @@ CHAR_PX = 8.6  # the width of a character of 14 px text, generously (DejaVu Sans
 TOP_PX = 96
 BOTTOM_PX = 190
 # Above the plot when the key is above it instead (a model packed for a narrow plot: the Story's).
-# On a narrow figure (a phone), the key goes under the plot (see TimelineModel.narrow_layout).
 TOP_PX_KEY_ABOVE = 158
+# Below a figure without legends (key="none"): the years and the two lines of the axis note.
+BOTTOM_PX_KEYLESS = 104
+# What a figure does with its keys: plotly legends, or none (the view draws them; figures/key.py).
+KEY_MODES = ("plotly", "none")
 KEY_WIDTH = 16  # the key's entries are wrapped to lines of about this many characters
-# Below a narrow figure, the key (five entries of two or three lines) takes this much more room than
-# the reading guide it replaces; the figure grows by as much, so that rows keep their height.
-NARROW_EXTRA_PX = 200
 # On a narrow figure the lane names stand inside the plot, over its first years (few marks):
 # beside it, they took 151 of a phone's 364 px and left the marks 197 (see narrow_layout).
 NARROW_LEFT_PX = 8
@@ -243,6 +244,13 @@ class TimelineModel:
     plot_px : int
         The narrowest plot area, in px, that marks are packed for (default :data:`PLOT_PX`):
         marks closer in time than a marker's width there go to different sub-rows.
+    grouped : bool
+        One mark per lane, month and status (see ``grouped`` below).
+    key : {"plotly", "none"}
+        ``"plotly"``: the figure carries its two keys as plotly legends (the static figures).
+        ``"none"``: no legend and no legend traces; the view draws the keys itself, once, as
+        HTML (:func:`explainer.figures.key.key_html`): plotly.js redraws its legends at every
+        replot, the largest part of one (issue 17).
 
     Attributes
     ----------
@@ -269,8 +277,12 @@ class TimelineModel:
         *,
         plot_px: int = PLOT_PX,
         grouped: bool = False,
+        key: str = "plotly",
     ):
+        if key not in KEY_MODES:
+            raise ValueError(f"key must be one of {', '.join(KEY_MODES)}, not {key!r}")
         self.data = data
+        self.legends = key == "plotly"
         self.grouped = bool(grouped)
         self.detail_limit = 0 if grouped else DETAIL_LIMIT
         self.plot_px = int(plot_px)
@@ -292,10 +304,9 @@ class TimelineModel:
         self.max_rows = 1 if self.aggregate_possible else MAX_ROWS
         self.lane_gap = 0.25 if self.aggregate_possible else LANE_GAP
         self.row_px = 16 if self.aggregate_possible else ROW_PX
-        # Grouped marks need no reading guide of bars and arrows (none is drawn): less below.
-        self.bottom_px = 72 if self.grouped else BOTTOM_PX
-        # Set while the figure is drawn narrow (its key under the plot; see narrow_layout).
-        self.narrow = False
+        # Grouped marks need no reading guide of bars and arrows (none is drawn): less below; nor
+        # does a figure whose keys the view draws (the years and the axis note only).
+        self.bottom_px = 72 if self.grouped else BOTTOM_PX if self.legends else BOTTOM_PX_KEYLESS
         self.status = c["status"].to_numpy(dtype=object)
         self.status_code = np.array(
             [STATUS_ORDER.index(s) for s in self.status], dtype=np.int8
@@ -747,6 +758,8 @@ class TimelineModel:
         for kind in _DRAWING_ORDER:
             if kind == "bins" and not self.aggregate_possible:
                 continue
+            if kind in ("status", "legend") and not self.legends:  # the legends' own traces
+                continue
             if kind in _BY_STATUS:
                 uids += [trace_uid("timeline", kind, status=s) for s in STATUS_ORDER]
             elif kind == "legend":
@@ -1043,12 +1056,13 @@ class TimelineModel:
         """The layout in ``lang``; ``window`` (ms, ms) sets the visible date range.
 
         ``place``, ``known_on`` and ``max_height``: as for :meth:`frame`, whose values it holds.
-        The status key is beside the plot, unless the model is packed for a plot narrower than
-        :data:`PLOT_PX` (then above it); ``layout["meta"]["narrow"]`` holds the changes that put
-        it above, for a front end to apply when the figure is drawn narrow (see
-        :meth:`narrow_layout`).
+        With legends (``key="plotly"``), the status key is beside the plot, unless the model is
+        packed for a plot narrower than :data:`PLOT_PX` (then above it). Without, there is no
+        legend, and ``layout["meta"]["narrow"]`` holds the changes for a front end to apply when
+        the figure is drawn narrow (see :meth:`narrow_layout`).
         """
         beside = self.key_beside
+        above = self.key_above
         x_title = wrap_label(t("timeline.xaxis", lang), 44)  # two lines, even on a phone
         cut_labels = self.cuts(lang)[1]
         top_axis = {
@@ -1081,11 +1095,11 @@ class TimelineModel:
             "margin": {
                 "l": self._names_px(),
                 "r": self._key_px() if beside else 16,
-                "t": TOP_PX if beside else TOP_PX_KEY_ABOVE,
+                "t": TOP_PX_KEY_ABOVE if above else TOP_PX,
                 "b": self.bottom_px,
                 # Margins as given, never grown by plotly: grown, they took the plot's height, and
                 # rows of marks 18 px apart came closer than a marker (issue 11).
-                "autoexpand": not beside,
+                "autoexpand": above,
             },
             "plot_bgcolor": "white",
             "paper_bgcolor": "white",
@@ -1095,7 +1109,7 @@ class TimelineModel:
                 # With fixed margins (beside), plotly drew the axis title over the years: it is
                 # then a note under them instead (the last annotation).
                 "title": {
-                    "text": "" if beside else x_title,
+                    "text": x_title if above else "",
                     "font": {"size": TEXT_PX},
                 },
                 "showgrid": True,
@@ -1191,7 +1205,7 @@ class TimelineModel:
                             "font": {"size": TEXT_PX},
                         }
                     ]
-                    if beside
+                    if not above
                     else []
                 ),
             ],
@@ -1202,10 +1216,11 @@ class TimelineModel:
         if self.grouped:  # the size of a mark is what to read, said under the axis
             bins = t("legend.bins", lang)
             x_title = wrap_label(bins[:1].upper() + bins[1:], 44)
-            layout["xaxis"]["title"]["text"] = "" if beside else x_title
-            if beside:
+            layout["xaxis"]["title"]["text"] = x_title if above else ""
+            if not above:
                 layout["annotations"][-1]["text"] = x_title
-            layout["legend2"]["visible"] = False
+            if self.legends:
+                layout["legend2"]["visible"] = False
             layout["annotations"].append(
                 {
                     "name": "no-lane",
@@ -1220,6 +1235,9 @@ class TimelineModel:
                     "font": {"size": TEXT_PX},
                 }
             )
+        if not self.legends:  # the view draws the keys (figures/key.py)
+            del layout["legend"], layout["legend2"]
+            layout["showlegend"] = False
         changing = self.frame(
             lang, window=window, place=place, known_on=known_on, max_height=max_height
         )
@@ -1291,16 +1309,15 @@ class TimelineModel:
             else []
         )
         rows = pl.y_max + 1 + self.lane_gap + 0.4 if len(lanes) else 3.0
-        top = TOP_PX if self.key_beside else TOP_PX_KEY_ABOVE
-        bottom = self.bottom_px + (NARROW_EXTRA_PX if self.narrow and self.key_beside else 0)
-        height = max(int(top + bottom + self.row_px * max(rows, 3.0)), MIN_HEIGHT)
+        top = TOP_PX_KEY_ABOVE if self.key_above else TOP_PX
+        height = max(int(top + self.bottom_px + self.row_px * max(rows, 3.0)), MIN_HEIGHT)
         if max_height is not None:
             height = min(height, int(max_height))
         known_shapes, known_label = self.known_line(known_on, lang)
         names = self._wrapped_names(lang)
         note = {}
         if self.grouped:
-            note[f"annotations[{self._x_title_index + int(self.key_beside)}].text"] = (
+            note[f"annotations[{self._x_title_index + int(not self.key_above)}].text"] = (
                 self._no_lane_note(place, lang)
             )
         return {
@@ -1308,8 +1325,8 @@ class TimelineModel:
             "height": height,
             # Below plotly's toolbar (its row of buttons, top right, would cover the title).
             "title.y": 1 - 34 / height,
-            **({} if self.key_beside else {"legend.y": 1 - 62 / height}),
-            "legend2.y": 4 / height,
+            **({"legend.y": 1 - 62 / height} if self.key_above else {}),
+            **({"legend2.y": 4 / height} if self.legends else {}),
             "xaxis.type": "date",
             "xaxis.range": x_range,
             "xaxis.tickvals": ticks["tickvals"],
@@ -1370,8 +1387,15 @@ class TimelineModel:
 
     @property
     def key_beside(self) -> bool:
-        """Whether the status key is beside the plot (a model packed for a wide enough plot)."""
-        return self._design_px >= PLOT_PX
+        """Whether the status key is a legend beside the plot (a model packed for a wide enough
+        plot)."""
+        return self.legends and self._design_px >= PLOT_PX
+
+    @property
+    def key_above(self) -> bool:
+        """Whether the status key is a legend above the plot (a model packed for a narrow plot:
+        the Story's). Then plotly sets the margins; otherwise they are fixed."""
+        return self.legends and self._design_px < PLOT_PX
 
     def _key_beside(self) -> dict[str, Any]:
         return {
@@ -1397,22 +1421,16 @@ class TimelineModel:
 
     def narrow_layout(self) -> dict[str, Any]:
         """Layout changes for a figure drawn narrow (a phone; the Explorer beside its card at
-        1024 px): the lane names go inside the plot and the status key under it, one entry a line
-        (beside it, it took half a phone's width; across the top, its title pushed the entries off
-        the right edge), in place of the reading guide. As
-        ``{property path: value}``, for ``Plotly.relayout``; none of these paths is ever changed
-        by :meth:`frame`. Empty for a model whose key is above the plot anyway."""
-        if not self.key_beside:
+        1024 px): the lane names go inside the plot (beside it, they took 151 of a phone's 364
+        px). As ``{property path: value}``, for ``Plotly.relayout``; none of these paths is ever
+        changed by :meth:`frame`.
+
+        Only for a figure without legends (``key="none"``): the views that fit a figure to its
+        width (the Explorer, the offline page) draw its keys as HTML, under the plot when narrow.
+        Empty for a figure with plotly legends (the static figures, drawn at their own size)."""
+        if self.legends:
             return {}
         return {
-            "legend.orientation": "v",
-            "legend.xref": "container",
-            "legend.x": 0,
-            "legend.xanchor": "left",
-            "legend.yref": "container",
-            "legend.y": 0,
-            "legend.yanchor": "bottom",
-            "legend2.visible": False,
             "title.font.size": TEXT_PX,  # the title in one line on a phone
             # The axis note from the figure's left edge, not centred on a plot narrower than it.
             f"annotations[{self._x_title_index}].x": 0,
@@ -1427,32 +1445,23 @@ class TimelineModel:
             "margin.l": NARROW_LEFT_PX,
             **self._cut_labels_style(narrow=True),
             "margin.r": NARROW_RIGHT_PX,
-            "margin.t": TOP_PX,
-            "margin.b": self.bottom_px + NARROW_EXTRA_PX,
         }
 
     def wide_layout(self) -> dict[str, Any]:
         """The inverse of :meth:`narrow_layout`: the layout as :meth:`layout` makes it."""
-        if not self.key_beside:
+        if self.legends:
             return {}
-        out = {f"legend.{k}": v for k, v in self._key_beside().items()}
-        out.update(
-            {
-                "legend2.visible": not self.grouped,
-                "title.font.size": TEXT_PX + 3,
-                f"annotations[{self._x_title_index}].x": 0.5,
-                f"annotations[{self._x_title_index}].xanchor": "center",
-                f"annotations[{self._x_title_index}].xshift": 0,
-                "yaxis.ticklabelstandoff": 0,
-                "yaxis.tickfont.shadow": "none",
-                "margin.l": self._names_px(),
-                **self._cut_labels_style(narrow=False),
-                "margin.r": self._key_px(),
-                "margin.t": TOP_PX,
-                "margin.b": self.bottom_px,
-            }
-        )
-        return out
+        return {
+            "title.font.size": TEXT_PX + 3,
+            f"annotations[{self._x_title_index}].x": 0.5,
+            f"annotations[{self._x_title_index}].xanchor": "center",
+            f"annotations[{self._x_title_index}].xshift": 0,
+            "yaxis.ticklabelstandoff": 0,
+            "yaxis.tickfont.shadow": "none",
+            "margin.l": self._names_px(),
+            **self._cut_labels_style(narrow=False),
+            "margin.r": 16,
+        }
 
     def narrow_plot_px(self, box_px: int) -> int:
         """The plot area's width, px, of a figure ``box_px`` wide drawn narrow
@@ -1874,6 +1883,7 @@ def influence_timeline(
     lang: str = "en",
     highlight: str | Iterable[str] | None = None,
     grouped: bool = False,
+    key: str = "plotly",
 ) -> go.Figure:
     """The influence timeline: a lane per actor, a mark per claim, dates as precise as the source.
 
@@ -1891,6 +1901,10 @@ def influence_timeline(
         One row a lane and one mark per lane, month and status, sized by its number of claims:
         an overview short enough for a 1366×768 slide (about 560 px for the bundled data, where
         one mark a claim needs about 1,100). Hover a mark for its count.
+    key : {"plotly", "none"}
+        ``"plotly"``: the two keys (who vouches for a claim; how to read the marks) as plotly
+        legends. ``"none"``: no legend and no legend traces, for a view that shows
+        :func:`explainer.figures.key.key_html` beside the figure.
 
     Returns
     -------
@@ -1900,7 +1914,7 @@ def influence_timeline(
     Raises
     ------
     ValueError
-        For an unknown language or claim id.
+        For an unknown language, claim id or ``key``.
 
     Examples
     --------
@@ -1908,7 +1922,7 @@ def influence_timeline(
     >>> fig = ex.influence_timeline(ex.load_dataset(), lang="fr")  # doctest: +SKIP
     """
     check_lang(lang)
-    model = TimelineModel(data, claims, grouped=grouped)
+    model = TimelineModel(data, claims, grouped=grouped, key=key)
     wanted = _ids(highlight)
     unknown = [i for i in wanted if i not in model.index_of]
     if unknown:

@@ -627,7 +627,7 @@ class FitPlots(anywidget.AnyWidget):
 
     When the widest figure box is narrower than ``narrow_below`` px, ``narrow`` becomes True, and
     each figure given by ``figures`` gets the layout its ``layout.meta["narrow"]`` holds (e.g. the
-    timeline's key above the plot instead of beside it); ``meta["wide"]`` when it widens again.
+    timeline's lane names inside the plot); ``meta["wide"]`` when it widens again.
 
     Parameters
     ----------

@@ -24,6 +24,7 @@ import plotly.graph_objects as go
 
 from explainer.card import TABLE_LIMIT, TableRows, card_html
 from explainer.figures.describe import ClaimStats
+from explainer.figures.key import KEY_CSS, key_html
 from explainer.figures.network import NetworkModel
 from explainer.figures.style import STATUS_STYLES
 from explainer.figures.timeline import TimelineModel
@@ -80,7 +81,22 @@ _CSS = """<style>
   .explainer-explorer .explainer-plot, .explainer-explorer .explainer-card-panel {
     flex: 0 0 auto; width: 100%; position: static; }
 }
+.explainer-explorer .explainer-plot { container-type: inline-size; }
+.explainer-explorer .explainer-plot-row { display: flex; flex-flow: row nowrap; gap: 8px;
+  align-items: flex-start; width: 100%; }
+.explainer-explorer .explainer-plot-row > :first-child { flex: 1 1 0; min-width: 0; }
+.explainer-explorer .explainer-key { flex: 0 0 190px; width: 190px; position: sticky; top: 8px;
+  margin-top: 90px; align-self: flex-start; }
+@container (max-width: 919px) {
+  .explainer-explorer .explainer-plot-row { flex-direction: column; }
+  .explainer-explorer .explainer-plot-row > :first-child { flex: 0 0 auto; width: 100%; }
+  .explainer-explorer .explainer-key { flex: 0 0 auto; width: 100%; position: static;
+    margin: 0; padding: 0 8px; box-sizing: border-box; }
+  .explainer-explorer .timeline-key ul { display: flex; flex-flow: row wrap; gap: 0 16px; }
+}
 </style>"""
+# The timeline's keys are HTML beside the plot (figures/key.py), styled as on the offline page.
+_CSS = f"<style>{KEY_CSS}</style>{_CSS}"
 
 
 # plotly's toolbar, reduced to what a class needs (zoom in and out, back to the whole view, save a
@@ -158,7 +174,10 @@ class Explorer(widgets.VBox):
     Attributes
     ----------
     figure : plotly.graph_objects.FigureWidget
-        The timeline, updated in place.
+        The timeline, updated in place (without plotly legends: see ``key``).
+    key : ipywidgets.HTML
+        The timeline's keys (who vouches for a claim, how to read the marks), drawn once and
+        relabelled on a language switch (:func:`explainer.figures.key.key_html`).
     network : plotly.graph_objects.FigureWidget
         The actor network, updated in place.
     table : ipywidgets.HTML
@@ -197,7 +216,9 @@ class Explorer(widgets.VBox):
         self.data = data
         self.lang = check_lang(lang)
         self.claims = data.claims.reset_index(drop=True)
-        self._timeline = TimelineModel(data, self.claims)
+        # Without plotly legends: the keys are HTML beside the plot (self.key), drawn once, where
+        # plotly.js redrew its legends at every change (the largest part of a redraw, issue 17).
+        self._timeline = TimelineModel(data, self.claims, key="none")
         # The one filter, prepared once; it knows every actor of the dataset (to refuse others).
         self._filter = ClaimFilter(
             self.claims, actor_ids=[*self._timeline.lanes, *data.actors.index]
@@ -236,11 +257,16 @@ class Explorer(widgets.VBox):
         self.table = widgets.HTML()
         self.table.add_class("explainer-table-wrap")
         self.card = widgets.HTML()
+        # Who vouches for a claim, how to read the marks: beside the plot, under it when narrow.
+        self.key = widgets.HTML(key_html(lang, grouped=self._timeline.grouped))
+        self.key.add_class("explainer-key")
         self._build_controls()
         # The card sits beside the (tall) timeline and stays in view while it scrolls; under
         # 800 px it goes under the plot (see _CSS). The claim picker above it opens a card from
         # the keyboard, as a click on a mark does.
-        timeline = widgets.VBox([self.figure, self.description])
+        plot_row = widgets.HBox([self.figure, self.key])
+        plot_row.add_class("explainer-plot-row")
+        timeline = widgets.VBox([plot_row, self.description])
         timeline.add_class("explainer-plot")
         side = widgets.VBox([self.claim_picker, self.card])
         side.add_class("explainer-card-panel")
@@ -253,7 +279,6 @@ class Explorer(widgets.VBox):
                 widgets.HTML(_CSS),
                 FitPlots(
                     figures=lambda: [self.figure],
-                    on_narrow=lambda narrow: setattr(self._timeline, "narrow", narrow),
                     on_width=self._fit_width,
                 ),
                 self.summary,
@@ -657,6 +682,7 @@ class Explorer(widgets.VBox):
             self._labels_n = self._relabel(self._network_fig, self._network)
             self._network_note.value = _drawing_html(lang)
         self._update()
+        self.key.value = key_html(lang, grouped=self._timeline.grouped)
         self._label_controls()
         self._network_button.description = t("explorer.show_network", lang)
         if self._selected is not None:

@@ -388,23 +388,25 @@ def test_explorer_timeline_holds_still_and_fits_a_projector(
     watched_page.shot("projector-no-commentary")
 
     # 3. The language switch: every mark and year stays put; the key's titles are in French.
-    # The language control: radio buttons, the checked one the active language.
+    # The language control: radio buttons, the checked one the active language. The keys are
+    # HTML beside the plot (figures/key.py), not plotly legends: the plot has no legend title.
     page.get_by_role("radio", name=t("ui.lang.fr", "en"), exact=True).check()
     wait_for(
         page,
-        f"Array.from(gd.querySelectorAll('text[class$=titletext]')).some((e) => "
-        f"e.textContent === {t('legend.status', 'fr')!r})",
+        f"(gd.closest('.explainer-plot') || document).querySelector('.explainer-key .key-title')"
+        f".textContent === {t('legend.status', 'fr')!r}",
         "switching to French",
         watched_page,
     )
     french = drawn(page)
     assert_axis_held(filtered, french, "the language switch")
     assert moved(filtered, french, rows_too=True) == [], "the language switch moved marks"
-    assert sorted(french["legend_titles"]) == sorted(
-        [t("legend.status", "fr"), t("legend.read", "fr")]
-    )
+    assert french["legend_titles"] == [], "the plot draws a legend again"
+    key = page.locator(".explainer-key")
+    titles = key.locator(".key-title").all_inner_texts()
+    assert sorted(titles) == sorted([t("legend.status", "fr"), t("legend.read", "fr")])
     # The key: each status in French words, none left in English.
-    texts = {tx["text"] for tx in french["texts"]}
+    texts = {line.strip() for line in key.inner_text().splitlines() if line.strip()}
     for status in STATUS_ORDER:
         words = {
             lang: t(
@@ -415,8 +417,8 @@ def test_explorer_timeline_holds_still_and_fits_a_projector(
             )
             for lang in ("en", "fr")
         }
-        # The key's entries are on two or three lines (it stands beside the plot): compare
-        # without the spaces that plotly's line breaks take away.
+        # The key's entries wrap onto two or three lines (it stands beside the plot): compare
+        # without spaces.
         flat = {"".join(text.split()) for text in texts}
         assert "".join(words["fr"].split()) in flat, f"the key lacks {words['fr']!r}"
         assert "".join(words["en"].split()) not in flat, f"the key still says {words['en']!r}"

@@ -56,6 +56,7 @@ MEASURE = f"""() => {{
     scrollWidth: document.documentElement.scrollWidth,
     explorer: box(root), controls: box(root.querySelector('.explainer-controls')),
     plot: box(gd), area: box(area), card: box(root.querySelector('.explainer-card-panel')),
+    key: box(root.querySelector('.explainer-key')),
     layoutWidth: gd._fullLayout.width, marks: marks, parts: parts,
   }};
 }}"""
@@ -155,17 +156,26 @@ def settle(page, width: int, height: int, *, limit: float = 30.0) -> dict:
 
 
 def assert_fits(m: dict, n_claims: int, *, stacked: bool) -> None:
-    """The plot fills the width it has, with every mark inside; nothing sticks out."""
+    """The plot fills the width it has (less its key's, when the key stands beside it), with
+    every mark inside; the key is beside the plot or under it, never over it; nothing sticks
+    out."""
     width, explorer, plot, area, card = m["width"], m["explorer"], m["plot"], m["area"], m["card"]
+    key = m["key"]
+    beside = key["left"] >= plot["right"] - 1
+    assert beside or key["top"] >= plot["bottom"] - 1, ("the key is over the plot", key, plot)
+    assert key["right"] <= width + 1 and key["height"] > 0, key
     assert m["scrollWidth"] <= width + 1, f"the page scrolls sideways: {m['scrollWidth']} > {width}"
     assert abs(m["layoutWidth"] - plot["width"]) < 2, "the figure is not drawn at its box's width"
     if stacked:  # controls, then the plot at full width, then the card under it
         assert plot["width"] >= explorer["width"] - 2, (plot, explorer)
+        assert not beside, ("a stacked Explorer's key goes under its plot", key, plot)
         assert card["top"] >= plot["bottom"] - 1, ("the card is not under the plot", card, plot)
         assert m["controls"]["bottom"] <= plot["top"] + 1
     else:  # the plot takes all the width the card leaves
         assert card["left"] >= plot["right"] - 1, (card, plot)
-        assert plot["width"] >= explorer["width"] - card["width"] - 24, (plot, card, explorer)
+        assert card["left"] >= key["right"] - 1 or not beside, (card, key)
+        taken = plot["width"] + (key["width"] + 8 if beside else 0)
+        assert taken >= explorer["width"] - card["width"] - 24, (plot, key, card, explorer)
     assert plot["right"] <= width + 1 and plot["left"] >= -1, plot
     assert len(m["marks"]) == n_claims
     outside = [
