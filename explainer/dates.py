@@ -576,7 +576,7 @@ def valid_mask(values: pd.Series) -> np.ndarray:
 def bounds_frame(values: pd.Series, prefix: str) -> pd.DataFrame:
     """Parse a column of EDTF strings into bound, flag and label columns.
 
-    Each distinct value is parsed once, then broadcast to the rows with ``pd.Categorical`` codes.
+    Each distinct value is parsed once, then broadcast to the rows by its ``pd.factorize`` code.
 
     Parameters
     ----------
@@ -592,9 +592,10 @@ def bounds_frame(values: pd.Series, prefix: str) -> pd.DataFrame:
     pandas.DataFrame
         Indexed like ``values``.
     """
-    cat = pd.Categorical(values.astype(str))
-    parsed = _parse_table(np.asarray(cat.categories, dtype=object))
-    codes = cat.codes
+    # Codes in order of appearance: sorting the distinct values, as pd.Categorical does, is
+    # work the result does not need (10,000s of distinct dates in an archive).
+    codes, distinct = pd.factorize(values.astype(str))
+    parsed = _parse_table(np.asarray(distinct, dtype=object))
 
     def take(attr: str, dtype: object = None) -> np.ndarray:
         table = parsed[attr]
