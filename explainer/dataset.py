@@ -105,7 +105,7 @@ class Dataset:
 
 def _text_frame(table: schema.Table, name: str) -> pd.DataFrame:
     # Text columns hold "" when empty, so that views never show "nan" or "None".
-    frame = table.frame.copy()
+    frame = table.frame.copy(deep=False)  # every column is replaced: no copy of the cells
     declared = {f["name"]: f for f in schema.fields(name)}
     for column in frame.columns:
         if declared.get(column, {}).get("type") == "integer":

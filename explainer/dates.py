@@ -29,6 +29,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from itertools import repeat
 
 import numpy as np
 import pandas as pd
@@ -402,6 +403,13 @@ _FIELDS = (
 )
 
 
+def _lengths(texts: np.ndarray) -> np.ndarray:
+    """The length of each text, 0 for anything that is not text."""
+    if pd.api.types.infer_dtype(texts, skipna=False) == "string":  # all text: one C pass
+        return np.fromiter(map(len, texts), np.int64, len(texts))
+    return np.fromiter((len(t) if isinstance(t, str) else 0 for t in texts), np.int64, len(texts))
+
+
 def _plain_table(texts: np.ndarray) -> tuple[np.ndarray, dict[str, np.ndarray]]:
     """Parse the plain points (``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``) among ``texts`` at once.
 
@@ -410,7 +418,7 @@ def _plain_table(texts: np.ndarray) -> tuple[np.ndarray, dict[str, np.ndarray]]:
     else (other forms, spaces, impossible days) is left to ``parse_date``, for its exact message.
     """
     # Character by character over a fixed-width array: "YYYY", "YYYY-MM" or "YYYY-MM-DD" exactly.
-    size = np.fromiter((len(t) if isinstance(t, str) else 0 for t in texts), np.int64, len(texts))
+    size = _lengths(texts)
     found = np.isin(size, (4, 7, 10))
     chars = np.array(texts[found], dtype="<U10").view(np.uint32).reshape(-1, 10)
     size = size[found]
@@ -472,8 +480,9 @@ def _interval_table(
     ``../2024-10``, ``2022/``) at once: bounds from ``_plain_table``, labels by the functions
     ``parse_date`` uses (skipped with ``labels=False``, when only validity is asked). Anything
     else is left to ``parse_date``."""
-    slash = np.fromiter(("/" in t for t in texts), bool, len(texts))
-    parts = [t.partition("/") for t in texts[slash]]
+    # str's own methods mapped over the texts: no Python call a value.
+    slash = np.fromiter(map(str.__contains__, texts, repeat("/")), bool, len(texts))
+    parts = list(map(str.partition, texts[slash], repeat("/")))
     start_text = np.array([p[0] for p in parts], dtype=object)
     end_text = np.array([p[2] for p in parts], dtype=object)
     start_plain, start = _plain_table(start_text)
