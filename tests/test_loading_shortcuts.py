@@ -77,15 +77,6 @@ def test_a_table_is_the_same_when_every_column_is_looked_at_cell_by_cell(
     assert fast[1] == slow[1]
 
 
-def test_repeated_values_are_shared_and_kept_as_they_are():
-    values = ["2021", "2022/..", "2021", "", "x"] * 300 + [f"c{i}" for i in range(100)]
-    shared = schema._shared(pd.Series(values, dtype="str"))
-    assert shared == values
-    assert len({id(v) for v in shared[:1500]}) == 4  # one string object a distinct value
-    free = [f"a quote, number {i}" for i in range(2000)]
-    assert schema._shared(pd.Series(free, dtype="str")) == free
-
-
 # --------------------------------------------------------------------------------------------------
 # The declared checks, by C calls mapped over the values
 
