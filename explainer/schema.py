@@ -24,6 +24,7 @@ import contextlib
 import csv
 import difflib
 import io
+import itertools
 import json
 import operator
 import os
@@ -1692,13 +1693,19 @@ def _quote_rules(table: Table, texts: dict[str, list[str]]) -> list[Problem]:
         & frame["source"].isin(list(texts)).to_numpy()
         & ~malformed
     )
-    for i in np.flatnonzero(checked).tolist():
+    rows = np.flatnonzero(checked).tolist()
+    # The usual case first, in one comprehension: the quote found as is in the paragraph the row
+    # names, with no string built (found as is, it is found normalised too: a run of spaces
+    # inside the quote lies inside a run of the paragraph).
+    as_is = [
+        p == p and 0 < p <= len(texts[source]) and quote in texts[source][int(p) - 1]
+        for quote, source, p in zip(
+            [quotes[i] for i in rows], [sources[i] for i in rows], [paras[i] for i in rows],
+            strict=True,
+        )
+    ]  # fmt: skip
+    for i in itertools.compress(rows, [not found for found in as_is]):
         quote, source, p = quotes[i], sources[i], paras[i]
-        raw = texts[source]
-        if p == p and 0 < p <= len(raw) and quote in raw[int(p) - 1]:
-            # The usual case, with no string built: found as is, it is found normalised too (a
-            # run of spaces inside the quote lies inside a run of the paragraph).
-            continue
         needle = _normalise(quote)
         if source not in normalised:
             normalised[source] = [_normalise(x) for x in texts[source]]
