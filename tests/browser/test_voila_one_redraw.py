@@ -10,12 +10,16 @@ window, status, kind, known by; then the language and Reset) is made through the
 controls, and everything plotly.js draws until the page has been quiet for a while is counted on
 the timeline's graph div: exactly one ``plotly_afterplot``, no ``plotly_relayout`` (an autosize
 pass), the date axis still a date axis with its cuts, and as many marks as the Explorer says it
-shows. Behaviour, not time (``benchmarks/browser_latency.py`` measures the time).
+shows. Then the network is shown, and a change must draw each figure once (the window resize
+events that brought the extra passes made every figure of the page fit itself again).
+Behaviour, not time (``benchmarks/browser_latency.py`` measures the time;
+``benchmarks/redraw_trace.py`` says where each redraw comes from).
 """
 
 from __future__ import annotations
 
 import explainer as ex
+from explainer.i18n import t
 from tests.browser.conftest import fail_if_widgets_stuck, keep_local
 from tests.browser.test_voila_explore import COUNT_MARKS, TIMELINE
 
@@ -24,17 +28,22 @@ PROJECTOR = {"width": 1366, "height": 768}
 # over. The extra passes this test is about came 0.1-0.6 s after the first.
 QUIET_MS = 1500
 
-# Count, on the timeline's graph div, what plotly.js draws and relayouts, and the window's
-# resize events (what makes plotly's widget and plotly.js fit a figure again).
-LISTEN = f"""() => {{
-  const gd = {TIMELINE};
-  const log = (window.__redraws = {{ afterplot: 0, relayout: [], resize: 0,
-                                    last: performance.now() }});
-  gd.on('plotly_afterplot', () => {{ log.afterplot += 1; log.last = performance.now(); }});
-  gd.on('plotly_relayout', (d) => {{ log.relayout.push(JSON.stringify(d));
-                                    log.last = performance.now(); }});
-  window.addEventListener('resize', () => {{ log.resize += 1; log.last = performance.now(); }});
-}}"""
+# Count, on a graph div, what plotly.js draws and relayouts, and the window's resize events (what
+# makes plotly's widget and plotly.js fit a figure again). ``name``: where the counts are kept.
+LISTEN = """([name, network]) => {
+  const gd = Array.from(document.querySelectorAll('.js-plotly-plot')).find((g) =>
+    (g._fullData || []).some((t) => (t.uid || '').startsWith(network ? 'network-nodes'
+                                                                     : 'timeline-points-')));
+  const all = (window.__redraws = window.__redraws || { last: performance.now(), resize: 0 });
+  if (!all.listening) {
+    all.listening = true;
+    window.addEventListener('resize', () => { all.resize += 1; all.last = performance.now(); });
+  }
+  const log = (all[name] = { afterplot: 0, relayout: [] });
+  gd.on('plotly_afterplot', () => { log.afterplot += 1; all.last = performance.now(); });
+  gd.on('plotly_relayout', (d) => { log.relayout.push(JSON.stringify(d));
+                                    all.last = performance.now(); });
+}"""
 
 # The page's controls, driven as a student does; each returns nothing.
 CONTROLS = """(() => {
@@ -64,20 +73,24 @@ CONTROLS = """(() => {
 CHANGE = f"""async ([call, quiet]) => {{
   const drive = {CONTROLS};
   const gd = {TIMELINE};
-  const log = window.__redraws;
+  const all = window.__redraws;
+  const figures = Object.keys(all).filter((k) => all[k] && all[k].afterplot !== undefined);
   const count = {COUNT_MARKS};
   const before = {{ height: gd._fullLayout.height, marks: count() }};
-  log.afterplot = 0; log.relayout = []; log.resize = 0;
+  figures.forEach((k) => {{ all[k].afterplot = 0; all[k].relayout = []; }});
+  all.resize = 0;
   const t0 = performance.now();
-  log.last = t0;
+  all.last = t0;
   eval('drive.' + call);
   while (performance.now() - t0 < 60000) {{
     await new Promise((r) => setTimeout(r, 50));
-    if (log.afterplot > 0 && performance.now() - log.last > quiet) break;
+    const drawn = figures.every((k) => all[k].afterplot > 0);
+    if (drawn && performance.now() - all.last > quiet) break;
   }}
   const fl = gd._fullLayout;
   return {{
-    afterplots: log.afterplot, relayouts: log.relayout, resizes: log.resize,
+    afterplots: Object.fromEntries(figures.map((k) => [k, all[k].afterplot])),
+    relayouts: figures.flatMap((k) => all[k].relayout), resizes: all.resize,
     height_before: before.height, height: fl.height, marks_before: before.marks, marks: count(),
     axis: fl.xaxis.type, cuts: (fl.xaxis.rangebreaks || []).filter((b) => b.enabled !== false)
       .length,
@@ -112,11 +125,29 @@ CHANGES = [
     ("reset", "status(0)"),  # something to reset
     ("reset", "reset()"),
 ]
+# With the network shown: both figures change.
+NETWORK_CHANGES = [("status", "status(0)"), ("actors", "actorsNone()"), ("reset", "reset()")]
 
 
 def shown(summary: str) -> int:
     """The number of claims the Explorer's summary line says it shows ("14 of 77 claims...")."""
     return int(summary.split()[0])
+
+
+def make(page, kind: str, call: str, wrong: list[str]) -> dict:
+    """Make one change; note it in ``wrong`` unless each figure was drawn once, with no relayout
+    pass; check that what was drawn is what the Explorer says it shows, on its date axis."""
+    r = page.evaluate(CHANGE, [call, QUIET_MS])
+    line = (
+        f"{kind} {call}: redraws {r['afterplots']}, relayouts {r['relayouts']}, "
+        f"{r['resizes']} window resize(s), height {r['height_before']} -> {r['height']}"
+    )
+    print(f"\n[redraws] {line}")
+    if any(n != 1 for n in r["afterplots"].values()) or r["relayouts"]:
+        wrong.append(line)
+    assert r["marks"] == shown(r["summary"]), (kind, call, r)
+    assert r["axis"] == "date" and r["cuts"] == 2, (kind, call, r)
+    return r
 
 
 def test_each_control_change_is_drawn_once(watched_page, voila_server):
@@ -127,28 +158,31 @@ def test_each_control_change_is_drawn_once(watched_page, voila_server):
     page.wait_for_function(f"({COUNT_MARKS})() > 0", timeout=180_000, polling=500)
     page.wait_for_timeout(3000)  # the first view's own fitting (one autosize) is over
     fail_if_widgets_stuck(watched_page, "The Explorer's timeline")
-    page.evaluate(LISTEN)
+    page.evaluate(LISTEN, ["timeline", False])
     n_claims = len(ex.load_dataset().claims)
 
-    seen, wrong = [], []
-    for kind, call in CHANGES:
-        r = page.evaluate(CHANGE, [call, QUIET_MS])
-        seen.append((kind, call, r))
-        line = (
-            f"{kind} {call}: {r['afterplots']} redraw(s), relayouts {r['relayouts']}, "
-            f"{r['resizes']} window resize(s), height {r['height_before']} -> {r['height']}"
-        )
-        print(f"\n[redraws] {line}")
-        if r["afterplots"] != 1 or r["relayouts"]:
-            wrong.append(line)
-        # What was drawn is what the Explorer says it shows, on a date axis with its two cuts.
-        assert r["marks"] == shown(r["summary"]), (kind, call, r)
-        assert r["axis"] == "date" and r["cuts"] == 2, (kind, call, r)
-    fail_if_widgets_stuck(watched_page, "The Explorer's timeline")
+    wrong: list[str] = []
+    seen = [make(page, kind, call, wrong) for kind, call in CHANGES]
     # The changes are real ones: marks came and went, and the plot's height changed (the case
     # whose box resize used to bring the extra autosize passes).
-    assert seen[-1][2]["marks"] == n_claims, "Reset did not bring every claim back"
-    assert sum(r["marks"] != r["marks_before"] for _, _, r in seen) >= 15
-    assert sum(r["height"] != r["height_before"] for _, _, r in seen) >= 10
-    assert not wrong, f"{len(wrong)} of {len(CHANGES)} changes not drawn once:\n" + "\n".join(wrong)
+    assert seen[-1]["marks"] == n_claims, "Reset did not bring every claim back"
+    assert sum(r["marks"] != r["marks_before"] for r in seen) >= 15
+    assert sum(r["height"] != r["height_before"] for r in seen) >= 10
+
+    page.locator("button", has_text=t("explorer.show_network", "en")).first.click()
+    page.wait_for_function(
+        """() => Array.from(document.querySelectorAll('.js-plotly-plot')).some((gd) =>
+             (gd._fullData || []).some((t) => t.uid === 'network-nodes' && t._length > 0))""",
+        timeout=120_000,
+        polling=200,
+    )
+    page.wait_for_timeout(3000)  # its first view's own fitting
+    fail_if_widgets_stuck(watched_page, "The Explorer's network")
+    page.evaluate(LISTEN, ["network", True])
+    for kind, call in NETWORK_CHANGES:
+        r = make(page, kind, call, wrong)
+        assert set(r["afterplots"]) == {"timeline", "network"}, r["afterplots"]
+
+    total = len(CHANGES) + len(NETWORK_CHANGES)
+    assert not wrong, f"{len(wrong)} of {total} changes not drawn once:\n" + "\n".join(wrong)
     assert watched_page.errors == []
