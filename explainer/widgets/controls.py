@@ -563,10 +563,15 @@ function render({ model, el }) {
   // relayout copies the drawn width into layout.width), and then ignores the window's resize: a
   // timeline whose height changed at 1366 px stayed 988 px wide on a phone. No figure here sets a
   // width on purpose, so a pinned width is dropped before asking for the resize.
+  // The box is the figure's own element, whose width the page's CSS sets (what plotly.js's
+  // autosize measures), not its parent: the timeline's keys stand beside it there, and a figure
+  // compared with its parent never fitted, so every change of the plot's height (its box
+  // resizes) brought three resize events and up to three more full redraws (issue 17).
+  const room = (gd) => parseFloat(getComputedStyle(gd).width) || 0;
   const misfit = (gd) => {
     const drawn = gd._fullLayout && gd._fullLayout.width;
-    const room = gd.parentElement && gd.parentElement.clientWidth;
-    return drawn && room && Math.abs(drawn - room) > 2;
+    const width = room(gd);
+    return drawn && width && Math.abs(drawn - width) > 2;
   };
   const nudge = () => {
     const off = plots().filter(misfit);
