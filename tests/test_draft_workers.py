@@ -199,6 +199,27 @@ def test_a_bad_setting_is_a_draft_error(monkeypatch, setting):
         analyse(read_article(BUNDLED_TEXT), "fr")
 
 
+def test_workers_ignore_ctrl_c_and_every_result_comes_back_once():
+    """Ctrl-C on a terminal reaches the workers too: they ignore it (the parent decides), and
+    finish their chunks; every chunk's result is taken once, from a worker, not this process."""
+    got: dict[int, tuple[int, int]] = {}
+
+    def work(k: int) -> tuple[int, int]:
+        os.kill(os.getpid(), signal.SIGINT)
+        return k * k, os.getpid()
+
+    def take(k: int, result: tuple[int, int]) -> None:
+        assert k not in got
+        got[k] = result
+
+    before = _children()
+    workers.run_in_workers(work, 7, 2, take)
+    assert {k: square for k, (square, _) in got.items()} == {k: k * k for k in range(7)}
+    pids = {pid for _, pid in got.values()}
+    assert len(pids) == 2 and os.getpid() not in pids
+    assert _children() == before
+
+
 def _fail_in_workers(monkeypatch, how: str) -> None:
     """Make ``_parse_chunk`` fail in a worker (not in this process), on its second chunk."""
     parent = os.getpid()
