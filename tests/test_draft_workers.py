@@ -220,6 +220,14 @@ def test_workers_ignore_ctrl_c_and_every_result_comes_back_once():
     assert _children() == before
 
 
+def test_a_result_that_cannot_be_sent_is_a_draft_error_without_a_traceback(capfd):
+    before = _children()
+    with pytest.raises(DraftError, match=r"a drafting worker process failed: \w*Error: .*lambda"):
+        workers.run_in_workers(lambda k: (k, lambda: k), 4, 2, lambda k, result: None)
+    assert "Traceback" not in capfd.readouterr().err
+    assert _children() == before
+
+
 def _fail_in_workers(monkeypatch, how: str) -> None:
     """Make ``_parse_chunk`` fail in a worker (not in this process), on its second chunk."""
     parent = os.getpid()

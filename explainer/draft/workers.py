@@ -30,6 +30,7 @@ import threading
 from collections import deque
 from collections.abc import Callable
 from multiprocessing.connection import Connection, wait
+from multiprocessing.reduction import ForkingPickler
 from typing import Any, TypeVar
 
 from explainer.draft.model import DraftError
@@ -122,12 +123,12 @@ def _child(conn: Connection, inherited: list[Connection], work: Callable[[int], 
         other.close()
     try:
         while (k := conn.recv()) is not None:
-            try:
-                result = work(k)
+            try:  # pickled here, so that a result that cannot be is reported like an error
+                answer = ForkingPickler.dumps((k, True, work(k)))
             except Exception as error:  # sent to the parent, which says it in a DraftError
                 conn.send((k, False, f"{type(error).__name__}: {error}"))
                 return
-            conn.send((k, True, result))
+            conn.send_bytes(answer)
     except (EOFError, OSError):  # the parent is gone: nobody to answer
         return
 
