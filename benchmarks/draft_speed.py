@@ -10,10 +10,12 @@ archive full of repeated text, not for new text. So this benchmark drafts both:
 - **new**: the same article, each copy with one word in eight swapped with its neighbour (seeded),
   so that nearly every sentence is new to spaCy.
 
-It prints the seconds (wall clock, and this process's CPU time, which a busy shared machine inflates
-less), the sentences (distinct), the claims, the peak memory so far, and the machine with its load
-average and whether spaCy's matrix products run on one OpenBLAS thread (see
-``explainer.draft.extract``).
+It prints the seconds (wall clock, and the CPU time of this process and of its drafting workers,
+which a busy shared machine inflates less), the sentences (distinct), how many processes parsed them
+(``explainer.draft.workers``: set ``EXPLAINER_DRAFT_WORKERS=1`` for one), the claims, the peak
+memory so far of this process and of its largest child process (a worker: its resident memory
+counts the model's pages it shares with this process), and the machine with its load average
+and whether spaCy's matrix products run on one OpenBLAS thread (see ``explainer.draft.extract``).
 Timings are printed, never asserted.
 """
 
@@ -30,7 +32,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from explainer.dataset import DATA_DIR
-from explainer.draft import draft_text
+from explainer.draft import draft_text, extract, workers
 from explainer.draft.extract import load_nlp, one_blas_thread
 from explainer.draft.segment import read_article, split_paragraphs, split_sentences
 
@@ -52,6 +54,12 @@ def paragraphs(size: int) -> dict[str, str]:
     return {"repeated": repeated, "new": " ".join(copies)[:size]}
 
 
+def _children_cpu() -> float:
+    """CPU seconds of this process's finished children (the drafting workers)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def main(argv: list[str]) -> int:
     sizes = [int(a) for a in argv] or [200, 2048]
     load = os.getloadavg()[0]
@@ -71,14 +79,21 @@ def main(argv: list[str]) -> int:
         for kind, text in paragraphs(kb * 1024).items():
             spans = split_sentences(text)
             distinct = len({text[a:b] for a, b in spans})
+            # The rule analyse() follows (the chunks are PIPE_BATCH distinct sentences).
+            used = workers.worker_count(distinct, -(-distinct // extract.PIPE_BATCH))
             start, cpu = time.perf_counter(), time.process_time()
+            children = _children_cpu()
             result = draft_text(text, lang="fr", date="2024-10")
             took, cpu = time.perf_counter() - start, time.process_time() - cpu
+            children = _children_cpu() - children
             peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+            worker_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
             print(
-                f"{kb:>5} KB {kind:>8}: {took:6.1f} s ({cpu:.1f} s of CPU), {len(spans):,} "
-                f"sentences ({distinct:,} distinct), {len(result.claims):,} claims, peak "
-                f"{peak:,.0f} MB so far  [load {os.getloadavg()[0]:.1f}]"
+                f"{kb:>5} KB {kind:>8}: {took:6.1f} s ({cpu:.1f} s of CPU here, "
+                f"{children:.1f} s in workers), {len(spans):,} sentences ({distinct:,} distinct), "
+                f"{used} process{'es' if used > 1 else ''}, {len(result.claims):,} claims, peak "
+                f"{peak:,.0f} MB so far (largest child process {worker_peak:,.0f} MB)  "
+                f"[load {os.getloadavg()[0]:.1f}]"
             )
     return 0
 

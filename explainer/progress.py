@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from typing import Any, TypeVar
 
 __all__ = ["LARGE_BYTES", "bar", "steps", "wanted"]
@@ -40,13 +41,25 @@ def wanted(asked: bool | None = None) -> bool:
 def bar(*, total: float | None, desc: str, unit: str = "it", asked: bool | None = None,
         **options: Any) -> Any:  # fmt: skip
     """A tqdm bar on standard error, disabled (silent, nearly free) when :func:`wanted` says no."""
-    from tqdm import tqdm
-
     on = wanted(asked)
-    return tqdm(
+    return _bar_class()(
         total=total, desc=desc, unit=unit, disable=not on, file=sys.stderr, leave=False,
         dynamic_ncols=True, **options,
     )  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _bar_class() -> type:
+    """tqdm without its monitor thread: tqdm starts one with its first bar (even a disabled one)
+    and keeps it for the life of the process, and the drafter forks its workers only from a
+    process with no other thread (explainer.draft.workers). Our bars are updated often enough
+    not to need a thread that redraws a stalled one."""
+    from tqdm import tqdm
+
+    class Bar(tqdm):
+        monitor_interval = 0
+
+    return Bar
 
 
 def steps(

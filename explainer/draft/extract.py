@@ -25,18 +25,24 @@ Speed
     What does save is where the matrix products run: the model's layers multiply through numpy's
     OpenBLAS (:func:`load_nlp`) on one thread (:func:`one_blas_thread`), which takes about 40 %
     less processor time than thinc's default BLIS kernels on this machine, for the same parses.
+    A long article (:data:`~explainer.draft.workers.WORKERS_FROM` distinct sentences or more) is
+    parsed in worker processes, one a core (:mod:`~explainer.draft.workers`), in chunks of
+    ``PIPE_BATCH`` sentences, while this process analyses the sentences of the chunks already
+    back, in the article's order: the same parses, and so the same draft, as in one process.
 """
 
 from __future__ import annotations
 
 import ctypes
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
 from typing import Any
 
+from explainer.draft import workers as workers_module
 from explainer.draft.actors import (
     ActorRegistry,
     clean_entity,
@@ -77,8 +83,10 @@ __all__ = [
 # Articles of at least this many sentences (about 75 KB) show a progress bar on a terminal.
 LONG_ARTICLE_SENTENCES = 500
 # Sentences spaCy takes at a time: its default (1000) makes arrays of tens of megabytes, allocated
-# afresh for every batch; 256 takes about 10 % less processor time here and less memory.
-PIPE_BATCH = 256
+# afresh for every batch; 64 takes about 10 % less processor time here than 256 (the same
+# parses). It is also the chunk a worker process takes at a time: small enough for two workers to
+# finish together, and for a bar to move about every half second.
+PIPE_BATCH = 64
 
 
 @lru_cache(maxsize=2)
@@ -240,6 +248,73 @@ def _tokens(doc: Any, parsed: bool) -> list[Token]:
     return tokens
 
 
+def _parse_chunk(nlp: Any, texts: list[str], parsed: bool) -> list[_Parsed]:
+    """What spaCy gives for each of ``texts``, in order, on one BLAS thread."""
+    with one_blas_thread():
+        return [
+            _Parsed(
+                _tokens(doc, parsed),
+                [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+                if parsed
+                else english_entities(text),
+            )
+            for text, doc in zip(texts, nlp.pipe(texts, batch_size=PIPE_BATCH), strict=True)
+        ]
+
+
+# A token as a tuple of its fields, for a worker's answer: tuples pickle about six times faster
+# than the Token objects (the parent makes the objects again, which is cheap).
+_TOKEN_FIELDS = attrgetter(*Token.__slots__)
+
+
+def _packed(chunk: list[_Parsed]) -> list[tuple[list[tuple], list[tuple[int, int, str]]]]:
+    return [([_TOKEN_FIELDS(t) for t in p.tokens], p.entities) for p in chunk]
+
+
+def _unpacked(chunk: list[tuple[list[tuple], list[tuple[int, int, str]]]]) -> list[_Parsed]:
+    return [_Parsed([Token(*t) for t in tokens], entities) for tokens, entities in chunk]
+
+
+def _parse(
+    nlp: Any,
+    distinct: list[str],
+    parsed: bool,
+    sentences: int,
+    take: Callable[[int, list[_Parsed]], None],
+) -> None:
+    """What spaCy gives for the distinct sentences, a chunk at a time: ``take(start, parses)``
+    for the chunk that starts at ``distinct[start]``. In worker processes for a long article with
+    a model (:mod:`~explainer.draft.workers`; chunks then come in nearly in order), else here.
+
+    A chunk is ``PIPE_BATCH`` sentences, each its own ``nlp.pipe``: spaCy's batches are then those
+    of one ``nlp.pipe`` over them all, wherever a chunk runs, and so are its parses. ``sentences``
+    (all of them, repeated ones too) decides whether a bar is shown.
+    """
+    from explainer import progress
+
+    chunks = [distinct[i : i + PIPE_BATCH] for i in range(0, len(distinct), PIPE_BATCH)]
+    workers = workers_module.worker_count(len(distinct), len(chunks))  # checks the setting
+    if not parsed:  # only a model is worth a worker: a blank pipeline's tokens cost about what
+        workers = 1  # sending them back would
+    # A bar on a terminal for a long article only (a few seconds of work), see explainer.progress.
+    asked = None if sentences >= LONG_ARTICLE_SENTENCES else False
+    with progress.bar(total=len(distinct), desc="drafting", unit=" sentences", asked=asked) as bar:
+        if workers == 1:
+            for k, chunk in enumerate(chunks):
+                parses = _parse_chunk(nlp, chunk, parsed)
+                bar.update(len(chunk))
+                take(k * PIPE_BATCH, parses)
+            return
+
+        def arrived(k: int, packed: list[tuple[list[tuple], list[tuple[int, int, str]]]]) -> None:
+            bar.update(len(chunks[k]))
+            take(k * PIPE_BATCH, _unpacked(packed))
+
+        workers_module.run_in_workers(
+            lambda k: _packed(_parse_chunk(nlp, chunks[k], parsed)), len(chunks), workers, arrived
+        )
+
+
 # A morphology's hash -> its Mood and Tense values (the model has a few hundred morphologies).
 _MOOD_TENSE: dict[int, tuple[tuple[str, ...], tuple[str, ...]]] = {}
 
@@ -293,8 +368,6 @@ def analyse(text: str, lang: str = "fr", known: list[dict[str, str]] | None = No
     known : list of dict, optional
         Known actors (rows of an ``actors.csv``) to match names against.
     """
-    from explainer import progress
-
     parsed = lexicon(lang).parsed  # raises DraftError for a language with no lexicon
     nlp = load_nlp(lang)
     registry = ActorRegistry(known)
@@ -307,26 +380,24 @@ def analyse(text: str, lang: str = "fr", known: list[dict[str, str]] | None = No
             cut.append(p)
         for k, (a, b) in enumerate(spans, start=1):
             sentences.append(Sentence(paragraph=p, index=k, text=para[a:b], start=a))
-    distinct = list(dict.fromkeys(s.text for s in sentences))
-    # A bar on a terminal for a long article only (a few seconds of work), see explainer.progress.
-    docs = progress.steps(
-        nlp.pipe(distinct, batch_size=PIPE_BATCH), total=len(distinct), desc="drafting",
-        unit=" sentences", asked=None if len(sentences) >= LONG_ARTICLE_SENTENCES else False,
-    )  # fmt: skip
-    done: dict[str, _Parsed] = {}
-    with one_blas_thread():
-        for sentence_text, doc in zip(distinct, docs, strict=True):
-            entities = (
-                [(e.start_char, e.end_char, e.label_) for e in doc.ents]
-                if parsed
-                else english_entities(sentence_text)
-            )
-            done[sentence_text] = _Parsed(_tokens(doc, parsed), entities)
-    for sent in sentences:
-        sent.tokens = done[sent.text].tokens
-        sent.entities = done[sent.text].entities
-        sent.mentions = _mentions(sent, registry, lang)
-        sent.dates = find_dates(sent.text, lang)
-    for sent in sentences:
-        sent.cues = find_cues(sent, lang)
+    # Each distinct sentence is parsed once; order[i] is the parse sentences[i] takes.
+    first: dict[str, int] = {}
+    order = [first.setdefault(s.text, len(first)) for s in sentences]
+    parses: list[_Parsed | None] = [None] * len(first)
+    analysed = 0
+
+    def take(start: int, chunk: list[_Parsed]) -> None:
+        # Sentences are analysed in the article's order (an actor is new where it is first named),
+        # each as soon as its parse is here: with workers, while they parse the next chunks.
+        nonlocal analysed
+        parses[start : start + len(chunk)] = chunk
+        while analysed < len(sentences) and (done := parses[order[analysed]]) is not None:
+            sent = sentences[analysed]
+            sent.tokens, sent.entities = done.tokens, done.entities
+            sent.mentions = _mentions(sent, registry, lang)
+            sent.dates = find_dates(sent.text, lang)
+            sent.cues = find_cues(sent, lang)
+            analysed += 1
+
+    _parse(nlp, list(first), parsed, len(sentences), take)
     return Analysis(lang, paragraphs, sentences, registry, cut)
