@@ -17,6 +17,10 @@ the input event):
   model it targets (comm id), the ``method`` and the state keys it carries (for plotly's
   ``_py2js_update``, the layout and trace properties).
 
+Per change it also takes the CPU time (psutil) of Chromium's renderer processes and of the
+kernel over the change's whole window (``SETTLE_MS``): what the change cost, whenever it was
+spent, which wall-clock times on a shared machine do not say.
+
 It prints, per change, the number of redraws and what came between them; ``--log FILE`` writes
 every entry as JSON. A diagnosis tool: nothing is asserted
 (``tests/browser/test_voila_one_redraw.py`` asserts one redraw per change).
@@ -33,6 +37,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import statistics
 import sys
 import tempfile
 from pathlib import Path
@@ -48,6 +53,7 @@ from benchmarks.browser_latency import (  # noqa: E402
     VIEWPORT,
     VOILA_DRIVER,
 )
+from benchmarks.plotly_redraw import renderer_cpu_s  # noqa: E402
 
 SETTLE_MS = 2500  # after each change: the extra passes came up to 0.8 s after the first
 
@@ -142,6 +148,21 @@ TRACE = r"""(() => {
 })();"""
 
 
+def kernel_cpu_s(pid: int) -> float:
+    """CPU seconds used so far by the Jupyter kernels under process ``pid``."""
+    import psutil
+
+    total = 0.0
+    for child in psutil.Process(pid).children(recursive=True):
+        try:
+            if "ipykernel" in " ".join(child.cmdline()):
+                times = child.cpu_times()
+                total += times.user + times.system
+        except psutil.Error:
+            continue
+    return total
+
+
 def describe(entry: dict[str, Any], t0: float) -> str:
     """One log entry as a line, its time in ms from the change's input event."""
     at = f"{entry['t'] - t0:8.1f}"
@@ -169,7 +190,8 @@ def describe(entry: dict[str, Any], t0: float) -> str:
     return f"{at} window resize event"
 
 
-def summary(kind: str, label: str, log: list[dict[str, Any]], t0: float) -> str:
+def summary(change: dict[str, Any]) -> str:
+    kind, label, log, t0 = change["kind"], change["change"], change["log"], change["t0"]
     redraws = [e["t"] - t0 for e in log if e.get("event") == "plotly_afterplot"]
     relayouts = sum(1 for e in log if e.get("event") == "plotly_relayout")
     resizes = sum(1 for e in log if "resize" in e)
@@ -179,7 +201,9 @@ def summary(kind: str, label: str, log: list[dict[str, Any]], t0: float) -> str:
     at = ", ".join(f"{t:.0f}" for t in redraws)
     return (
         f"{kind:<9} {label:<30} redraws {len(redraws)} (at {at} ms); calls {calls}; "
-        f"relayout events {relayouts}; window resizes {resizes}; ws out/in {frames_out}/{frames_in}"
+        f"relayout events {relayouts}; window resizes {resizes}; "
+        f"ws out/in {frames_out}/{frames_in}; CPU ms renderer "
+        f"{change['renderer_cpu_ms']:.0f}, kernel {change['kernel_cpu_ms']:.0f}"
     )
 
 
@@ -241,11 +265,20 @@ def main(argv: list[str] | None = None) -> int:
                 for kind, label, call in SEQUENCE:
                     if kind == "search":
                         continue
+                    cpu = renderer_cpu_s(os.getpid()), kernel_cpu_s(os.getpid())
                     t0 = page.evaluate(f"window.__drive.{call}")
                     page.wait_for_timeout(SETTLE_MS)
                     log = page.evaluate("window.__trace.splice(0)")
-                    changes.append({"kind": kind, "change": label, "t0": t0, "log": log})
-                    print(summary(kind, label, log, t0))
+                    change = {
+                        "kind": kind,
+                        "change": label,
+                        "t0": t0,
+                        "renderer_cpu_ms": 1000 * (renderer_cpu_s(os.getpid()) - cpu[0]),
+                        "kernel_cpu_ms": 1000 * (kernel_cpu_s(os.getpid()) - cpu[1]),
+                        "log": log,
+                    }
+                    changes.append(change)
+                    print(summary(change))
                     if args.verbose:
                         for entry in log:
                             print("   ", describe(entry, t0))
@@ -253,9 +286,13 @@ def main(argv: list[str] | None = None) -> int:
         finally:
             server.stop()
     redraws = [sum(e.get("event") == "plotly_afterplot" for e in c["log"]) for c in changes]
+    drawn = [c for c, n in zip(changes, redraws, strict=True) if n]
+    renderer = statistics.median(c["renderer_cpu_ms"] for c in drawn) if drawn else 0.0
+    kernel = statistics.median(c["kernel_cpu_ms"] for c in drawn) if drawn else 0.0
     print(
         f"\n{sum(redraws)} redraws for {len(changes)} changes; changes drawn more than once: "
-        f"{sum(n > 1 for n in redraws)}; load average {load_before[0]:.2f} -> "
+        f"{sum(n > 1 for n in redraws)}; CPU per change that drew (median): renderer "
+        f"{renderer:.0f} ms, kernel {kernel:.0f} ms; load average {load_before[0]:.2f} -> "
         f"{os.getloadavg()[0]:.2f}"
     )
     if args.log:
