@@ -899,7 +899,12 @@ def _figure_section(name: str) -> str:
     from explainer.figures.key import key_html
 
     if name != "timeline":
-        plot = f'<div id="{name}" class="plot"></div>'
+        # In a box that scrolls sideways under the figure's least width (offline.css): on a
+        # phone the network's names left its drawing 66 px, and its title and key ran off.
+        from explainer.figures.network import MIN_WIDTH_PX
+
+        least = f' style="min-width:{MIN_WIDTH_PX}px"' if name == "network" else ""
+        plot = f'<div class="plot-scroll"><div id="{name}" class="plot"{least}></div></div>'
     else:  # its keys beside it (under it on a narrow screen), in the page's language (CSS)
         keys = "".join(f'<div class="l-{code}">{key_html(code)}</div>' for code in LANGS)
         plot = (

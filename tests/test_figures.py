@@ -16,6 +16,7 @@ from explainer.figures import (
     describe,
     describe_network,
     influence_timeline,
+    network,
     summary_line,
 )
 from explainer.figures.network import WIDTH_CLASSES, NetworkModel
@@ -448,6 +449,23 @@ def test_network_labels_are_never_clipped_and_the_title_clears_the_toolbar(bundl
     assert all(len(line) <= 72 for line in fig.layout.title.text.split("<br>"))
     # The key is across, under the network, not beside it where the names are.
     assert fig.layout.legend.orientation == "h" and fig.layout.legend.y < 0.1
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_network_title_and_key_fit_its_least_width_and_narrow_makes_room(bundled_data, lang):
+    """Drawn at its least width (a phone scrolls sideways beyond it), its title and its key's
+    title wrap to fit (about 8 px a character at 14 px); narrow, the key in one column gets a
+    taller bottom margin, and the figure grows by as much (its drawing keeps its size)."""
+    fig = actor_network(bundled_data, lang=lang)
+    fits = network.MIN_WIDTH_PX // 8
+    for text in (fig.layout.title.text, fig.layout.legend.title.text):
+        plain = text.replace("<b>", "").replace("</b>", "")
+        assert max(len(line) for line in plain.split("<br>")) <= min(fits, network.TITLE_CHARS)
+    assert not any(tr.legendgrouptitle.text for tr in fig.data)  # the key's title, once
+    meta = fig.layout.meta
+    assert meta["wide"] == {"margin.b": fig.layout.margin.b, "height": fig.layout.height}
+    taller = meta["narrow"]["height"] - meta["wide"]["height"]
+    assert taller == meta["narrow"]["margin.b"] - meta["wide"]["margin.b"] > 0
 
 
 def test_network_filtered_keeps_layout_and_dims_absent_nodes(small_data):
