@@ -264,7 +264,7 @@ class Explorer(widgets.VBox):
         self.table.add_class("explainer-table-wrap")
         self.card = widgets.HTML()
         # Who vouches for a claim, how to read the marks: beside the plot, under it when narrow.
-        self.key = widgets.HTML(key_html(lang, grouped=self._timeline.grouped))
+        self.key = widgets.HTML(self._key_html(lang))
         self.key.add_class("explainer-key")
         self._build_controls()
         # The card sits beside the (tall) timeline and stays in view while it scrolls; under
@@ -330,6 +330,10 @@ class Explorer(widgets.VBox):
             self._network_slot.add_class("explainer-network")
             self._network_slot.children = (self._network_note, fig)
         return self._network_fig
+
+    def _key_html(self, lang: str) -> str:
+        tl = self._timeline
+        return key_html(lang, grouped=tl.grouped, cuts=bool(tl.breaks))
 
     @property
     def _fit(self) -> FitPlots:
@@ -700,7 +704,7 @@ class Explorer(widgets.VBox):
             self._labels_n = self._relabel(self._network_fig, self._network)
             self._network_note.value = _drawing_html(lang)
         self._update()
-        self.key.value = key_html(lang, grouped=self._timeline.grouped)
+        self.key.value = self._key_html(lang)
         self._label_controls()
         self._network_button.description = t("explorer.show_network", lang)
         if self._selected is not None:
