@@ -253,7 +253,10 @@ def test_phone_stacks_the_explorer_and_cuts_nothing_off(watched_page, voila_serv
     assert net["pageScroll"] <= 391, net
     page.set_viewport_size({"width": 1366, "height": 768})
     net_js = "document.querySelectorAll('.js-plotly-plot')[1]"
-    wide = f"() => {net_js}._fullLayout.margin.b == {BOTTOM_PX}"
+    # Its wide layout (FitPlots: layout.meta), and its box's width (FitPlots' nudge), in turn.
+    wide = (
+        f"() => {net_js}._fullLayout.margin.b == {BOTTOM_PX} && {net_js}._fullLayout.width > 1000"
+    )
     page.wait_for_function(wide, timeout=20_000)
     net = page.evaluate(NETWORK_FIT)
     assert not net["scrolls"] and net["keyTop"] >= net["lowestName"], net
