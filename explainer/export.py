@@ -895,13 +895,20 @@ def _header(data: Dataset, drafts: int = 0) -> tuple[str, dict[str, str]]:
     return header, titles
 
 
-def _figure_section(name: str) -> str:
+def _figure_section(name: str, spec: dict[str, Any]) -> str:
     from explainer.figures.key import key_html
 
     if name != "timeline":
-        plot = f'<div id="{name}" class="plot"></div>'
+        # In a box that scrolls sideways under the figure's least width (offline.css): on a
+        # phone the network's names left its drawing 66 px, and its title and key ran off.
+        from explainer.figures.network import MIN_WIDTH_PX
+
+        least = f' style="min-width:{MIN_WIDTH_PX}px"' if name == "network" else ""
+        plot = f'<div class="plot-scroll"><div id="{name}" class="plot"{least}></div></div>'
     else:  # its keys beside it (under it on a narrow screen), in the page's language (CSS)
-        keys = "".join(f'<div class="l-{code}">{key_html(code)}</div>' for code in LANGS)
+        # The dotted line of an axis cut is in the key: a narrow plot hides the cuts' labels.
+        cuts = bool(spec["axis"]["breaks"])
+        keys = "".join(f'<div class="l-{code}">{key_html(code, cuts=cuts)}</div>' for code in LANGS)
         plot = (
             f'<div class="plot-row"><div id="{name}" class="plot"></div>'
             f'<div class="plot-key">{keys}</div></div>'
@@ -990,7 +997,7 @@ def render_html(
   <h2 id="card-title">{_both("export.card")}</h2>
   <div id="card" aria-live="polite"></div>
 </section>
-{"".join(_figure_section(name) for name in figures[lang])}{_legend(data)}
+{"".join(_figure_section(name, spec) for name, spec in figures[lang].items())}{_legend(data)}
 {_table(data, pending)}
 {_sources(data)}
 {_cards(data)}

@@ -133,6 +133,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "grey dashes: a denial, to the claim it answers",
         "fr": "tirets gris : un démenti, vers ce qu'il dément",
     },
+    "legend.cut": {
+        "en": "dotted upright line: years without any claim, cut out of the axis",
+        "fr": "trait vertical pointillé : années sans affirmation, retirées de l'axe",
+    },
     "legend.highlight": {
         "en": "circled: the claim in focus",
         "fr": "cerclé : l'affirmation en cours",

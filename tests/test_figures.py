@@ -16,6 +16,7 @@ from explainer.figures import (
     describe,
     describe_network,
     influence_timeline,
+    network,
     summary_line,
 )
 from explainer.figures.network import WIDTH_CLASSES, NetworkModel
@@ -197,23 +198,24 @@ def test_a_narrow_timeline_puts_lane_names_inside_the_plot_and_undoes_it(small_d
     assert -fig.layout.yaxis.ticklabelstandoff >= wide_left - 40
     assert fig.layout.yaxis.ticklabelposition in (None, "outside")
     assert fig.layout.yaxis.tickfont.size >= 14  # still readable
-    cuts = [a for a in fig.layout.annotations if a.name == "cut"]
-    assert cuts and all(a.bgcolor == "rgba(255,255,255,0)" for a in cuts)  # names not hidden
     fig.plotly_relayout(dict(wide))
     assert fig.layout.margin.l == wide_left
     assert fig.layout.yaxis.ticklabelstandoff == 0
-    assert all(a.bgcolor == "white" for a in fig.layout.annotations if a.name == "cut")
 
 
-def test_a_narrow_timeline_sets_close_cut_labels_at_different_heights(bundled_data):
-    # The bundled axis has two cuts a year apart (2003-2016, 2016-2020): on a phone they are a
-    # few px apart, and their labels were printed over each other.
+def test_a_narrow_timeline_hides_its_cut_labels_and_the_wide_one_shows_them(bundled_data):
+    # The bundled axis has two cuts (2003-2016, 2016-2020) over the first years, where a narrow
+    # timeline's lane names are: their upright labels crossed three names on a phone. Narrow, the
+    # dotted lines stay and the key says what they are (key_html with cuts).
     fig = go.FigureWidget(TimelineModel(bundled_data, None, key="none").figure(lang="en"))
+    labels = [a for a in fig.layout.annotations if a.name == "cut"]
+    assert len(labels) == 2 and all(a.visible is not False for a in labels)
+    lines = len(fig.layout.shapes)
     fig.plotly_relayout(dict(fig.layout.meta["narrow"]))
-    ys = [a.y for a in fig.layout.annotations if a.name == "cut"]
-    assert len(ys) == 2 and abs(ys[0] - ys[1]) >= 0.5
+    assert [a.visible for a in fig.layout.annotations if a.name == "cut"] == [False, False]
+    assert len(fig.layout.shapes) == lines  # the dotted lines themselves stay
     fig.plotly_relayout(dict(fig.layout.meta["wide"]))
-    assert [a.y for a in fig.layout.annotations if a.name == "cut"] == [0.5, 0.5]
+    assert [a.visible for a in fig.layout.annotations if a.name == "cut"] == [True, True]
 
 
 # --------------------------------------------------------------------------------------------------
@@ -448,6 +450,23 @@ def test_network_labels_are_never_clipped_and_the_title_clears_the_toolbar(bundl
     assert all(len(line) <= 72 for line in fig.layout.title.text.split("<br>"))
     # The key is across, under the network, not beside it where the names are.
     assert fig.layout.legend.orientation == "h" and fig.layout.legend.y < 0.1
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_network_title_and_key_fit_its_least_width_and_narrow_makes_room(bundled_data, lang):
+    """Drawn at its least width (a phone scrolls sideways beyond it), its title and its key's
+    title wrap to fit (about 8 px a character at 14 px); narrow, the key in one column gets a
+    taller bottom margin, and the figure grows by as much (its drawing keeps its size)."""
+    fig = actor_network(bundled_data, lang=lang)
+    fits = network.MIN_WIDTH_PX // 8
+    for text in (fig.layout.title.text, fig.layout.legend.title.text):
+        plain = text.replace("<b>", "").replace("</b>", "")
+        assert max(len(line) for line in plain.split("<br>")) <= min(fits, network.TITLE_CHARS)
+    assert not any(tr.legendgrouptitle.text for tr in fig.data)  # the key's title, once
+    meta = fig.layout.meta
+    assert meta["wide"] == {"margin.b": fig.layout.margin.b, "height": fig.layout.height}
+    taller = meta["narrow"]["height"] - meta["wide"]["height"]
+    assert taller == meta["narrow"]["margin.b"] - meta["wide"]["margin.b"] > 0
 
 
 def test_network_filtered_keeps_layout_and_dims_absent_nodes(small_data):

@@ -117,15 +117,16 @@ def test_the_explorer_shows_the_key_with_every_status_in_both_languages(small_da
     app = Explorer(small_data)
     assert not any(tr.showlegend for tr in app.figure.data)
     assert "explainer-key" in app.key._dom_classes
-    assert app.key.value == key_html("en")
+    cuts = bool(app._timeline.breaks)
+    assert app.key.value == key_html("en", cuts=cuts)
     # Every status, even those no claim shown has.
     app.filter(statuses=["reported"])
     assert list(entries(app.key.value, "status")) == list(STATUS_ORDER)
     app.set_language("fr")
-    assert app.key.value == key_html("fr")
+    assert app.key.value == key_html("fr", cuts=cuts)
     assert t("legend.status", "fr") in html.unescape(app.key.value)
     app.set_language("en")
-    assert app.key.value == key_html("en")
+    assert app.key.value == key_html("en", cuts=cuts)
 
 
 def test_the_explorer_key_sits_beside_the_figure(small_data):
@@ -148,10 +149,15 @@ def test_the_offline_page_shows_the_key_in_both_languages(small_data):
         )
         assert block, f"no {lang} key in the page"
         assert list(entries(block.group(1), "status")) == list(STATUS_ORDER)
-        assert block.group(1) == key_html(lang)
     # Its timeline has no legend trace, and says so to plotly.js.
     data = re.search(r'<script id="page-data" type="application/json">(.*?)</script>', page)
     figures = json.loads(data.group(1))["figures"]
+    for lang in LANGS:
+        block = re.search(
+            rf'<div class="l-{lang}">(<div class="timeline-key".*?</ul></div></div>)', page
+        )
+        cuts = bool(figures[lang]["timeline"]["axis"]["breaks"])
+        assert block.group(1) == key_html(lang, cuts=cuts)
     for lang in LANGS:
         timeline = figures[lang]["timeline"]
         assert not [tr for tr in timeline["data"] if LEGEND_UID.match(tr.get("uid", ""))]
@@ -159,3 +165,16 @@ def test_the_offline_page_shows_the_key_in_both_languages(small_data):
     assert (
         '<div class="plot-row"><div id="timeline" class="plot"></div><div class="plot-key">' in page
     )
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_key_says_what_an_axis_cut_is_when_the_axis_has_cuts(bundled_data, lang):
+    """A narrow timeline hides its cut labels (they crossed the lane names inside the plot): the
+    key names the cut's dotted line instead, in the views whose axis has cuts."""
+    assert 'data-key="cut"' not in key_html(lang)
+    key = key_html(lang, cuts=True)
+    assert list(entries(key, "key"))[-1] == "cut"
+    assert html.escape(t("legend.cut", lang), quote=False) in key
+    assert 'stroke-dasharray="3,3"' in key  # dotted, as TimelineModel.cuts draws it
+    app = Explorer(bundled_data, lang=lang)
+    assert app._timeline.breaks and 'data-key="cut"' in app.key.value

@@ -202,8 +202,8 @@ def test_the_language_switch_changes_the_keys_and_every_name(small_data):
     app.network  # noqa: B018 (made on first use)
     app.set_language("en")
     assert app.network.layout.title.text.startswith(t("network.title", "en")[:20])
-    titles = [tr.legendgrouptitle.text for tr in app.network.data if tr.legendgrouptitle.text]
-    assert titles == [f"<b>{t('network.style', 'en')}</b>"]
+    key_title = app.network.layout.legend.title.text.replace("</b><br><b>", " ")
+    assert key_title == f"<b>{t('network.style', 'en')}</b>"
     assert "Drawing the network" in app._network_note.value
 
 

@@ -482,8 +482,8 @@
       if (plotId === "timeline") {
         knownLine(fig.layout, q);
         narrowAxis(fig.layout, page.figures[lang][plotId].axis, q);
-        fitNarrow(fig.layout, el);
       }
+      fitNarrow(fig.layout, el);  // the timeline's names, the network's key (layout.meta)
       var config = Object.assign({ locale: lang }, CONFIG);
       shown[plotId] = fig.owners;
       var done = plotted ? Plotly.react(el, fig.data, fig.layout, config)
@@ -632,7 +632,11 @@
       });
       // The timeline's keys are HTML, printed under it (offline.css). Lane names in 10 px: rows
       // are closer on paper than on screen, and 14 px names of one-row lanes ran into each other.
-      if (meta.narrow) change["yaxis.tickfont.size"] = 10;
+      if (plotId === "timeline" && meta.narrow) change["yaxis.tickfont.size"] = 10;
+      // Printed narrower than NARROW_BELOW: the network's key in one column, room made for it.
+      if (plotId !== "timeline" && meta.narrow && PRINT_WIDTH < NARROW_BELOW) {
+        Object.assign(change, meta.narrow);
+      }
       var from = el._fullLayout.height;
       if (plotId === "timeline" && from > PRINT_HEIGHT) {
         change.height = PRINT_HEIGHT;

@@ -17,11 +17,11 @@ import html
 from typing import Any
 
 from explainer.figures.style import STATUS_STYLES, status_words
-from explainer.figures.timeline import LEGEND_TRACES, MARKER_SIZE
+from explainer.figures.timeline import CUT_LINE, LEGEND_TRACES, MARKER_SIZE
 from explainer.figures.traces import LEGEND_KEYS, check_lang
 from explainer.i18n import STATUS_ORDER, t
 
-__all__ = ["KEY_CSS", "date_mark_svg", "key_html", "status_mark_svg"]
+__all__ = ["KEY_CSS", "cut_mark_svg", "date_mark_svg", "key_html", "status_mark_svg"]
 
 # A plotly marker symbol's outline in a 20 x 20 box centred on (10, 10), for a marker of size 12
 # (plotly's sizes: a diameter). Only the symbols the timeline uses; another raises KeyError.
@@ -101,11 +101,22 @@ def date_mark_svg(key: str) -> str:
     )
 
 
+def cut_mark_svg() -> str:
+    """An axis cut as the timeline draws it (:meth:`TimelineModel.cuts`: an upright dotted grey
+    line), as a 40 x 20 px inline SVG."""
+    width = CUT_LINE["width"]
+    return (
+        '<svg class="key-mark" width="40" height="20" viewBox="0 0 40 20" aria-hidden="true" '
+        f'focusable="false"><line x1="18" y1="1" x2="18" y2="19" stroke="{CUT_LINE["color"]}" '
+        f'stroke-width="{width:g}"{_dasharray(CUT_LINE["dash"], width)}/></svg>'
+    )
+
+
 def _esc(text: str) -> str:
     return html.escape(text, quote=False)
 
 
-def key_html(lang: str, *, grouped: bool = False) -> str:
+def key_html(lang: str, *, grouped: bool = False, cuts: bool = False) -> str:
     """The timeline's keys as HTML: who vouches for a claim (every status, with its mark), then
     how to read the marks (how a date is drawn; for grouped marks, what a mark's size says).
 
@@ -116,6 +127,9 @@ def key_html(lang: str, *, grouped: bool = False) -> str:
     grouped : bool
         Marks grouped by lane, month and status (:class:`~explainer.figures.timeline.TimelineModel`
         with ``grouped``): the second key is then the note on mark sizes.
+    cuts : bool
+        The time axis has cuts (:attr:`TimelineModel.breaks`): the key says what their dotted
+        line is. A narrow figure draws them without their labels (``narrow_layout``).
 
     Returns
     -------
@@ -137,6 +151,9 @@ def key_html(lang: str, *, grouped: bool = False) -> str:
             f'<li data-key="{k}">{date_mark_svg(k)}<span>{_esc(t(f"legend.{k}", lang))}</span></li>'
             for k in LEGEND_KEYS
         )
+    if cuts:
+        cut = _esc(t("legend.cut", lang))
+        dates += f'<li data-key="cut">{cut_mark_svg()}<span>{cut}</span></li>'
     return (
         f'<div class="timeline-key" lang="{lang}">'
         f'<div class="key-part key-status"><p class="key-title">{_esc(t("legend.status", lang))}'

@@ -45,6 +45,17 @@ __all__ = ["EDGE_LIMIT", "WIDTH_CLASSES", "NetworkModel", "actor_network"]
 # (fewest claims, most claims, line width in px): a handful of widths reads better than exact ones,
 # and keeps the number of traces fixed whatever the data.
 WIDTH_CLASSES = ((1, 1, 1.5), (2, 2, 3.0), (3, 4, 4.5), (5, 8, 6.5), (9, math.inf, 9.0))
+# The least width the network is drawn at (px): its names stand beside it, in margins as wide as
+# the longest (about 150 px each side); a narrower box scrolls sideways (the offline page's CSS,
+# the Explorer's network slot). Its title and its key's title wrap to fit it.
+MIN_WIDTH_PX = 600
+TITLE_CHARS = 58  # at 14 px, about 8 px a character, from the figure's left edge
+LEGEND_ENTRY_PX = 240  # the key's columns: its longest text (French, 33 characters)
+HEIGHT_PX = 665
+# Room under the drawing for the key: its title (two lines) and two rows of entries; the lowest
+# name, two lines under its node, ends about 20 px into it.
+BOTTOM_PX = 165
+BOTTOM_NARROW_PX = 265  # the key in one column: a title of two lines and six entries
 EDGE_LIMIT = 150  # links drawn at most (the busiest), so that the network stays readable
 UNIT_PER_PX = 0.0042  # layout units per pixel at the usual size: edges stop at node edges
 
@@ -207,8 +218,6 @@ class NetworkModel:
                 spec["line"] = {"color": style.colour, "width": 3, "dash": style.dash}
                 spec["name"] = t("colon", lang, label=status_words(ref.status, lang),
                                  text=t(f"status_gloss.{ref.status}", lang))  # fmt: skip
-                if ref.status == STATUS_ORDER[0]:
-                    spec["legendgrouptitle"] = {"text": f"<b>{t('network.style', lang)}</b>"}
         if kind == "legend-width":
             spec["name"] = t("network.width", lang)
         return spec
@@ -327,6 +336,15 @@ class NetworkModel:
             "textposition": position,
         }
 
+    def narrow_layout(self) -> dict[str, Any]:
+        """Layout changes for a network drawn narrow (under 720 px): a bottom margin for its key
+        in one column, the figure taller by as much, so that its drawing keeps its size."""
+        return {"margin.b": BOTTOM_NARROW_PX, "height": HEIGHT_PX + BOTTOM_NARROW_PX - BOTTOM_PX}
+
+    def wide_layout(self) -> dict[str, Any]:
+        """The inverse of :meth:`narrow_layout`."""
+        return {"margin.b": BOTTOM_PX, "height": HEIGHT_PX}
+
     def layout(self, lang: str) -> dict[str, Any]:
         """The layout in ``lang``.
 
@@ -335,10 +353,10 @@ class NetworkModel:
         """
         axis = {"visible": False, "range": [-1.2, 1.2], "fixedrange": False}
         side = self._label_px()
-        height = 620
+        height = HEIGHT_PX
         return {
             "title": {
-                "text": wrap_label(t("network.title", lang), 72),
+                "text": wrap_label(t("network.title", lang), TITLE_CHARS),
                 "x": 0.01,
                 "xanchor": "left",
                 "xref": "container",
@@ -349,7 +367,10 @@ class NetworkModel:
             },
             "font": {"family": FONT, "size": TEXT_PX, "color": "#222222"},
             "height": height,
-            "margin": {"l": side, "r": side, "t": 110, "b": 120},
+            "margin": {"l": side, "r": side, "t": 110, "b": BOTTOM_PX},
+            # Under 720 px (FitPlots, the offline page): plotly wraps a key across the plot's
+            # own width, one entry a row, and it covered the lowest names.
+            "meta": {"narrow": self.narrow_layout(), "wide": self.wide_layout()},
             "plot_bgcolor": "white",
             "paper_bgcolor": "white",
             "xaxis": axis,
@@ -361,7 +382,20 @@ class NetworkModel:
                 "y": 4 / height,
                 "yref": "container",
                 "yanchor": "bottom",
+                # What the line of a link says, above the entries: the key's title, wrapped to
+                # the least width (as a group title it took the first entries' row, and plotly
+                # then gave each entry a row of its own at 600 px).
+                "title": {
+                    "text": "<br>".join(
+                        f"<b>{line}</b>"
+                        for line in wrap_label(t("network.style", lang), TITLE_CHARS).split("<br>")
+                    ),
+                    "side": "top",
+                },
                 "font": {"size": TEXT_PX},
+                # Entries in columns as wide as the longest text (French, 33 characters): in its own
+                # width plotly gave each entry a row at 600 px, and the key covered the marks.
+                "entrywidth": LEGEND_ENTRY_PX,
                 "groupclick": "togglegroup",
             },
             "hovermode": "closest",

@@ -120,6 +120,8 @@ KEY_WIDTH = 16  # the key's entries are wrapped to lines of about this many char
 NARROW_LEFT_PX = 8
 NARROW_RIGHT_PX = 12
 # A white halo around text drawn over marks and lines (CSS text-shadow, plotly's font.shadow).
+# An axis cut: an upright dotted grey line (TimelineModel.cuts; its mark in the HTML key).
+CUT_LINE = {"color": GREY, "width": 1.5, "dash": "dot"}
 HALO = "0 0 2px white, 0 0 2px white, 0 0 2px white"
 # Under a grouped timeline, the line that names those a claim is only about (they have no lane).
 NOTE_PX = 24
@@ -1474,17 +1476,13 @@ class TimelineModel:
         return self._names_px() - NARROW_LEFT_PX - 14
 
     def _cut_labels_style(self, *, narrow: bool) -> dict[str, Any]:
-        """The cut labels' backing: white beside the plot; on a narrow figure, where lane names
-        run under them, a halo instead of a white box that hid the names' ends. There, cuts a
-        year apart are a few px apart, and their labels were printed over each other: they are
-        set at different heights instead (evenly from 80% to 20% of the plot's height)."""
-        out: dict[str, Any] = {}
-        n = len(self.breaks)
-        for k, i in enumerate(range(2, 2 + n)):  # after "empty" and "known" (see layout)
-            out[f"annotations[{i}].bgcolor"] = "rgba(255,255,255,0)" if narrow else "white"
-            out[f"annotations[{i}].font.shadow"] = HALO if narrow else "none"
-            out[f"annotations[{i}].y"] = 0.8 - 0.6 * k / (n - 1) if narrow and n > 1 else 0.5
-        return out
+        """The cut labels: shown beside a wide plot; hidden on a narrow one, whose views show
+        the keys as HTML (``key="none"``). There the lane names are inside the plot, over its
+        first years, where the cuts often are, and the upright labels crossed them (on a phone,
+        three names of twelve, however they were set); the key says what the dotted line is
+        (:func:`~explainer.figures.key.key_html` with ``cuts``), and the years on either side
+        of a cut are on the axis."""
+        return {f"annotations[{i}].visible": not narrow for i in range(2, 2 + len(self.breaks))}
 
     @property
     def _x_title_index(self) -> int:
@@ -1648,7 +1646,7 @@ class TimelineModel:
                     "x1": a,
                     "y0": 0,
                     "y1": 1,
-                    "line": {"color": GREY, "width": 1.5, "dash": "dot"},
+                    "line": dict(CUT_LINE),
                     "layer": "above",
                 }
             )

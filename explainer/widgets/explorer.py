@@ -25,7 +25,7 @@ import plotly.graph_objects as go
 from explainer.card import TABLE_LIMIT, TableRows, card_html
 from explainer.figures.describe import ClaimStats
 from explainer.figures.key import KEY_CSS, key_html
-from explainer.figures.network import NetworkModel
+from explainer.figures.network import MIN_WIDTH_PX, NetworkModel
 from explainer.figures.style import STATUS_STYLES
 from explainer.figures.timeline import TimelineModel
 from explainer.figures.traces import check_lang, message_html, parse_uid, trace_uid
@@ -96,7 +96,13 @@ _CSS = """<style>
 }
 </style>"""
 # The timeline's keys are HTML beside the plot (figures/key.py), styled as on the offline page.
-_CSS = f"<style>{KEY_CSS}</style>{_CSS}"
+# The network keeps its least width (its names stand beside it) and scrolls sideways in a
+# narrower box, as on the offline page: on a phone its drawing was left 66 px.
+_CSS = (
+    f"<style>{KEY_CSS}\n.explainer-explorer .explainer-network {{ overflow-x: auto; }}\n"
+    f".explainer-explorer .explainer-network .js-plotly-plot {{ min-width: {MIN_WIDTH_PX}px; }}"
+    f"</style>{_CSS}"
+)
 
 
 # plotly's toolbar, reduced to what a class needs (zoom in and out, back to the whole view, save a
@@ -258,7 +264,7 @@ class Explorer(widgets.VBox):
         self.table.add_class("explainer-table-wrap")
         self.card = widgets.HTML()
         # Who vouches for a claim, how to read the marks: beside the plot, under it when narrow.
-        self.key = widgets.HTML(key_html(lang, grouped=self._timeline.grouped))
+        self.key = widgets.HTML(self._key_html(lang))
         self.key.add_class("explainer-key")
         self._build_controls()
         # The card sits beside the (tall) timeline and stays in view while it scrolls; under
@@ -278,7 +284,7 @@ class Explorer(widgets.VBox):
             children=[
                 widgets.HTML(_CSS),
                 FitPlots(
-                    figures=lambda: [self.figure],
+                    figures=self._fitted_figures,
                     on_width=self._fit_width,
                 ),
                 self.summary,
@@ -309,7 +315,11 @@ class Explorer(widgets.VBox):
     def network(self) -> go.FigureWidget:
         """The actor network, updated in place; made on first use (or by its button)."""
         if self._network_fig is None:
-            fig = StableFigureWidget(self._network.figure(lang=self.lang, mask=self.mask))
+            spec = self._network.figure(lang=self.lang, mask=self.mask)
+            if self._fit.narrow:  # already narrow: FitPlots only relayouts on a change
+                for path, value in spec.layout.meta["narrow"].items():
+                    spec.layout[path] = value
+            fig = StableFigureWidget(spec)
             fig._config = dict(FIGURE_CONFIG)
             self._cache_n = {}
             self._network_fig = fig
@@ -320,6 +330,18 @@ class Explorer(widgets.VBox):
             self._network_slot.add_class("explainer-network")
             self._network_slot.children = (self._network_note, fig)
         return self._network_fig
+
+    def _key_html(self, lang: str) -> str:
+        tl = self._timeline
+        return key_html(lang, grouped=tl.grouped, cuts=bool(tl.breaks))
+
+    @property
+    def _fit(self) -> FitPlots:
+        return next(c for c in self.children if isinstance(c, FitPlots))
+
+    def _fitted_figures(self) -> list[go.FigureWidget]:
+        """The figures FitPlots gives their narrow or wide layout (``layout.meta``)."""
+        return [self.figure] + ([self._network_fig] if self._network_fig is not None else [])
 
     def _show_network(self, _: Any = None) -> None:
         """The button's click: say "drawing…" at once, then make the network.
@@ -682,7 +704,7 @@ class Explorer(widgets.VBox):
             self._labels_n = self._relabel(self._network_fig, self._network)
             self._network_note.value = _drawing_html(lang)
         self._update()
-        self.key.value = key_html(lang, grouped=self._timeline.grouped)
+        self.key.value = self._key_html(lang)
         self._label_controls()
         self._network_button.description = t("explorer.show_network", lang)
         if self._selected is not None:
@@ -783,7 +805,7 @@ class Explorer(widgets.VBox):
         names go inside the plot (FitPlots), whose marks were packed for a projector's; on a
         phone 15 pairs overlapped and the names covered the first marks. Sent only when the
         packing changes (a narrow box, 20 px steps)."""
-        fit = next(c for c in self.children if isinstance(c, FitPlots))
+        fit = self._fit
         narrow = 0 < box_px < fit.narrow_below
         plot_px = self._timeline.narrow_plot_px(box_px) if narrow else None
         if self._timeline.fit_plot(plot_px, names_inside=narrow):

@@ -241,3 +241,55 @@ def test_offline_page_passes_axe(watched_page, page_file, size):
     assert not failures, "\n".join(failures)
     watched_page.page.locator("#claims-table").scroll_into_view_if_needed()
     watched_page.shot(f"{width}x{height}-fr-table")
+
+
+# The network's parts, in px of the page: its drawn width, its box's, the key's top, the lowest
+# name's bottom, the title's right end (from the figure's left edge).
+NETWORK_FIT = """() => {
+  const gd = document.getElementById('network');
+  const left = gd.getBoundingClientRect().left;
+  const names = Array.from(gd.querySelectorAll('.scatterlayer .textpoint text'))
+    .map((t) => t.getBoundingClientRect().bottom);
+  const title = gd.querySelector('.gtitle').getBoundingClientRect();
+  return {
+    drawn: gd._fullLayout.width,
+    box: gd.parentElement.clientWidth,
+    scrolls: gd.parentElement.scrollWidth > gd.parentElement.clientWidth,
+    keyTop: gd.querySelector('.legend').getBoundingClientRect().top,
+    lowestName: Math.max(...names),
+    titleEnd: title.right - left,
+  };
+}"""
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (390, 844)], ids=["1366x768", "390x844"])
+def test_the_network_keeps_its_width_and_its_key_under_its_names(watched_page, page_file, size):
+    """On a phone the network's names, in margins as wide as the longest, left its drawing 66 px,
+    and its title and key ran off the screen: it keeps its least width, in a box that scrolls
+    sideways (not the page), and its key, then in one column, stays under the lowest name."""
+    from explainer.figures.network import MIN_WIDTH_PX
+
+    width, height = size
+    page = watched_page.page
+    page.set_viewport_size({"width": width, "height": height})
+    open_offline(watched_page, page_file)
+    for lang in ("en", "fr"):
+        if lang == "fr":
+            page.locator(".lang-toggle button", has_text="FR").click()
+            page.wait_for_selector("html[data-lang=fr]")
+        page.locator("#network").scroll_into_view_if_needed()
+        fit = page.evaluate(NETWORK_FIT)
+        watched_page.shot(f"network-{width}-{lang}")
+        assert fit["drawn"] >= MIN_WIDTH_PX, fit
+        assert fit["scrolls"] == (fit["box"] < MIN_WIDTH_PX), fit
+        assert fit["keyTop"] >= fit["lowestName"], f"the key covers a name ({lang}): {fit}"
+        assert fit["titleEnd"] <= fit["drawn"], f"the title runs off the figure ({lang}): {fit}"
+    scroll = page.evaluate("() => document.documentElement.scrollWidth")
+    assert scroll <= width + 1, f"the page scrolls sideways at {width} px: {scroll}"
+    # Printed (680 px wide): the key in one column too, under the names.
+    page.emulate_media(media="print")
+    page.wait_for_function("() => document.getElementById('network')._fullLayout.width === 680")
+    fit = page.evaluate(NETWORK_FIT)
+    assert fit["keyTop"] >= fit["lowestName"], f"printed, the key covers a name: {fit}"
+    page.emulate_media(media="screen")
+    assert watched_page.errors == []

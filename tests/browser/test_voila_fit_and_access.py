@@ -18,7 +18,8 @@ import time
 import pytest
 
 import explainer as ex
-from explainer.i18n import CATALOGUE
+from explainer.figures.network import BOTTOM_NARROW_PX, BOTTOM_PX, MIN_WIDTH_PX
+from explainer.i18n import CATALOGUE, t
 from tests.browser.conftest import axe_check, axe_failures, fail_if_widgets_stuck, keep_local
 from tests.browser.test_voila_explore import COUNT_MARKS, TIMELINE
 
@@ -186,6 +187,26 @@ def assert_fits(m: dict, n_claims: int, *, stacked: bool) -> None:
     assert not cut, f"controls cut off at {width} px: {cut[:5]}"
 
 
+NETWORK_DRAWN = """() => { const gd = document.querySelectorAll('.js-plotly-plot')[1];
+  return !!(gd && gd.querySelector('.scatterlayer .textpoint')); }"""
+# The network's drawn width, its box's, its bottom margin, the key's top and the lowest name's
+# bottom (px of the page), and how wide the page scrolls.
+NETWORK_FIT = """() => {
+  const gd = document.querySelectorAll('.js-plotly-plot')[1];
+  const box = gd.closest('.explainer-network');
+  const names = Array.from(gd.querySelectorAll('.scatterlayer .textpoint text'))
+    .map((t) => t.getBoundingClientRect().bottom);
+  return {
+    drawn: gd._fullLayout.width,
+    marginB: gd._fullLayout.margin.b,
+    scrolls: box.scrollWidth > box.clientWidth,
+    keyTop: gd.querySelector('.legend').getBoundingClientRect().top,
+    lowestName: Math.max(...names),
+    pageScroll: document.documentElement.scrollWidth,
+  };
+}"""
+
+
 def assert_text_at_least_14px(page) -> None:
     sizes = page.evaluate(SMALLEST_TEXT)
     small = {px: text for px, text in sizes.items() if float(px) < 14}
@@ -218,6 +239,27 @@ def test_phone_stacks_the_explorer_and_cuts_nothing_off(watched_page, voila_serv
     ):
         page.evaluate(f"() => document.querySelector('{selector}').scrollIntoView()")
         watched_page.shot(f"390x844-{part}")
+    # The network keeps its least width, in a box that scrolls sideways (not the page), with its
+    # key in one column under its lowest name (the narrow layout, given when it is made); back
+    # to its wide layout once the window is wide.
+    page.get_by_role("button", name=t("explorer.show_network", "en")).click()
+    page.wait_for_function(NETWORK_DRAWN, timeout=60_000)
+    page.evaluate("() => document.querySelector('.explainer-network').scrollIntoView()")
+    net = page.evaluate(NETWORK_FIT)
+    watched_page.shot("390x844-network")
+    assert net["drawn"] >= MIN_WIDTH_PX and net["scrolls"], net
+    assert net["marginB"] == BOTTOM_NARROW_PX, net
+    assert net["keyTop"] >= net["lowestName"], f"the key covers a name: {net}"
+    assert net["pageScroll"] <= 391, net
+    page.set_viewport_size({"width": 1366, "height": 768})
+    net_js = "document.querySelectorAll('.js-plotly-plot')[1]"
+    # Its wide layout (FitPlots: layout.meta), and its box's width (FitPlots' nudge), in turn.
+    wide = (
+        f"() => {net_js}._fullLayout.margin.b == {BOTTOM_PX} && {net_js}._fullLayout.width > 1000"
+    )
+    page.wait_for_function(wide, timeout=20_000)
+    net = page.evaluate(NETWORK_FIT)
+    assert not net["scrolls"] and net["keyTop"] >= net["lowestName"], net
     fail_if_widgets_stuck(watched_page, "The Explorer on a phone")
     assert watched_page.errors == []
 
