@@ -369,7 +369,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.run(args)
     except KeyboardInterrupt:
-        return 1
+        # Ctrl-C: said, not a silent 1; 130 is what a shell reports for a command stopped so.
+        print("Interrupted (Ctrl-C): stopped before the end.", file=sys.stderr)
+        return 130
     except BrokenPipeError:
         # The reader went away (| head): not our failure to report, and no traceback either.
         devnull = os.open(os.devnull, os.O_WRONLY)

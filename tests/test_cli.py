@@ -183,6 +183,42 @@ def test_an_unexpected_error_is_a_message_and_exit_1(tmp_path, capsys, monkeypat
     assert "please report it" in err and "Traceback" not in err
 
 
+def test_ctrl_c_says_so_and_exits_130(tmp_path, capsys, monkeypatch):
+    import explainer.dataset
+
+    def interrupted(folder):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(explainer.dataset, "validate", interrupted)
+    assert main(["validate", str(tmp_path)]) == 130
+    err = capsys.readouterr().err
+    assert err.startswith("Interrupted (Ctrl-C)") and "Traceback" not in err
+
+
+def test_ctrl_c_in_a_real_process_exits_130(tmp_path):
+    """SIGINT while the command runs (the drafter loading its model): the message, no
+    traceback, 130."""
+    import signal
+    import time
+
+    text = tmp_path / "article.txt"
+    text.write_text("Elon Musk aurait parlé à Vladimir Poutine.\n" * 20_000, encoding="utf-8")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "explainer", "draft", str(text), "--out", str(tmp_path / "d")],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "EXPLAINER_PROGRESS": "0"},
+    )
+    time.sleep(2.0)  # past Python's start and the imports, inside the command
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=120)
+    if proc.returncode == 0:  # finished before the signal: nothing to check
+        pytest.fail(f"the draft finished in under 2 s, before Ctrl-C: {err}")
+    assert proc.returncode == 130, (proc.returncode, err)
+    assert "Interrupted (Ctrl-C)" in err and "Traceback" not in err
+
+
 @pytest.mark.parametrize(
     "args",
     [
