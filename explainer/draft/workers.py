@@ -220,10 +220,7 @@ def run_in_workers(
             for conn in {sentinels.get(r, r) for r in ready}:  # type: ignore[call-overload]
                 k, ok, result = _receive(conn, processes[conn])
                 if not ok:
-                    raise DraftError(
-                        f"a drafting worker process failed: {result}; draft in one process "
-                        f"({ENV}=1) to see whether it fails there too, and report it"
-                    )
+                    raise _failed(result)
                 given[conn].remove(k)
                 feed(conn)
                 take(k, result)
@@ -233,9 +230,18 @@ def run_in_workers(
 
 
 def _died(process: Any) -> DraftError:
+    death = _death(process)
+    # SIGKILL is how the kernel's out-of-memory killer stops a process: then memory is the
+    # likely cause; any other end says nothing about memory.
+    if process.exitcode == -signal.SIGKILL:
+        hint = (
+            "the machine may be short of memory: close other programs or draft in one "
+            f"process ({ENV}=1)"
+        )
+    else:
+        hint = f"draft in one process ({ENV}=1) to see whether it fails there too, and report it"
     return DraftError(
-        f"a drafting worker process (pid {process.pid}) {_death(process)} before it finished; if "
-        f"the machine is short of memory, close other programs or draft in one process ({ENV}=1)"
+        f"a drafting worker process (pid {process.pid}) {death} before it finished; {hint}"
     )
 
 
@@ -246,10 +252,26 @@ def _receive(conn: Connection, process: Any) -> tuple[int, bool, Any]:
         raise _died(process) from None
 
 
+def _failed(result: str) -> DraftError:
+    return DraftError(
+        f"a drafting worker process failed: {result}; draft in one process ({ENV}=1) to see "
+        "whether it fails there too, and report it"
+    )
+
+
 def _send(conn: Connection, process: Any, k: int | None) -> None:
     try:
         conn.send(k)
     except OSError:  # a broken pipe: the worker is gone
+        # Perhaps after reporting an error (it stops there) that this process has not read yet:
+        # that error says why, where "exited with code 0" would not.
+        try:
+            while conn.poll():
+                _, ok, result = conn.recv()
+                if not ok:
+                    raise _failed(result) from None
+        except (EOFError, OSError):
+            pass
         raise _died(process) from None
 
 
