@@ -6,6 +6,7 @@ shortcut that alters a result fails here, whatever the speed."""
 from __future__ import annotations
 
 import dataclasses
+import itertools
 
 import numpy as np
 import pandas as pd
@@ -148,6 +149,74 @@ def test_whole_numbers_read_once_per_value_are_read_as_each_cell_would_be(cells)
 @example(b"\xff\xfeab")
 def test_utf16_is_recognised_as_before(raw):
     assert schema.utf16_encoding(raw) == _utf16_encoding_before(raw)
+
+
+def _shape_of_decoded_text(raw: bytes, name: str) -> schema._CleanShape | None:
+    """The way the shape was found before: the whole file decoded (as _decode does for plain
+    UTF-8, the only files the C parser reads by their path), then its text looked at."""
+    if raw.startswith(tuple(schema._MAGIC)) or b"\x00" in raw:
+        return None
+    try:
+        text = raw.removeprefix(b"\xef\xbb\xbf").decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    return schema._clean_shape(text, name)
+
+
+# What the shape check looks for: quotes before and after separators, line ends of every kind,
+# characters of two, three and four bytes, bytes that are not UTF-8, NUL, signatures, BOMs.
+_HEADER = "id,when,public_since,actor"
+_CSV_PIECES = st.sampled_from(
+    ['"', '""', ",", "\n", "\r\n", "\r", "a", " ", "é", "’", "😀", "\x00", "sep=", ";", "\t",
+     "\ufeff", "id", "when", _HEADER, _HEADER + "\r\n"]
+)  # fmt: skip
+
+
+@st.composite
+def _csv_bytes(draw):
+    text = "".join(draw(st.lists(_CSV_PIECES, max_size=30)))
+    if draw(st.booleans()):
+        text = _HEADER + draw(st.sampled_from(["\n", "\r\n"])) + text
+    raw = text.encode("utf-8")
+    start = draw(st.sampled_from([b"", b"", b"\xef\xbb\xbf", b"PK\x03\x04", b"%PDF", b"\xff\xfe"]))
+    raw = start + raw
+    if draw(st.booleans()) and raw:  # a byte of Windows-1252 somewhere, or a character cut
+        k = draw(st.integers(0, len(raw) - 1))
+        raw = raw[:k] + draw(st.sampled_from([b"\xe9", b"\xe2\x80", b"\x92"])) + raw[k:]
+    return raw
+
+
+@settings(max_examples=1500, deadline=None)
+@given(raw=_csv_bytes(), cuts=st.lists(st.integers(0, 200), max_size=6), block=st.integers(1, 9))
+@example(raw=b'id,when\n"a"b,c\n', cuts=[], block=1)
+@example(raw=b'id,when\n""x,c\n', cuts=[], block=3)
+@example(raw=b"id,when\n1,2\r\n3,4", cuts=[9], block=2)
+@example(raw=b"\xef\xbb\xbfid,when\n1,\xc3\xa9\n", cuts=[], block=4)
+def test_the_shape_of_a_file_from_its_bytes_is_that_of_its_decoded_text(raw, cuts, block):
+    # However the file comes in blocks (one byte to the whole file), the shape found from its
+    # bytes is the shape of its decoded text; None for anything that is not plain UTF-8.
+    points = sorted({0, len(raw), *(c for c in cuts if c < len(raw))})
+    given = [raw[a:b] for a, b in itertools.pairwise(points)]
+    expected = _shape_of_decoded_text(raw, "claims")
+    assert schema._blocks_shape(given, "claims") == expected
+    small = [raw[k : k + block] for k in range(0, len(raw), block)]
+    assert schema._blocks_shape(small, "claims") == expected
+
+
+def test_the_shape_of_a_file_is_read_from_it_as_from_its_text(tmp_path, monkeypatch):
+    from explainer.synthetic import write_synthetic
+
+    folder = write_synthetic(tmp_path / "s", 300)
+    monkeypatch.setattr(schema, "_SHAPE_BLOCK", 1000)  # many blocks, cut anywhere
+    for name in schema.TABLES:
+        path = folder / f"{name}.csv"
+        shape = schema._clean_file_shape(path, name)
+        assert shape is not None
+        assert shape == _shape_of_decoded_text(path.read_bytes(), name)
+    (folder / "claims.csv").write_bytes("id,when\ncaf\xe9,2021\n".encode("cp1252"))
+    assert schema._clean_file_shape(folder / "claims.csv", "claims") is None
+    assert schema._clean_file_shape(folder / "nothing.csv", "claims") is None
+    assert schema._clean_file_shape(folder / "sources", "sources") is None
 
 
 def test_source_texts_are_read_in_the_order_and_with_the_problems_of_before(tmp_path):
