@@ -226,6 +226,7 @@ def test_source_texts_are_read_in_the_order_and_with_the_problems_of_before(tmp_
         (texts / name).write_text(f"{name}\nsecond", encoding="utf-8")
     (texts / "folder.txt").mkdir()
     (texts / "latin.txt").write_bytes("caf\xe9".encode("cp1252"))
+    (texts / "ends.txt").write_bytes(b"one\r\ntwo\rthree\n\r\nfour\r")  # every line end
     problems: list[Problem] = []
     read = schema.read_texts(tmp_path, problems)
     before: dict[str, list[str]] = {}
