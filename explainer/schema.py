@@ -520,14 +520,14 @@ def _read_table(
     shape = _clean_file_shape(path, name)
     parsed = shape is not None
     if shape is not None:
-        columns = _clean_columns(path, shape)
-        if columns is not None:
+        cut = _clean_columns(path, shape)
+        if cut is not None:
             if advance is not None:
                 advance(path.stat().st_size)
             lines = np.arange(2, shape.rows + 2)
             return table_from_columns(
-                path.name, name, shape.header, 1, columns, lines, [], ",", problems,
-                guarded=guarded,
+                path.name, name, shape.header, 1, cut[0], lines, [], ",", problems,
+                guarded=guarded, marks=cut[1],
             )  # fmt: skip
     before = len(problems)
     text = _table_text(path, name, problems)
@@ -542,14 +542,14 @@ def _read_table(
         source: Path | io.StringIO = path if len(problems) == before else io.StringIO(text)
         size = len(text)
         del text
-        columns = _clean_columns(source, shape)
-        if columns is not None:
+        cut = _clean_columns(source, shape)
+        if cut is not None:
             if advance is not None:
                 advance(size)
             lines = np.arange(2, shape.rows + 2)
             return table_from_columns(
-                path.name, name, shape.header, 1, columns, lines, [], ",", problems,
-                guarded=guarded,
+                path.name, name, shape.header, 1, cut[0], lines, [], ",", problems,
+                guarded=guarded, marks=cut[1],
             )  # fmt: skip
         text = _table_text(path, name, [])  # rare: the tolerant reader words what is wrong
         if text is None:
@@ -762,11 +762,14 @@ def _blocks_shape(blocks: Iterable[bytes], name: str) -> _CleanShape | None:
     return _CleanShape(header, rows, chars - breaks - returns, quotes)
 
 
-def _clean_columns(source: Path | io.StringIO, shape: _CleanShape) -> list[list[str]] | None:
-    """The columns of cells of a clean file, cut by pandas' C parser; None when what it made
-    shows that the tolerant reader is needed: a row longer or shorter than the header, a row of
-    blank cells (the tolerant reader skips it with a warning), a cell past the csv module's
-    limit, an unclosed quote."""
+def _clean_columns(
+    source: Path | io.StringIO, shape: _CleanShape
+) -> tuple[list[list[str]], list[tuple[bool, bool]]] | None:
+    """The columns of cells of a clean file, cut by pandas' C parser, and what
+    :func:`_may_hold_marks` says of each column; None when what the parser made shows that the
+    tolerant reader is needed: a row longer or shorter than the header, a row of blank cells (the
+    tolerant reader skips it with a warning), a cell past the csv module's limit, an unclosed
+    quote."""
     header = shape.header
     try:
         raw = pd.read_csv(
@@ -788,18 +791,24 @@ def _clean_columns(source: Path | io.StringIO, shape: _CleanShape) -> list[list[
     # Every character of the body is a cell's, a separator or a quote the parser took away. A row
     # with fewer cells than the header (padded by the parser, as a quote in the wrong place that
     # swallows separators makes one) leaves the count short.
-    # One pass over 10,000 cells at a time gives the characters, the quotes and whether a cell
-    # may be past the csv module's limit (a whole column joined would be a copy of it).
+    # One pass over 10,000 cells at a time gives the characters, the quotes, whether a cell
+    # may be past the csv module's limit (a whole column joined would be a copy of it) and the
+    # marks table_from_columns looks for (the same join, once).
     limit = csv.field_size_limit()
     in_cells = quotes = 0
+    marks = []
     for values in columns:
+        apostrophe = controls = False
         for k in range(0, count, 10_000):
-            joined = "".join(values[k : k + 10_000])
-            in_cells += len(joined)
+            some = values[k : k + 10_000]
+            joined = "\n".join(some)
+            in_cells += len(joined) - len(some) + 1  # the line ends between cells left out
             if '"' in joined:  # a search stops at the first; counting reads every character
                 quotes += joined.count('"')
-            if len(joined) > limit and max(map(len, values[k : k + 10_000])) > limit:
+            if len(joined) > limit and max(map(len, some)) > limit:
                 return None
+            apostrophe, controls = _marks_in(joined, apostrophe, controls)
+        marks.append((apostrophe, controls))
     if shape.chars != in_cells + count * (len(header) - 1) + shape.quotes - quotes:
         return None
     blank = np.ones(count, dtype=bool)
@@ -810,7 +819,7 @@ def _clean_columns(source: Path | io.StringIO, shape: _CleanShape) -> list[list[
         blank[candidates] = [not values[i].strip() for i in candidates]
     if blank.any():
         return None
-    return columns
+    return columns, marks
 
 
 def _mostly_distinct_at_first(values: Any, sample: int = 1_000) -> bool:
@@ -973,12 +982,15 @@ def table_from_columns(
     problems: list[Problem],
     *,
     guarded: bool = True,
+    marks: list[tuple[bool, bool]] | None = None,
 ) -> Table:
     """A table from its columns of text cells, one list a header cell, all of the same length.
 
     Unnamed and twice-named columns, stray spaces, formula guards, bidirectional controls, the
     header and declared defaults are dealt with here, whichever reader cut the cells. ``columns``
-    is emptied, one column at a time, as the frame takes its cells.
+    is emptied, one column at a time, as the frame takes its cells. ``marks``, when given, is
+    what :func:`_may_hold_marks` said of each column as given (used where stripping changed no
+    cell).
     """
     count = len(columns[0]) if columns else 0
     if blank_lines:
@@ -1020,7 +1032,8 @@ def table_from_columns(
         stripped = list(map(str.strip, values))  # map: no per-cell bytecode, ~2x a listcomp
         # str.strip returns the very same string when there is nothing to strip: comparing the
         # lists is then a pass of identity checks, and the rows are looked at only when it fails.
-        if stripped != values:
+        unchanged = stripped == values
+        if not unchanged:
             changed = [
                 i for i, (v, s) in enumerate(zip(values, stripped, strict=True)) if v != s and s
             ]
@@ -1029,7 +1042,10 @@ def table_from_columns(
                 stray_columns.append(column)
         # Empty cells become missing; a guarded formula-like cell loses its apostrophe (_unguard).
         # The "str" dtype even when empty or all missing, so that pandera's .str checks apply.
-        apostrophe, controls = _may_hold_marks(stripped)
+        if marks is not None and unchanged:  # the reader looked at these very cells
+            apostrophe, controls = marks[j]
+        else:
+            apostrophe, controls = _may_hold_marks(stripped)
         if controls:
             marked.append(column)
         cells = stripped
@@ -1096,13 +1112,18 @@ def _may_hold_marks(values: list[str]) -> tuple[bool, bool]:
     """
     apostrophe = controls = False
     for k in range(0, len(values), 10_000):
-        joined = "\n".join(values[k : k + 10_000])  # "\n" + that would be one more copy
-        # A lone "'" is found faster than "\n'" (memchr), and is absent from most columns.
-        apostrophe = apostrophe or ("'" in joined and (joined[:1] == "'" or "\n'" in joined))
-        # A text of Latin-1 characters answers each of these at once, without a scan.
-        controls = controls or any(c in joined for c in bidi.BIDI_CONTROLS)
+        apostrophe, controls = _marks_in("\n".join(values[k : k + 10_000]), apostrophe, controls)
         if apostrophe and controls:
             break
+    return apostrophe, controls
+
+
+def _marks_in(joined: str, apostrophe: bool, controls: bool) -> tuple[bool, bool]:
+    """:func:`_may_hold_marks` of cells joined by line ends, added to what was found before."""
+    # A lone "'" is found faster than "\n'" (memchr), and is absent from most columns.
+    apostrophe = apostrophe or ("'" in joined and (joined[:1] == "'" or "\n'" in joined))
+    # A text of Latin-1 characters answers each of these at once, without a scan.
+    controls = controls or any(c in joined for c in bidi.BIDI_CONTROLS)
     return apostrophe, controls
 
 

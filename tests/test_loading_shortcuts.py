@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from explainer import bidi, dataset, schema
+from explainer import bidi, dataset, dates, schema
 from explainer.dataset import DATA_DIR
 from explainer.schema import Problem, Table, _loose, _normalise
 
@@ -240,6 +240,43 @@ def test_source_texts_are_read_in_the_order_and_with_the_problems_of_before(tmp_
     assert read == before
     assert problems == expected
     assert any("folder" in p.message for p in problems)
+
+
+# --------------------------------------------------------------------------------------------------
+# Dates checked while loading, then parsed for their bounds: parsed once
+
+
+_DATES = st.sampled_from(
+    ["2021", "2021-04", "2021-04-30", "2020-02-29", "2021~", "2021-04?", "201X", "199X/2002",
+     "2021/..", "../2021-04", "2021/", "/2021", "2021-04/2021-06", "2021-04-01/2021-04-01",
+     "2024-10-24/2024-10-31", "2021-01/2022-12", "1678", "2261-12-31", "2002~/2003", "2021-04-01/.."]
+)  # fmt: skip
+
+
+@_SETTINGS
+@given(st.lists(_DATES, max_size=40))
+def test_dates_kept_from_their_check_are_the_dates_parsed_again(values):
+    column = pd.Series(values, dtype="str")
+    expected = dates.bounds_frame(column, "when")
+    distinct = pd.Series(pd.unique(column.to_numpy(dtype=object)), dtype="str")
+    with dates.parses_kept():
+        assert dates.valid_mask(distinct).all()
+        assert tuple(distinct) in dates._KEPT  # what bounds_frame then finds
+        kept = dates.bounds_frame(column, "when")
+    assert not dates._KEPT  # forgotten on leaving
+    pd.testing.assert_frame_equal(kept, expected)
+
+
+def test_a_column_with_an_invalid_date_is_not_kept():
+    with dates.parses_kept():
+        assert dates.valid_mask(pd.Series(["2021", "2021-13"], dtype="str")).tolist() == [
+            True,
+            False,
+        ]
+        assert dates.valid_mask(pd.Series(["2021", None], dtype="str")).tolist() == [True, False]
+        assert not dates._KEPT
+    assert dates.valid_mask(pd.Series(["2021"], dtype="str")).all()
+    assert not dates._KEPT  # outside a load, nothing is kept
 
 
 # --------------------------------------------------------------------------------------------------
