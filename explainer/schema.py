@@ -649,7 +649,6 @@ def _clean_shape(text: str, name: str) -> _CleanShape | None:
 # Bytes of a file looked at at a time by :func:`_clean_file_shape`: small enough to stay in the
 # processor's cache for its several passes, large enough for few calls.
 _SHAPE_BLOCK = 1 << 20
-_UNCLEAN_QUOTE_BYTES = re.compile(_UNCLEAN_QUOTE.pattern.encode("ascii"))
 _UNCLEAN_START_BYTES = re.compile(_UNCLEAN_START.pattern.encode("ascii"))
 
 
@@ -726,12 +725,12 @@ def _blocks_shape(blocks: Iterable[bytes], name: str) -> _CleanShape | None:
             first = first.rstrip("\r")
             if not first.strip() or first.startswith(("sep=", '"sep=')) or _delimiter(first) != ",":
                 return None
-            found = _UNCLEAN_QUOTE_BYTES.search(piece)
+            line_end_before = False
         else:
-            # The line end before the piece, for the look behind a quote at its start.
-            found = _UNCLEAN_QUOTE_BYTES.search(b"\n" + piece)
-            body_start = 0
-        if found or b"\x00" in piece:
+            line_end_before, body_start = True, 0
+        data = np.frombuffer(piece, dtype=np.uint8)
+        at = np.flatnonzero(data == ord('"'))
+        if _unclean_quotes(data, at, line_end_before=line_end_before) or b"\x00" in piece:
             return None  # NUL: binary, or UTF-16, which _decode words
         if not piece.isascii():
             try:
@@ -743,12 +742,12 @@ def _blocks_shape(blocks: Iterable[bytes], name: str) -> _CleanShape | None:
             if in_piece != piece.count(b"\r\n"):
                 return None  # a lone \r ends a line for the C parser, not for the csv module
             returns += piece.count(b"\r", body_start)
-        body = np.frombuffer(piece, dtype=np.uint8, offset=body_start)
+        body = data[body_start:]
         if len(body):
             has_body = True
             ends_with_newline = piece.endswith(b"\n")
             breaks += int(np.count_nonzero(body == ord("\n")))
-            quotes += int(np.count_nonzero(body == ord('"')))
+            quotes += len(at) - int(np.searchsorted(at, body_start))
             chars += int(np.count_nonzero(body.view(np.int8) >= -64))  # not 0b10xxxxxx
     if first is None:
         return None  # an empty file: _table_text says so
@@ -760,6 +759,32 @@ def _blocks_shape(blocks: Iterable[bytes], name: str) -> _CleanShape | None:
         return None
     rows = breaks + (1 if has_body and not ends_with_newline else 0)
     return _CleanShape(header, rows, chars - breaks - returns, quotes)
+
+
+def _ends_cell(data: np.ndarray) -> np.ndarray:
+    return (data == ord(",")) | (data == ord("\n")) | (data == ord("\r"))
+
+
+def _unclean_quotes(data: np.ndarray, at: np.ndarray, *, line_end_before: bool) -> bool:
+    """Whether ``_UNCLEAN_QUOTE`` finds a quote in ``data`` (bytes, as uint8; ``at``: where its
+    quotes are), told by the runs of quotes instead (the expression took three times as long):
+    a run of odd length after other text, or of even length at a cell's start, followed by more
+    text. A run at the start of ``data`` has a line end before it when ``line_end_before``, else
+    nothing (the expression's look behind then fails)."""
+    if not len(at):
+        return False
+    first = np.ones(len(at), dtype=bool)
+    first[1:] = np.diff(at) != 1
+    starts = at[first]
+    ends = np.append(at[np.flatnonzero(first)[1:] - 1], at[-1]) + 1  # just after each run
+    text_after = (ends < len(data)) & ~_ends_cell(data[np.minimum(ends, len(data) - 1)])
+    cell_start = _ends_cell(data[np.maximum(starts - 1, 0)])
+    preceded = starts > 0
+    if line_end_before:
+        cell_start |= ~preceded
+        preceded[:] = True
+    odd = (ends - starts) % 2 == 1
+    return bool((text_after & preceded & (odd != cell_start)).any())
 
 
 def _clean_columns(

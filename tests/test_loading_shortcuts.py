@@ -203,6 +203,21 @@ def test_the_shape_of_a_file_from_its_bytes_is_that_of_its_decoded_text(raw, cut
     assert schema._blocks_shape(small, "claims") == expected
 
 
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(['"', '"', '""', ",", "\r", "\n", "a", "é"]), max_size=16))
+@example(['"', "a"])
+@example([",", '""', "a"])
+@example(["a", '"""', "a"])
+@example(['""', "a"])
+def test_runs_of_quotes_say_what_the_unclean_quote_expression_says(pieces):
+    text = "".join(pieces)
+    data = np.frombuffer(text.encode("utf-8"), dtype=np.uint8)
+    at = np.flatnonzero(data == ord('"'))
+    for before in (False, True):
+        expected = schema._UNCLEAN_QUOTE.search(("\n" if before else "") + text) is not None
+        assert schema._unclean_quotes(data, at, line_end_before=before) == expected
+
+
 def test_the_shape_of_a_file_is_read_from_it_as_from_its_text(tmp_path, monkeypatch):
     from explainer.synthetic import write_synthetic
 
@@ -249,7 +264,8 @@ def test_source_texts_are_read_in_the_order_and_with_the_problems_of_before(tmp_
 _DATES = st.sampled_from(
     ["2021", "2021-04", "2021-04-30", "2020-02-29", "2021~", "2021-04?", "201X", "199X/2002",
      "2021/..", "../2021-04", "2021/", "/2021", "2021-04/2021-06", "2021-04-01/2021-04-01",
-     "2024-10-24/2024-10-31", "2021-01/2022-12", "1678", "2261-12-31", "2002~/2003", "2021-04-01/.."]
+     "2024-10-24/2024-10-31", "2021-01/2022-12", "1678", "2261-12-31", "2002~/2003",
+     "2021-04-01/.."]
 )  # fmt: skip
 
 
