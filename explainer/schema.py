@@ -35,6 +35,7 @@ import warnings
 from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
+from itertools import repeat
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -612,6 +613,7 @@ class _CleanShape(NamedTuple):
     rows: int  # lines after the header
     chars: int  # characters of those lines, line ends left out
     quotes: int  # double quotes in them
+    widest: int  # at least the characters of the longest line (so of any cell)
 
 
 def _clean_shape(text: str, name: str) -> _CleanShape | None:
@@ -643,7 +645,7 @@ def _clean_shape(text: str, name: str) -> _CleanShape | None:
     breaks = text.count("\n", body)
     rows = breaks + (0 if body == len(text) or text.endswith("\n") else 1)
     chars = len(text) - body - breaks - (returns and text.count("\r", body))
-    return _CleanShape(header, rows, chars, text.count('"', body))
+    return _CleanShape(header, rows, chars, text.count('"', body), chars)
 
 
 # Bytes of a file looked at at a time by :func:`_clean_file_shape`: small enough to stay in the
@@ -697,7 +699,7 @@ def _blocks_shape(blocks: Iterable[bytes], name: str) -> _CleanShape | None:
     body_start = 0  # in the first piece: after the header line
     ends_with_newline = False
     has_body = False
-    breaks = quotes = chars = returns = 0
+    breaks = quotes = chars = returns = widest = 0
     for block in itertools.chain(blocks, [b""]):
         if block:
             pending += block
@@ -746,7 +748,12 @@ def _blocks_shape(blocks: Iterable[bytes], name: str) -> _CleanShape | None:
         if len(body):
             has_body = True
             ends_with_newline = piece.endswith(b"\n")
-            breaks += int(np.count_nonzero(body == ord("\n")))
+            # Where lines end: their number, and the longest (in bytes, so at least its
+            # characters), which spares _clean_columns measuring cells against the csv limit.
+            ends = np.flatnonzero(body == ord("\n"))
+            breaks += len(ends)
+            widths = np.diff(ends, prepend=-1, append=len(body))
+            widest = max(widest, int(widths.max()))
             quotes += len(at) - int(np.searchsorted(at, body_start))
             chars += int(np.count_nonzero(body.view(np.int8) >= -64))  # not 0b10xxxxxx
     if first is None:
@@ -758,7 +765,7 @@ def _blocks_shape(blocks: Iterable[bytes], name: str) -> _CleanShape | None:
     if len(set(header) & {f["name"] for f in fields(name)}) < 2:
         return None
     rows = breaks + (1 if has_body and not ends_with_newline else 0)
-    return _CleanShape(header, rows, chars - breaks - returns, quotes)
+    return _CleanShape(header, rows, chars - breaks - returns, quotes, widest)
 
 
 def _ends_cell(data: np.ndarray) -> np.ndarray:
@@ -832,9 +839,9 @@ def _clean_columns(
             in_cells += len(joined) - len(some) + 1  # the line ends between cells left out
             if '"' in joined:  # a search stops at the first; counting reads every character
                 quotes += joined.count('"')
-            if len(joined) > limit and max(map(len, some)) > limit:
+            if shape.widest > limit and len(joined) > limit and max(map(len, some)) > limit:
                 return None
-            apostrophe, controls = _marks_in(joined, apostrophe, controls)
+            apostrophe, controls = _marks_in(joined, some, apostrophe, controls)
         marks.append((apostrophe, controls))
     if shape.chars != in_cells + count * (len(header) - 1) + shape.quotes - quotes:
         return None
@@ -1140,16 +1147,19 @@ def _may_hold_marks(values: list[str]) -> tuple[bool, bool]:
     """
     apostrophe = controls = False
     for k in range(0, len(values), 10_000):
-        apostrophe, controls = _marks_in("\n".join(values[k : k + 10_000]), apostrophe, controls)
+        some = values[k : k + 10_000]
+        apostrophe, controls = _marks_in("\n".join(some), some, apostrophe, controls)
         if apostrophe and controls:
             break
     return apostrophe, controls
 
 
-def _marks_in(joined: str, apostrophe: bool, controls: bool) -> tuple[bool, bool]:
-    """:func:`_may_hold_marks` of cells joined by line ends, added to what was found before."""
-    # A lone "'" is found faster than "\n'" (memchr), and is absent from most columns.
-    apostrophe = apostrophe or ("'" in joined and (joined[:1] == "'" or "\n'" in joined))
+def _marks_in(joined: str, cells: list[str], apostrophe: bool, controls: bool) -> tuple[bool, bool]:
+    """:func:`_may_hold_marks` of ``cells``, ``joined`` by line ends, added to what was found
+    before."""
+    # A lone "'" is found at once (memchr), and is absent from most columns; where there is one
+    # (free text), the first character of each cell is looked at, not every character.
+    apostrophe = apostrophe or ("'" in joined and any(map(str.startswith, cells, repeat("'"))))
     # A text of Latin-1 characters answers each of these at once, without a scan.
     controls = controls or any(c in joined for c in bidi.BIDI_CONTROLS)
     return apostrophe, controls
