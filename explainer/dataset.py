@@ -171,7 +171,9 @@ def load_dataset(path: str | Path | None = None, *, progress: bool | None = None
         if any(p.severity == "error" for p in problems):
             raise DatasetError(folder, problems)
 
-        claims = _text_frame(tables["claims"], "claims")
+        # Each table read goes once its frame is made: its columns with empty cells are copies,
+        # which need not be held through the dates' frames (the peak of a load is at its end).
+        claims = _text_frame(tables.pop("claims"), "claims")
         claims = pd.concat(
             [
                 claims,
@@ -180,10 +182,10 @@ def load_dataset(path: str | Path | None = None, *, progress: bool | None = None
             ],
             axis=1,
         )
-        sources = _text_frame(tables["sources"], "sources")
+        sources = _text_frame(tables.pop("sources"), "sources")
         published = dates.bounds_frame(sources["published"], "published")
     claims.index = pd.RangeIndex(len(claims))
-    actors = _text_frame(tables["actors"], "actors").set_index("id", drop=False)
+    actors = _text_frame(tables.pop("actors"), "actors").set_index("id", drop=False)
     actors.index.name = None
     sources = pd.concat([sources, published], axis=1)
     sources = sources.set_index("id", drop=False)

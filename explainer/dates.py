@@ -541,9 +541,9 @@ def _parse_table(texts: np.ndarray) -> dict[str, np.ndarray]:
 
     Plain points and intervals of them are read at once; the rest one by one by ``parse_date``.
     """
-    kept = _KEPT.get(tuple(texts)) if _keeping else None
+    kept = _KEPT.pop(tuple(texts), None) if _keeping else None
     if kept is not None:
-        return kept  # valid_mask parsed these very values (see parses_kept)
+        return kept  # valid_mask parsed these very values (see parses_kept); taken once
     plain, fast = _plain_table(texts)
     interval, ranges = _interval_table(np.where(plain, "", texts))
     slow = ~(plain | interval)
