@@ -172,7 +172,7 @@ def load_dataset(path: str | Path | None = None, *, progress: bool | None = None
             raise DatasetError(folder, problems)
 
         # Each table read goes once its frame is made: its columns with empty cells are copies,
-        # which need not be held through the dates' frames (the peak of a load is at its end).
+        # which need not be held through the dates' frames.
         claims = _text_frame(tables.pop("claims"), "claims")
         claims = pd.concat(
             [

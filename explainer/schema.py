@@ -691,7 +691,7 @@ def _blocks_shape(blocks: Iterable[bytes], name: str) -> _CleanShape | None:
     :func:`_clean_shape` of that text; None when that is None or the bytes are not plain UTF-8.
 
     Each piece looked at ends after a line end, where no character is cut and no quote the
-    expressions look for is cut from its neighbours. The characters, line ends and quotes of a
+    checks look for is cut from its neighbours. The characters, line ends and quotes of a
     piece are counted by numpy at once: the checks only look for ASCII bytes (quotes,
     separators, line ends), which in UTF-8 never occur inside another character, and a byte of
     the form 0b10xxxxxx continues a character, so the others count the characters.
@@ -1144,8 +1144,8 @@ def _may_hold_marks(values: list[str]) -> tuple[bool, bool]:
     bidirectional control: one look at 10,000 cells joined at a time (the whole column joined
     would be a copy of it: 60 MB for 200,000 French summaries).
 
-    Either answer may be a false alarm (a cell holding a line break then an apostrophe), never a
-    miss: it only says whether the exact look, cell by cell, is needed.
+    Neither answer misses a cell (a false alarm would only cost time): it only says whether the
+    look cell by cell, which finds the rows, is needed.
     """
     apostrophe = controls = False
     for k in range(0, len(values), 10_000):
