@@ -166,24 +166,28 @@ def load_dataset(path: str | Path | None = None, *, progress: bool | None = None
     folder = _folder(path)
     # The bundled data, unchanged since it validated when it was built, is not checked again.
     checked = not bundled.validated(folder)
-    tables, texts, problems = schema.read_folder(folder, progress=progress, validate=checked)
-    if any(p.severity == "error" for p in problems):
-        raise DatasetError(folder, problems)
+    with dates.parses_kept():  # the dates checked are parsed once, not again for their bounds
+        tables, texts, problems = schema.read_folder(folder, progress=progress, validate=checked)
+        if any(p.severity == "error" for p in problems):
+            raise DatasetError(folder, problems)
 
-    claims = _text_frame(tables["claims"], "claims")
-    claims = pd.concat(
-        [
-            claims,
-            dates.bounds_frame(claims["when"], "when"),
-            dates.bounds_frame(claims["public_since"], "public"),
-        ],
-        axis=1,
-    )
+        # Each table read goes once its frame is made: its columns with empty cells are copies,
+        # which need not be held through the dates' frames.
+        claims = _text_frame(tables.pop("claims"), "claims")
+        claims = pd.concat(
+            [
+                claims,
+                dates.bounds_frame(claims["when"], "when"),
+                dates.bounds_frame(claims["public_since"], "public"),
+            ],
+            axis=1,
+        )
+        sources = _text_frame(tables.pop("sources"), "sources")
+        published = dates.bounds_frame(sources["published"], "published")
     claims.index = pd.RangeIndex(len(claims))
-    actors = _text_frame(tables["actors"], "actors").set_index("id", drop=False)
+    actors = _text_frame(tables.pop("actors"), "actors").set_index("id", drop=False)
     actors.index.name = None
-    sources = _text_frame(tables["sources"], "sources")
-    sources = pd.concat([sources, dates.bounds_frame(sources["published"], "published")], axis=1)
+    sources = pd.concat([sources, published], axis=1)
     sources = sources.set_index("id", drop=False)
     sources.index.name = None
     return Dataset(

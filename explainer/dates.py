@@ -26,6 +26,7 @@ import contextlib
 import io
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -540,16 +541,32 @@ def _parse_table(texts: np.ndarray) -> dict[str, np.ndarray]:
 
     Plain points and intervals of them are read at once; the rest one by one by ``parse_date``.
     """
+    kept = _KEPT.pop(tuple(texts), None) if _keeping else None
+    if kept is not None:
+        return kept  # valid_mask parsed these very values (see parses_kept); taken once
     plain, fast = _plain_table(texts)
     interval, ranges = _interval_table(np.where(plain, "", texts))
     slow = ~(plain | interval)
     rest = [parse_date(v) for v in texts[slow]]
+    return _assembled(len(texts), plain, fast, interval, ranges, slow, rest)
+
+
+def _assembled(
+    n: int,
+    plain: np.ndarray,
+    fast: dict[str, np.ndarray],
+    interval: np.ndarray,
+    ranges: dict[str, np.ndarray],
+    slow: np.ndarray,
+    rest: list[EDTFDate],
+) -> dict[str, np.ndarray]:
+    """The fields of each value, from the three ways of reading them (``slow`` a mask)."""
     dtypes = {"lower": "datetime64[ns]", "upper": "datetime64[ns]", "precision": object}
     dtypes |= {f: bool for f in ("open_start", "open_end", "approximate", "uncertain")}
     dtypes |= {"label_en": object, "label_fr": object}
     table = {}
     for field in _FIELDS:
-        column = np.empty(len(texts), dtype=dtypes[field])
+        column = np.empty(n, dtype=dtypes[field])
         column[plain] = fast[field]
         if interval.any():
             column[interval] = ranges[field]
@@ -577,12 +594,38 @@ def valid_mask(values: pd.Series) -> np.ndarray:
     texts = np.asarray(values.astype(object), dtype=object)
     strings = np.array([isinstance(v, str) for v in texts], dtype=bool)
     texts = np.where(strings, texts, "")
-    plain, _ = _plain_table(texts)
-    interval, _ = _interval_table(np.where(plain, "", texts), labels=False)
+    keep = _keeping and bool(strings.all())
+    plain, fast = _plain_table(texts)
+    interval, ranges = _interval_table(np.where(plain, "", texts), labels=keep)
     answers = plain | interval
     slow = np.flatnonzero(strings & ~answers)
     answers[slow] = [is_valid(v) for v in texts[slow]]
+    if keep and answers.all():  # parse_date has the slow ones in its cache now
+        rest = [parse_date(v) for v in texts[slow]]
+        parsed = _assembled(len(texts), plain, fast, interval, ranges, ~(plain | interval), rest)
+        _KEPT[tuple(texts)] = parsed
     return answers
+
+
+# What valid_mask parsed of the columns it found all valid, while a dataset loads: the load checks
+# each date column (its distinct values), then bounds_frame parses the same values again
+# (issue 14: a tenth of loading 100,000 claims). Keyed by the values themselves, in order.
+_KEPT: dict[tuple[str, ...], dict[str, np.ndarray]] = {}
+_keeping = False
+
+
+@contextlib.contextmanager
+def parses_kept() -> Iterator[None]:
+    """Within this, ``valid_mask`` keeps its parse of each column it finds all valid, for
+    ``bounds_frame`` to reuse when it is given the same distinct values; forgotten on leaving.
+    Only the time differs: a value is parsed the same either way."""
+    global _keeping
+    _keeping = True
+    try:
+        yield
+    finally:
+        _keeping = False
+        _KEPT.clear()
 
 
 def bounds_frame(values: pd.Series, prefix: str) -> pd.DataFrame:

@@ -32,9 +32,10 @@ import re
 import stat
 import sys
 import warnings
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
+from itertools import repeat
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -515,25 +516,41 @@ def _read_table(
     pandas' C parser; any other file by the tolerant reader, which finds and words each problem.
     Both give the same cells (``tests/test_readers.py`` loads datasets both ways).
     """
+    # Plain UTF-8, the usual case: its shape from the file's bytes, without its decoded text,
+    # then the parser reads the file.
+    shape = _clean_file_shape(path, name)
+    parsed = shape is not None
+    if shape is not None:
+        cut = _clean_columns(path, shape)
+        if cut is not None:
+            if advance is not None:
+                advance(path.stat().st_size)
+            lines = np.arange(2, shape.rows + 2)
+            return table_from_columns(
+                path.name, name, shape.header, 1, cut[0], lines, [], ",", problems,
+                guarded=guarded, marks=cut[1],
+            )  # fmt: skip
     before = len(problems)
     text = _table_text(path, name, problems)
     if text is None:
         return None
-    shape = _clean_shape(text, name)
+    # Any other encoding (or a file the bytes could not tell) from its decoded text; a file the
+    # parser has cut already goes to the tolerant reader.
+    shape = None if parsed else _clean_shape(text, name)
     if shape is not None:
         # Plain UTF-8 (no warning about its encoding): the parser reads the file itself, in
         # chunks, and the decoded text (two or four bytes a character) goes before it starts.
         source: Path | io.StringIO = path if len(problems) == before else io.StringIO(text)
         size = len(text)
         del text
-        columns = _clean_columns(source, shape)
-        if columns is not None:
+        cut = _clean_columns(source, shape)
+        if cut is not None:
             if advance is not None:
                 advance(size)
             lines = np.arange(2, shape.rows + 2)
             return table_from_columns(
-                path.name, name, shape.header, 1, columns, lines, [], ",", problems,
-                guarded=guarded,
+                path.name, name, shape.header, 1, cut[0], lines, [], ",", problems,
+                guarded=guarded, marks=cut[1],
             )  # fmt: skip
         text = _table_text(path, name, [])  # rare: the tolerant reader words what is wrong
         if text is None:
@@ -596,6 +613,7 @@ class _CleanShape(NamedTuple):
     rows: int  # lines after the header
     chars: int  # characters of those lines, line ends left out
     quotes: int  # double quotes in them
+    widest: int  # at least the characters of the longest line (so of any cell)
 
 
 def _clean_shape(text: str, name: str) -> _CleanShape | None:
@@ -627,18 +645,171 @@ def _clean_shape(text: str, name: str) -> _CleanShape | None:
     breaks = text.count("\n", body)
     rows = breaks + (0 if body == len(text) or text.endswith("\n") else 1)
     chars = len(text) - body - breaks - (returns and text.count("\r", body))
-    return _CleanShape(header, rows, chars, text.count('"', body))
+    return _CleanShape(header, rows, chars, text.count('"', body), chars)
 
 
-def _clean_columns(source: Path | io.StringIO, shape: _CleanShape) -> list[list[str]] | None:
-    """The columns of cells of a clean file, cut by pandas' C parser; None when what it made
-    shows that the tolerant reader is needed: a row longer or shorter than the header, a row of
-    blank cells (the tolerant reader skips it with a warning), a cell past the csv module's
-    limit, an unclosed quote."""
+# Bytes of a file looked at at a time by :func:`_clean_file_shape`: small enough to stay in the
+# processor's cache for its several passes, large enough for few calls. Blocks of 1 MB (and
+# their arrays) raised the peak of loading 200,000 claims by 5 MB: the memory allocator then
+# keeps more of what is freed after them.
+_SHAPE_BLOCK = 1 << 18
+_UNCLEAN_START_BYTES = re.compile(_UNCLEAN_START.pattern.encode("ascii"))
+
+
+def _clean_file_shape(path: Path, name: str) -> _CleanShape | None:
+    """:func:`_clean_shape` of a table file in plain UTF-8, read a block at a time: the shape its
+    decoded text has, without that text (issue 14: 48 MB at 100,000 claims, held beside the
+    file's bytes, then dropped).
+
+    None when the text's shape is None, and whenever the file is not a regular, readable file
+    of UTF-8 text (its byte-order mark aside) with no NUL and no other format's signature: the
+    caller then reads it the usual way (:func:`_table_text`), which words what is wrong.
+    """
+    try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode) or regular_file_problem(path) is not None:
+            return None
+        if _too_large_to_read(path) is not None:
+            return None
+        blocks = _file_blocks(path)
+        try:
+            return _blocks_shape(blocks, name)
+        finally:
+            blocks.close()  # the file, when the shape was known before its end
+    except (OSError, MemoryError):
+        return None  # the usual reading says why
+
+
+def _file_blocks(path: Path) -> Generator[bytes, None, None]:
+    """The bytes of a file, a block at a time (unbuffered: one read a block, no copy)."""
+    with open(path, "rb", buffering=0) as f:
+        yield from iter(lambda: f.read(_SHAPE_BLOCK), b"")
+
+
+def _blocks_shape(blocks: Iterable[bytes], name: str) -> _CleanShape | None:
+    """The shape of the UTF-8 text that ``blocks`` (a file's bytes, cut anywhere) hold, equal to
+    :func:`_clean_shape` of that text; None when that is None or the bytes are not plain UTF-8.
+
+    Each piece looked at ends after a line end, where no character is cut and no quote the
+    checks look for is cut from its neighbours. The characters, line ends and quotes of a
+    piece are counted by numpy at once: the checks only look for ASCII bytes (quotes,
+    separators, line ends), which in UTF-8 never occur inside another character, and a byte of
+    the form 0b10xxxxxx continues a character, so the others count the characters.
+    """
+    pending = b""
+    first: str | None = None
+    body_start = 0  # in the first piece: after the header line
+    ends_with_newline = False
+    has_body = False
+    breaks = quotes = chars = returns = widest = 0
+    for block in itertools.chain(blocks, [b""]):
+        if block:
+            pending += block
+            cut = pending.rfind(b"\n") + 1
+            if not cut:
+                continue  # a line longer than a block: read on
+            piece, pending = pending[:cut], pending[cut:]
+        elif pending:
+            piece, pending = pending, b""
+        else:
+            break
+        if first is None:  # the first piece: the file's signature, byte-order mark and header
+            if piece.startswith(tuple(_MAGIC)):
+                return None
+            if piece.startswith(b"\xef\xbb\xbf"):
+                piece = piece[3:]  # dropped, as _decode drops it, and as pandas' utf-8-sig does
+            if _UNCLEAN_START_BYTES.match(piece):
+                return None
+            line_end = piece.find(b"\n")
+            body_start = line_end + 1 if line_end >= 0 else len(piece)
+            try:
+                first = piece[: line_end if line_end >= 0 else len(piece)].decode("utf-8")
+            except UnicodeDecodeError:
+                return None
+            first = first.rstrip("\r")
+            if not first.strip() or first.startswith(("sep=", '"sep=')) or _delimiter(first) != ",":
+                return None
+            line_end_before = False
+        else:
+            line_end_before, body_start = True, 0
+        data = np.frombuffer(piece, dtype=np.uint8)
+        at = np.flatnonzero(data == ord('"'))
+        if _unclean_quotes(data, at, line_end_before=line_end_before) or b"\x00" in piece:
+            return None  # NUL: binary, or UTF-16, which _decode words
+        if not piece.isascii():
+            try:
+                piece.decode("utf-8")
+            except UnicodeDecodeError:
+                return None  # Windows-1252, say: _decode reads it with a warning
+        if b"\r" in piece:
+            in_piece = piece.count(b"\r")
+            if in_piece != piece.count(b"\r\n"):
+                return None  # a lone \r ends a line for the C parser, not for the csv module
+            returns += piece.count(b"\r", body_start)
+        body = data[body_start:]
+        if len(body):
+            has_body = True
+            ends_with_newline = piece.endswith(b"\n")
+            # Where lines end: their number, and the longest (in bytes, so at least its
+            # characters), which spares _clean_columns measuring cells against the csv limit.
+            ends = np.flatnonzero(body == ord("\n"))
+            breaks += len(ends)
+            widths = np.diff(ends, prepend=-1, append=len(body))
+            widest = max(widest, int(widths.max()))
+            quotes += len(at) - int(np.searchsorted(at, body_start))
+            chars += int(np.count_nonzero(body.view(np.int8) >= -64))  # not 0b10xxxxxx
+    if first is None:
+        return None  # an empty file: _table_text says so
+    try:
+        header = [cell.strip() for cell in next(csv.reader([first], strict=True))]
+    except (csv.Error, StopIteration):
+        return None
+    if len(set(header) & {f["name"] for f in fields(name)}) < 2:
+        return None
+    rows = breaks + (1 if has_body and not ends_with_newline else 0)
+    return _CleanShape(header, rows, chars - breaks - returns, quotes, widest)
+
+
+def _ends_cell(data: np.ndarray) -> np.ndarray:
+    return (data == ord(",")) | (data == ord("\n")) | (data == ord("\r"))
+
+
+def _unclean_quotes(data: np.ndarray, at: np.ndarray, *, line_end_before: bool) -> bool:
+    """Whether ``_UNCLEAN_QUOTE`` finds a quote in ``data`` (bytes, as uint8; ``at``: where its
+    quotes are), told by the runs of quotes instead (the expression took three times as long):
+    a run of odd length after other text, or of even length at a cell's start, followed by more
+    text. A run at the start of ``data`` has a line end before it when ``line_end_before``, else
+    nothing (the expression's look behind then fails)."""
+    if not len(at):
+        return False
+    first = np.ones(len(at), dtype=bool)
+    first[1:] = np.diff(at) != 1
+    starts = at[first]
+    ends = np.append(at[np.flatnonzero(first)[1:] - 1], at[-1]) + 1  # just after each run
+    text_after = (ends < len(data)) & ~_ends_cell(data[np.minimum(ends, len(data) - 1)])
+    cell_start = _ends_cell(data[np.maximum(starts - 1, 0)])
+    preceded = starts > 0
+    if line_end_before:
+        cell_start |= ~preceded
+        preceded[:] = True
+    odd = (ends - starts) % 2 == 1
+    return bool((text_after & preceded & (odd != cell_start)).any())
+
+
+def _clean_columns(
+    source: Path | io.StringIO, shape: _CleanShape
+) -> tuple[list[list[str]], list[tuple[bool, bool]]] | None:
+    """The columns of cells of a clean file, cut by pandas' C parser, and what
+    :func:`_may_hold_marks` says of each column; None when what the parser made shows that the
+    tolerant reader is needed: a row longer or shorter than the header, a row of blank cells (the
+    tolerant reader skips it with a warning), a cell past the csv module's limit, an unclosed
+    quote."""
     header = shape.header
+    # dtype=object: the parser's own str objects (no NA filter: every cell is one), as lists;
+    # the "str" dtype would check each cell again to make its array (0.03 s at 100,000 claims).
     try:
         raw = pd.read_csv(
-            source, encoding="utf-8-sig", header=None, dtype=str, keep_default_na=False,
+            source, encoding="utf-8-sig", header=None, dtype=object, keep_default_na=False,
             na_filter=False, engine="c", skip_blank_lines=False, skiprows=1,
         )  # fmt: skip
     except pd.errors.EmptyDataError:
@@ -656,17 +827,24 @@ def _clean_columns(source: Path | io.StringIO, shape: _CleanShape) -> list[list[
     # Every character of the body is a cell's, a separator or a quote the parser took away. A row
     # with fewer cells than the header (padded by the parser, as a quote in the wrong place that
     # swallows separators makes one) leaves the count short.
-    # One pass over 10,000 cells at a time gives the characters, the quotes and whether a cell
-    # may be past the csv module's limit (a whole column joined would be a copy of it).
+    # One pass over 10,000 cells at a time gives the characters, the quotes, whether a cell
+    # may be past the csv module's limit (a whole column joined would be a copy of it) and the
+    # marks table_from_columns looks for (the same join, once).
     limit = csv.field_size_limit()
     in_cells = quotes = 0
+    marks = []
     for values in columns:
+        apostrophe = controls = False
         for k in range(0, count, 10_000):
-            joined = "".join(values[k : k + 10_000])
-            in_cells += len(joined)
-            quotes += joined.count('"')
-            if len(joined) > limit and max(map(len, values[k : k + 10_000])) > limit:
+            some = values[k : k + 10_000]
+            joined = "\n".join(some)
+            in_cells += len(joined) - len(some) + 1  # the line ends between cells left out
+            if '"' in joined:  # a search stops at the first; counting reads every character
+                quotes += joined.count('"')
+            if shape.widest > limit and len(joined) > limit and max(map(len, some)) > limit:
                 return None
+            apostrophe, controls = _marks_in(joined, some, apostrophe, controls)
+        marks.append((apostrophe, controls))
     if shape.chars != in_cells + count * (len(header) - 1) + shape.quotes - quotes:
         return None
     blank = np.ones(count, dtype=bool)
@@ -677,7 +855,7 @@ def _clean_columns(source: Path | io.StringIO, shape: _CleanShape) -> list[list[
         blank[candidates] = [not values[i].strip() for i in candidates]
     if blank.any():
         return None
-    return columns
+    return columns, marks
 
 
 def _mostly_distinct_at_first(values: Any, sample: int = 1_000) -> bool:
@@ -840,12 +1018,15 @@ def table_from_columns(
     problems: list[Problem],
     *,
     guarded: bool = True,
+    marks: list[tuple[bool, bool]] | None = None,
 ) -> Table:
     """A table from its columns of text cells, one list a header cell, all of the same length.
 
     Unnamed and twice-named columns, stray spaces, formula guards, bidirectional controls, the
     header and declared defaults are dealt with here, whichever reader cut the cells. ``columns``
-    is emptied, one column at a time, as the frame takes its cells.
+    is emptied, one column at a time, as the frame takes its cells. ``marks``, when given, is
+    what :func:`_may_hold_marks` said of each column as given (used where stripping changed no
+    cell).
     """
     count = len(columns[0]) if columns else 0
     if blank_lines:
@@ -887,7 +1068,8 @@ def table_from_columns(
         stripped = list(map(str.strip, values))  # map: no per-cell bytecode, ~2x a listcomp
         # str.strip returns the very same string when there is nothing to strip: comparing the
         # lists is then a pass of identity checks, and the rows are looked at only when it fails.
-        if stripped != values:
+        unchanged = stripped == values
+        if not unchanged:
             changed = [
                 i for i, (v, s) in enumerate(zip(values, stripped, strict=True)) if v != s and s
             ]
@@ -896,7 +1078,10 @@ def table_from_columns(
                 stray_columns.append(column)
         # Empty cells become missing; a guarded formula-like cell loses its apostrophe (_unguard).
         # The "str" dtype even when empty or all missing, so that pandera's .str checks apply.
-        apostrophe, controls = _may_hold_marks(stripped)
+        if marks is not None and unchanged:  # the reader looked at these very cells
+            apostrophe, controls = marks[j]
+        else:
+            apostrophe, controls = _may_hold_marks(stripped)
         if controls:
             marked.append(column)
         cells = stripped
@@ -948,7 +1133,8 @@ def table_from_columns(
 def _text_series(cells: list[str]) -> pd.Series:
     """Cells as a "str" Series, empty ones missing: through an object array, whose empty cells
     are found at once (a list with None in them, then the Series, was twice the time)."""
-    values = np.array(cells, dtype=object)
+    # fromiter: np.array would look into each cell for a nested sequence first (twice the time).
+    values = np.fromiter(cells, dtype=object, count=len(cells))
     values[values == ""] = None
     return pd.Series(values, dtype="str")
 
@@ -958,17 +1144,26 @@ def _may_hold_marks(values: list[str]) -> tuple[bool, bool]:
     bidirectional control: one look at 10,000 cells joined at a time (the whole column joined
     would be a copy of it: 60 MB for 200,000 French summaries).
 
-    Either answer may be a false alarm (a cell holding a line break then an apostrophe), never a
-    miss: it only says whether the exact look, cell by cell, is needed.
+    Neither answer misses a cell (a false alarm would only cost time): it only says whether the
+    look cell by cell, which finds the rows, is needed.
     """
     apostrophe = controls = False
     for k in range(0, len(values), 10_000):
-        joined = "\n" + "\n".join(values[k : k + 10_000])
-        apostrophe = apostrophe or "\n'" in joined
-        # A text of Latin-1 characters answers each of these at once, without a scan.
-        controls = controls or any(c in joined for c in bidi.BIDI_CONTROLS)
+        some = values[k : k + 10_000]
+        apostrophe, controls = _marks_in("\n".join(some), some, apostrophe, controls)
         if apostrophe and controls:
             break
+    return apostrophe, controls
+
+
+def _marks_in(joined: str, cells: list[str], apostrophe: bool, controls: bool) -> tuple[bool, bool]:
+    """:func:`_may_hold_marks` of ``cells``, ``joined`` by line ends, added to what was found
+    before."""
+    # A lone "'" is found at once (memchr), and is absent from most columns; where there is one
+    # (free text), the first character of each cell is looked at, not every character.
+    apostrophe = apostrophe or ("'" in joined and any(map(str.startswith, cells, repeat("'"))))
+    # A text of Latin-1 characters answers each of these at once, without a scan.
+    controls = controls or any(c in joined for c in bidi.BIDI_CONTROLS)
     return apostrophe, controls
 
 
@@ -1683,8 +1878,10 @@ def _quote_rules(table: Table, texts: dict[str, list[str]]) -> list[Problem]:
     para = pd.Series(np.where(codes >= 0, read[codes] if len(read) else np.nan, np.nan))
     malformed = cells.notna().to_numpy() & para.isna().to_numpy()
     normalised: dict[str, list[str]] = {}  # each source text once, not once per quote
-    quotes, sources = frame["quote"].tolist(), frame["source"].tolist()  # lists: fast to walk
-    paras = para.tolist()
+    # Arrays, not lists of every row: only the rows checked become lists (200,000 paragraph
+    # numbers as Python floats were 6 MB at the peak of a load).
+    quotes, sources = frame["quote"].to_numpy(dtype=object), frame["source"].to_numpy(dtype=object)
+    paras = para.to_numpy()
     # Only rows with a quote from a source whose text is known, and a paragraph that is empty or
     # well formed ("the paragraph is empty" would contradict the error on a malformed one),
     # found at once rather than row by row.
@@ -1693,19 +1890,18 @@ def _quote_rules(table: Table, texts: dict[str, list[str]]) -> list[Problem]:
         & frame["source"].isin(list(texts)).to_numpy()
         & ~malformed
     )
-    rows = np.flatnonzero(checked).tolist()
+    rows = np.flatnonzero(checked)
     # The usual case first, in one comprehension: the quote found as is in the paragraph the row
     # names, with no string built (found as is, it is found normalised too: a run of spaces
     # inside the quote lies inside a run of the paragraph).
     as_is = [
         p == p and 0 < p <= len(texts[source]) and quote in texts[source][int(p) - 1]
         for quote, source, p in zip(
-            [quotes[i] for i in rows], [sources[i] for i in rows], [paras[i] for i in rows],
-            strict=True,
+            quotes[rows].tolist(), sources[rows].tolist(), paras[rows].tolist(), strict=True,
         )
     ]  # fmt: skip
-    for i in itertools.compress(rows, [not found for found in as_is]):
-        quote, source, p = quotes[i], sources[i], paras[i]
+    for i in itertools.compress(rows.tolist(), [not found for found in as_is]):
+        quote, source, p = quotes[i], sources[i], float(paras[i])
         needle = _normalise(quote)
         if source not in normalised:
             normalised[source] = [_normalise(x) for x in texts[source]]
@@ -1930,5 +2126,7 @@ def read_texts(folder: Path, problems: list[Problem]) -> dict[str, list[str]]:
             raw = _read_bytes(path, file, problems)
             content = None if raw is None else _decode(raw, file, problems)
             if content is not None:  # one paragraph a line, whatever the line endings
-                texts[path.stem] = content.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+                if "\r" in content:  # rare: a search for one character, not two replacements
+                    content = content.replace("\r\n", "\n").replace("\r", "\n")
+                texts[path.stem] = content.split("\n")
     return texts

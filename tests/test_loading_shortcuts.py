@@ -6,6 +6,7 @@ shortcut that alters a result fails here, whatever the speed."""
 from __future__ import annotations
 
 import dataclasses
+import itertools
 
 import numpy as np
 import pandas as pd
@@ -13,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from explainer import bidi, dataset, schema
+from explainer import bidi, dataset, dates, schema
 from explainer.dataset import DATA_DIR
 from explainer.schema import Problem, Table, _loose, _normalise
 
@@ -150,6 +151,99 @@ def test_utf16_is_recognised_as_before(raw):
     assert schema.utf16_encoding(raw) == _utf16_encoding_before(raw)
 
 
+def _shape_of_decoded_text(raw: bytes, name: str) -> schema._CleanShape | None:
+    """The way the shape was found before: the whole file decoded (as _decode does for plain
+    UTF-8, the only files the C parser reads by their path), then its text looked at."""
+    if raw.startswith(tuple(schema._MAGIC)) or b"\x00" in raw:
+        return None
+    try:
+        text = raw.removeprefix(b"\xef\xbb\xbf").decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    return schema._clean_shape(text, name)
+
+
+def _same_shape(got: schema._CleanShape | None, raw: bytes, name: str) -> bool:
+    """Whether ``got`` is the shape of the decoded text; its widest line may be told more
+    closely from the bytes, never below the longest line's characters."""
+    expected = _shape_of_decoded_text(raw, name)
+    if got is None or expected is None:
+        return got is expected
+    text = raw.removeprefix(b"\xef\xbb\xbf").decode("utf-8")
+    longest = max(len(line) for line in text.split("\n")[1:]) if "\n" in text else 0
+    return got.widest >= longest and got._replace(widest=0) == expected._replace(widest=0)
+
+
+# What the shape check looks for: quotes before and after separators, line ends of every kind,
+# characters of two, three and four bytes, bytes that are not UTF-8, NUL, signatures, BOMs.
+_HEADER = "id,when,public_since,actor"
+_CSV_PIECES = st.sampled_from(
+    ['"', '""', ",", "\n", "\r\n", "\r", "a", " ", "é", "’", "😀", "\x00", "sep=", ";", "\t",
+     "\ufeff", "id", "when", _HEADER, _HEADER + "\r\n"]
+)  # fmt: skip
+
+
+@st.composite
+def _csv_bytes(draw):
+    text = "".join(draw(st.lists(_CSV_PIECES, max_size=30)))
+    if draw(st.booleans()):
+        text = _HEADER + draw(st.sampled_from(["\n", "\r\n"])) + text
+    raw = text.encode("utf-8")
+    start = draw(st.sampled_from([b"", b"", b"\xef\xbb\xbf", b"PK\x03\x04", b"%PDF", b"\xff\xfe"]))
+    raw = start + raw
+    if draw(st.booleans()) and raw:  # a byte of Windows-1252 somewhere, or a character cut
+        k = draw(st.integers(0, len(raw) - 1))
+        raw = raw[:k] + draw(st.sampled_from([b"\xe9", b"\xe2\x80", b"\x92"])) + raw[k:]
+    return raw
+
+
+@settings(max_examples=1500, deadline=None)
+@given(raw=_csv_bytes(), cuts=st.lists(st.integers(0, 200), max_size=6), block=st.integers(1, 9))
+@example(raw=b'id,when\n"a"b,c\n', cuts=[], block=1)
+@example(raw=b'id,when\n""x,c\n', cuts=[], block=3)
+@example(raw=b"id,when\n1,2\r\n3,4", cuts=[9], block=2)
+@example(raw=b"\xef\xbb\xbfid,when\n1,\xc3\xa9\n", cuts=[], block=4)
+def test_the_shape_of_a_file_from_its_bytes_is_that_of_its_decoded_text(raw, cuts, block):
+    # However the file comes in blocks (one byte to the whole file), the shape found from its
+    # bytes is the shape of its decoded text; None for anything that is not plain UTF-8.
+    points = sorted({0, len(raw), *(c for c in cuts if c < len(raw))})
+    given = [raw[a:b] for a, b in itertools.pairwise(points)]
+    assert _same_shape(schema._blocks_shape(given, "claims"), raw, "claims")
+    small = [raw[k : k + block] for k in range(0, len(raw), block)]
+    assert _same_shape(schema._blocks_shape(small, "claims"), raw, "claims")
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(['"', '"', '""', ",", "\r", "\n", "a", "é"]), max_size=16))
+@example(['"', "a"])
+@example([",", '""', "a"])
+@example(["a", '"""', "a"])
+@example(['""', "a"])
+def test_runs_of_quotes_say_what_the_unclean_quote_expression_says(pieces):
+    text = "".join(pieces)
+    data = np.frombuffer(text.encode("utf-8"), dtype=np.uint8)
+    at = np.flatnonzero(data == ord('"'))
+    for before in (False, True):
+        expected = schema._UNCLEAN_QUOTE.search(("\n" if before else "") + text) is not None
+        assert schema._unclean_quotes(data, at, line_end_before=before) == expected
+
+
+def test_the_shape_of_a_file_is_read_from_it_as_from_its_text(tmp_path, monkeypatch):
+    from explainer.synthetic import write_synthetic
+
+    folder = write_synthetic(tmp_path / "s", 300)
+    monkeypatch.setattr(schema, "_SHAPE_BLOCK", 1000)  # many blocks, cut anywhere
+    for name in schema.TABLES:
+        path = folder / f"{name}.csv"
+        shape = schema._clean_file_shape(path, name)
+        assert shape is not None
+        assert _same_shape(shape, path.read_bytes(), name)
+    (folder / "claims.csv").write_bytes("id,when\ncaf\xe9,2021\n".encode("cp1252"))
+    assert schema._clean_file_shape(folder / "claims.csv", "claims") is None
+    assert schema._clean_file_shape(folder / "nothing.csv", "claims") is None
+    assert schema._clean_file_shape(folder / "sources", "sources") is None
+
+
 def test_source_texts_are_read_in_the_order_and_with_the_problems_of_before(tmp_path):
     texts = tmp_path / "sources"
     texts.mkdir()
@@ -157,6 +251,7 @@ def test_source_texts_are_read_in_the_order_and_with_the_problems_of_before(tmp_
         (texts / name).write_text(f"{name}\nsecond", encoding="utf-8")
     (texts / "folder.txt").mkdir()
     (texts / "latin.txt").write_bytes("caf\xe9".encode("cp1252"))
+    (texts / "ends.txt").write_bytes(b"one\r\ntwo\rthree\n\r\nfour\r")  # every line end
     problems: list[Problem] = []
     read = schema.read_texts(tmp_path, problems)
     before: dict[str, list[str]] = {}
@@ -170,6 +265,44 @@ def test_source_texts_are_read_in_the_order_and_with_the_problems_of_before(tmp_
     assert read == before
     assert problems == expected
     assert any("folder" in p.message for p in problems)
+
+
+# --------------------------------------------------------------------------------------------------
+# Dates checked while loading, then parsed for their bounds: parsed once
+
+
+_DATES = st.sampled_from(
+    ["2021", "2021-04", "2021-04-30", "2020-02-29", "2021~", "2021-04?", "201X", "199X/2002",
+     "2021/..", "../2021-04", "2021/", "/2021", "2021-04/2021-06", "2021-04-01/2021-04-01",
+     "2024-10-24/2024-10-31", "2021-01/2022-12", "1678", "2261-12-31", "2002~/2003",
+     "2021-04-01/.."]
+)  # fmt: skip
+
+
+@_SETTINGS
+@given(st.lists(_DATES, max_size=40))
+def test_dates_kept_from_their_check_are_the_dates_parsed_again(values):
+    column = pd.Series(values, dtype="str")
+    expected = dates.bounds_frame(column, "when")
+    distinct = pd.Series(pd.unique(column.to_numpy(dtype=object)), dtype="str")
+    with dates.parses_kept():
+        assert dates.valid_mask(distinct).all()
+        assert tuple(distinct) in dates._KEPT  # what bounds_frame then finds
+        kept = dates.bounds_frame(column, "when")
+    assert not dates._KEPT  # forgotten on leaving
+    pd.testing.assert_frame_equal(kept, expected)
+
+
+def test_a_column_with_an_invalid_date_is_not_kept():
+    with dates.parses_kept():
+        assert dates.valid_mask(pd.Series(["2021", "2021-13"], dtype="str")).tolist() == [
+            True,
+            False,
+        ]
+        assert dates.valid_mask(pd.Series(["2021", None], dtype="str")).tolist() == [True, False]
+        assert not dates._KEPT
+    assert dates.valid_mask(pd.Series(["2021"], dtype="str")).all()
+    assert not dates._KEPT  # outside a load, nothing is kept
 
 
 # --------------------------------------------------------------------------------------------------

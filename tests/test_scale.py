@@ -206,9 +206,12 @@ def test_a_table_too_large_for_the_free_memory_is_refused_with_the_limit(monkeyp
     free = size * schema.READ_MEMORY_FACTOR - 1  # one byte short for claims.csv only
     monkeypatch.setattr(schema, "available_memory", lambda: free)
     read = []
-    real = schema._read_bytes
+    real, real_blocks = schema._read_bytes, schema._file_blocks
     monkeypatch.setattr(
         schema, "_read_bytes", lambda path, *a: read.append(path.name) or real(path, *a)
+    )
+    monkeypatch.setattr(  # the shape of a plain UTF-8 file, read a block at a time
+        schema, "_file_blocks", lambda path: read.append(path.name) or real_blocks(path)
     )
     problems = validate(DATA_DIR)
     refused = [p for p in problems if p.file == "claims.csv" and p.severity == "error"]
