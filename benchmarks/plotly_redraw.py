@@ -215,19 +215,25 @@ def record_updates() -> dict[str, Any]:
     return {"init": init, "msgs": msgs}
 
 
-def renderer_cpu_s(pid: int) -> float:
-    """CPU seconds used so far by the renderer processes under process ``pid``."""
+def children_cpu_s(pid: int, marker: str) -> float:
+    """CPU seconds used so far by the processes under process ``pid`` whose command line holds
+    ``marker`` (one that ended meanwhile is left out)."""
     import psutil
 
     total = 0.0
     for child in psutil.Process(pid).children(recursive=True):
         try:
-            if "--type=renderer" in " ".join(child.cmdline()):
+            if marker in " ".join(child.cmdline()):
                 times = child.cpu_times()
                 total += times.user + times.system
         except psutil.Error:
             continue
     return total
+
+
+def renderer_cpu_s(pid: int) -> float:
+    """CPU seconds used so far by Chromium's renderer processes under process ``pid``."""
+    return children_cpu_s(pid, "--type=renderer")
 
 
 def main(argv: list[str] | None = None) -> int:

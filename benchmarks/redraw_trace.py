@@ -53,7 +53,7 @@ from benchmarks.browser_latency import (  # noqa: E402
     VIEWPORT,
     VOILA_DRIVER,
 )
-from benchmarks.plotly_redraw import renderer_cpu_s  # noqa: E402
+from benchmarks.plotly_redraw import children_cpu_s, renderer_cpu_s  # noqa: E402
 
 SETTLE_MS = 2500  # after each change: the extra passes came up to 0.8 s after the first
 
@@ -150,17 +150,7 @@ TRACE = r"""(() => {
 
 def kernel_cpu_s(pid: int) -> float:
     """CPU seconds used so far by the Jupyter kernels under process ``pid``."""
-    import psutil
-
-    total = 0.0
-    for child in psutil.Process(pid).children(recursive=True):
-        try:
-            if "ipykernel" in " ".join(child.cmdline()):
-                times = child.cpu_times()
-                total += times.user + times.system
-        except psutil.Error:
-            continue
-    return total
+    return children_cpu_s(pid, "ipykernel")
 
 
 def describe(entry: dict[str, Any], t0: float) -> str:
