@@ -63,6 +63,8 @@ _CSS = """<style>
 .explainer-explorer .explainer-checks { display: flex; flex-flow: row wrap; gap: 0 12px;
   align-items: center; }
 .explainer-explorer .explainer-checks > .widget-checkbox { width: auto; margin: 0; }
+.explainer-explorer .explainer-checks > .widget-text { flex: 1 1 170px; min-width: 0; }
+.explainer-explorer .explainer-checks > .widget-text input { min-width: 0; }
 .explainer-explorer .explainer-main { display: flex; flex-flow: row nowrap; gap: 8px;
   align-items: flex-start; width: 100%; }
 .explainer-explorer .explainer-plot { flex: 1 1 0; min-width: 0; width: auto; }
@@ -407,7 +409,10 @@ class Explorer(widgets.VBox):
         self.status_boxes = {s: widgets.Checkbox(value=True, indent=False) for s in STATUS_ORDER}
         self.kind_boxes = {k: widgets.Checkbox(value=True, indent=False) for k in KIND_ORDER}
         self.search = widgets.Text(
-            continuous_update=True, layout=widgets.Layout(width="auto", max_width="100%")
+            continuous_update=True,
+            layout=widgets.Layout(width="auto", max_width="100%"),
+            # The label as wide as its word: the box keeps the room, beside Reset in one row.
+            style={"description_width": "initial"},
         )
         # Radio buttons: the checked one is the active language, and assistive technology says so.
         self.language = RadioChoice(
@@ -478,7 +483,10 @@ class Explorer(widgets.VBox):
         # "From: Oct 2001", "Du mois : oct. 2001" (French puts a space before a colon).
         self.dates.separator = self.known_on.separator = t("colon", lang, label="", text="")
         self._help.value = (
-            f'<div style="color:#444;font-size:14px">{html.escape(t("ui.dates_help", lang))}</div>'
+            # Its own line height: the widget's (28 px) left a gap in a column that sets how far
+            # down the timeline starts (two lines at 1024 px, a classroom projector's XGA).
+            '<div style="color:#444;font-size:14px;line-height:1.35">'
+            f"{html.escape(t('ui.dates_help', lang))}</div>"
         )
         for s, box in self.status_boxes.items():
             style = STATUS_STYLES[s]

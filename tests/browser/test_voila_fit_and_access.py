@@ -187,6 +187,14 @@ def assert_fits(m: dict, n_claims: int, *, stacked: bool) -> None:
     assert not cut, f"controls cut off at {width} px: {cut[:5]}"
 
 
+# The tops of the search box and the Reset button (px), and the box's width.
+SEARCH_ROW = """() => {
+  const box = document.querySelector('.explainer-controls input[type=text]')
+    .getBoundingClientRect();
+  const reset = Array.from(document.querySelectorAll('.explainer-controls button'))
+    .find((b) => b.querySelector('.fa-undo')).getBoundingClientRect();
+  return { search: box.top, reset: reset.top, searchWidth: box.width };
+}"""
 NETWORK_DRAWN = """() => { const gd = document.querySelectorAll('.js-plotly-plot')[1];
   return !!(gd && gd.querySelector('.scatterlayer .textpoint')); }"""
 # The network's drawn width, its box's, its bottom margin, the key's top and the lowest name's
@@ -286,6 +294,12 @@ def test_projector_first_screen_and_resizes(watched_page, voila_server, data):
         if width == 1024:
             assert_text_at_least_14px(page)
             watched_page.shot("1024x768")
+            # On a classroom projector's 1024 px, the search box and Reset share a row: wrapped,
+            # they made the tallest column of controls a row taller, and the timeline started
+            # lower on the first screen.
+            tops = page.evaluate(SEARCH_ROW)
+            assert abs(tops["search"] - tops["reset"]) <= 4, tops
+            assert tops["searchWidth"] >= 80, tops
     fail_if_widgets_stuck(watched_page, "The Explorer at 1366 and 1024")
     assert watched_page.errors == []
 
